@@ -1,0 +1,15 @@
+// `npm run db:migrate`: applies the committed migrations to DATABASE_URL and exits.
+import { loadConfig } from '../config.js';
+import { migrateDatabase, openDatabase } from '../db/client.js';
+import { runCli } from './run.js';
+
+await runCli(async () => {
+  const config = loadConfig();
+  const handle = openDatabase(config.databaseUrl);
+  try {
+    migrateDatabase(handle.db);
+    console.log(`Migrated ${config.databaseUrl}`);
+  } finally {
+    handle.close();
+  }
+});

@@ -1,0 +1,17 @@
+// `npm run db:seed`: migrates DATABASE_URL and loads the curated seed dataset. Idempotent.
+import { seedDatabase } from '../../seed/seed.js';
+import { loadConfig } from '../config.js';
+import { migrateDatabase, openDatabase } from '../db/client.js';
+import { runCli } from './run.js';
+
+await runCli(async () => {
+  const config = loadConfig();
+  const handle = openDatabase(config.databaseUrl);
+  try {
+    migrateDatabase(handle.db);
+    const summary = await seedDatabase(handle.db);
+    console.log(`Seeded ${config.databaseUrl}: ${summary.inserted} records inserted, ${summary.unchanged} already present`);
+  } finally {
+    handle.close();
+  }
+});

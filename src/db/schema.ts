@@ -1,0 +1,218 @@
+// The sitrep event store. Every figure (casualty, munition, damage) is a claim made by one source
+// about one event; citations hold the quote or locator that backs an event, a figure or a relation.
+// Instants are stored as RFC 3339 UTC text of one fixed shape, so text order is time order.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  ACTOR_KINDS,
+  ACTOR_ROLES,
+  ASSET_CATEGORIES,
+  CASUALTY_CATEGORIES,
+  CASUALTY_GROUPS,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  GEO_PRECISIONS,
+  RELATION_KINDS,
+  SOURCE_KINDS,
+  TIME_PRECISIONS,
+  WEAPON_CATEGORIES,
+} from '../domain/vocabulary.js';
+
+const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+};
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    status: text('status', { enum: EVENT_STATUSES }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    startAt: text('start_at').notNull(),
+    startPrecision: text('start_precision', { enum: TIME_PRECISIONS }).notNull(),
+    endAt: text('end_at'),
+    endPrecision: text('end_precision', { enum: TIME_PRECISIONS }),
+    // Exclusive end of the period the event may fall in: (end_at ?? start_at) plus one unit of its
+    // precision in the event's time zone; null while an ongoing event has no end. Derived by the
+    // repository on write so that date-range filters are one indexed comparison.
+    spanEndAt: text('span_end_at'),
+    timezone: text('timezone').notNull(),
+    place: text('place'),
+    admin1: text('admin1'),
+    country: text('country'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    geoPrecision: text('geo_precision', { enum: GEO_PRECISIONS }),
+    ...timestamps,
+  },
+  (t) => [
+    index('events_start_at_id_idx').on(t.startAt, t.id),
+    index('events_kind_start_at_idx').on(t.kind, t.startAt, t.id),
+    index('events_country_start_at_idx').on(t.country, t.startAt, t.id),
+    check('events_latitude_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
+    check('events_longitude_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
+  ],
+);
+
+export const actors = sqliteTable('actors', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ACTOR_KINDS }).notNull(),
+  country: text('country'),
+  description: text('description'),
+  ...timestamps,
+});
+
+export const eventActors = sqliteTable(
+  'event_actors',
+  {
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'restrict' }),
+    role: text('role', { enum: ACTOR_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.actorId, t.role] }), index('event_actors_actor_idx').on(t.actorId, t.eventId)],
+);
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
+  publisher: text('publisher').notNull(),
+  title: text('title'),
+  url: text('url'),
+  // Where a source has no URL (a file, a broadcast), how to find it.
+  reference: text('reference'),
+  publishedAt: text('published_at'),
+  notes: text('notes'),
+  ...timestamps,
+});
+
+const sourceRef = () =>
+  text('source_id')
+    .notNull()
+    .references(() => sources.id, { onDelete: 'restrict' });
+
+const eventRef = () =>
+  text('event_id')
+    .notNull()
+    .references(() => events.id, { onDelete: 'cascade' });
+
+export const casualtyReports = sqliteTable(
+  'casualty_reports',
+  {
+    id: text('id').primaryKey(),
+    eventId: eventRef(),
+    sourceId: sourceRef(),
+    category: text('category', { enum: CASUALTY_CATEGORIES }).notNull(),
+    group: text('group', { enum: CASUALTY_GROUPS }).notNull(),
+    // UCDP's convention: "at least 23" is low 23, best 23, high unknown.
+    low: integer('low'),
+    best: integer('best'),
+    high: integer('high'),
+    // The figure in the source's own words ("at least 23", "over 23").
+    asReported: text('as_reported'),
+    ...timestamps,
+  },
+  (t) => [
+    index('casualty_reports_event_idx').on(t.eventId),
+    index('casualty_reports_source_idx').on(t.sourceId),
+    check('casualty_reports_order', sql`(${t.low} IS NULL OR ${t.best} IS NULL OR ${t.low} <= ${t.best}) AND (${t.best} IS NULL OR ${t.high} IS NULL OR ${t.best} <= ${t.high})`),
+  ],
+);
+
+export const munitionReports = sqliteTable(
+  'munition_reports',
+  {
+    id: text('id').primaryKey(),
+    eventId: eventRef(),
+    sourceId: sourceRef(),
+    weaponCategory: text('weapon_category', { enum: WEAPON_CATEGORIES }).notNull(),
+    weaponModel: text('weapon_model'),
+    launched: integer('launched'),
+    // Shot down.
+    intercepted: integer('intercepted'),
+    // Lost in flight without being shot down, mostly to electronic warfare.
+    lostToEw: integer('lost_to_ew'),
+    ...timestamps,
+  },
+  (t) => [index('munition_reports_event_idx').on(t.eventId), index('munition_reports_source_idx').on(t.sourceId)],
+);
+
+export const damageReports = sqliteTable(
+  'damage_reports',
+  {
+    id: text('id').primaryKey(),
+    eventId: eventRef(),
+    sourceId: sourceRef(),
+    assetCategory: text('asset_category', { enum: ASSET_CATEGORIES }).notNull(),
+    count: integer('count'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [index('damage_reports_event_idx').on(t.eventId), index('damage_reports_source_idx').on(t.sourceId)],
+);
+
+export const relations = sqliteTable(
+  'relations',
+  {
+    id: text('id').primaryKey(),
+    fromEventId: text('from_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: RELATION_KINDS }).notNull(),
+    toEventId: text('to_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    ...timestamps,
+  },
+  (t) => [index('relations_from_idx').on(t.fromEventId), index('relations_to_idx').on(t.toEventId)],
+);
+
+// A citation backs one fact of one event: the event itself, or one of its reports or relations
+// (at most one of those columns is set). `source_id` said it; `via_source_id`, when set, is
+// where sitrep read it (an article quoting TIME, a dataset copying an Air Force post).
+export const citations = sqliteTable(
+  'citations',
+  {
+    id: text('id').primaryKey(),
+    eventId: eventRef(),
+    sourceId: sourceRef(),
+    viaSourceId: text('via_source_id').references(() => sources.id, { onDelete: 'restrict' }),
+    casualtyReportId: text('casualty_report_id').references(() => casualtyReports.id, { onDelete: 'cascade' }),
+    munitionReportId: text('munition_report_id').references(() => munitionReports.id, { onDelete: 'cascade' }),
+    damageReportId: text('damage_report_id').references(() => damageReports.id, { onDelete: 'cascade' }),
+    relationId: text('relation_id').references(() => relations.id, { onDelete: 'cascade' }),
+    quote: text('quote'),
+    locator: text('locator'),
+    ...timestamps,
+  },
+  (t) => [
+    index('citations_event_idx').on(t.eventId),
+    index('citations_source_idx').on(t.sourceId),
+    index('citations_via_source_idx').on(t.viaSourceId),
+    index('citations_casualty_report_idx').on(t.casualtyReportId),
+    index('citations_munition_report_idx').on(t.munitionReportId),
+    index('citations_damage_report_idx').on(t.damageReportId),
+    index('citations_relation_idx').on(t.relationId),
+    check('citations_has_evidence', sql`${t.quote} IS NOT NULL OR ${t.locator} IS NOT NULL`),
+    check(
+      'citations_one_fact',
+      sql`(${t.casualtyReportId} IS NOT NULL) + (${t.munitionReportId} IS NOT NULL) + (${t.damageReportId} IS NOT NULL) + (${t.relationId} IS NOT NULL) <= 1`,
+    ),
+  ],
+);
+
+export type EventRow = typeof events.$inferSelect;
+export type ActorRow = typeof actors.$inferSelect;
+export type SourceRow = typeof sources.$inferSelect;
+export type CasualtyReportRow = typeof casualtyReports.$inferSelect;
+export type MunitionReportRow = typeof munitionReports.$inferSelect;
+export type DamageReportRow = typeof damageReports.$inferSelect;
+export type RelationRow = typeof relations.$inferSelect;
+export type CitationRow = typeof citations.$inferSelect;

@@ -1,0 +1,18 @@
+// Query-parameter schemas reused by several list endpoints.
+import { z } from 'zod';
+
+/** An ISO 3166-1 alpha-2 code; lower case is accepted and upper-cased. */
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' })
+  .transform((value) => value.toUpperCase());
+
+/** A parameter that may be repeated (`kind=a&kind=b`); the handler gets a de-duplicated array. */
+export function repeatableEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  const error = `must be one of: ${values.join(', ')}`;
+  const item = z.enum(values, { error });
+  return z
+    .union([item, z.array(item)], { error })
+    .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+    .meta({ description: 'Repeat the parameter to allow several values.' });
+}

@@ -1,0 +1,11 @@
+// Response declarations shared by the routes.
+import { z } from 'zod';
+
+/** GETs carry an ETag (@fastify/etag); a matching `If-None-Match` gets an empty 304. */
+export const notModifiedResponse = {
+  304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
+};
+
+export const idParamsSchema = z.object({
+  id: z.string().min(1).max(200).describe('The resource id (opaque, stable).'),
+});

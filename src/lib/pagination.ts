@@ -1,0 +1,32 @@
+// Shared pieces of every list endpoint: the `limit`/`cursor` parameters and the list envelope.
+import { z } from 'zod';
+
+export const MAX_LIMIT = 500;
+export const DEFAULT_LIMIT = 50;
+
+export const pageQuerySchema = {
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` })
+    .default(DEFAULT_LIMIT)
+    .describe(`Page size, 1 to ${MAX_LIMIT}.`),
+  cursor: z
+    .string()
+    .max(1024, { error: 'is not a cursor this API issued' })
+    .optional()
+    .describe('Opaque cursor from the previous page\'s `next_cursor`; omit for the first page.'),
+};
+
+export function listEnvelope<T extends z.ZodType>(item: T) {
+  return z.object({
+    data: z.array(item),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page.'),
+  });
+}
+
+/** Splits a fetched `limit + 1` rows into the page and whether another page follows. */
+export function splitPage<T>(rows: T[], limit: number): { page: T[]; more: boolean } {
+  return rows.length > limit ? { page: rows.slice(0, limit), more: true } : { page: rows, more: false };
+}

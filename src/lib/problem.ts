@@ -1,0 +1,97 @@
+// RFC 9457 problem details: the one error shape sitrep answers with, its zod schema (shared by
+// every route's error responses), and the typed error routes throw to produce one.
+import { z } from 'zod';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const problemParameterSchema = z
+  .object({
+    in: z.enum(['query', 'path', 'header', 'body']).describe('Where the offending value was sent.'),
+    name: z.string().describe('The parameter or body field, e.g. `limit` or `location.country`.'),
+    reason: z.string().describe('Why the value was rejected.'),
+  })
+  .meta({ id: 'ProblemParameter' });
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe('A URI naming the kind of problem; stable, one per `code`.'),
+    title: z.string().describe('A short summary of the kind of problem.'),
+    status: z.number().int().describe('The HTTP status code.'),
+    detail: z.string().describe('What went wrong with this request, in plain words.'),
+    instance: z.string().optional().describe('The request path that produced the problem.'),
+    code: z.string().describe('A stable machine-readable code, always prefixed `SITREP_`.'),
+    errors: z.array(problemParameterSchema).optional().describe('One entry per rejected parameter.'),
+  })
+  .meta({ id: 'Problem', description: 'An RFC 9457 problem details object.' });
+
+export type Problem = z.infer<typeof problemSchema>;
+export type ProblemParameter = z.infer<typeof problemParameterSchema>;
+
+const CODES = {
+  SITREP_INVALID_PARAMETER: { status: 400, title: 'Invalid parameter' },
+  SITREP_BAD_REQUEST: { status: 400, title: 'Bad request' },
+  SITREP_NOT_FOUND: { status: 404, title: 'Not found' },
+  SITREP_ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  SITREP_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  SITREP_NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
+  SITREP_PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  SITREP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  SITREP_NOT_READY: { status: 503, title: 'Not ready' },
+  SITREP_INTERNAL: { status: 500, title: 'Internal server error' },
+} as const;
+
+export type ProblemCode = keyof typeof CODES;
+
+export class ProblemError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ProblemCode,
+    detail: string,
+    readonly errors?: ProblemParameter[],
+  ) {
+    super(detail);
+    this.status = CODES[code].status;
+  }
+}
+
+export function problemFor(code: ProblemCode, detail: string, instance?: string, errors?: ProblemParameter[]): Problem {
+  const { status, title } = CODES[code];
+  const slug = code.replace(/^SITREP_/, '').toLowerCase().replaceAll('_', '-');
+  return {
+    type: `urn:sitrep:problem:${slug}`,
+    title,
+    status,
+    detail,
+    ...(instance ? { instance } : {}),
+    code,
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+export function invalidParameter(where: ProblemParameter['in'], name: string, reason: string): ProblemError {
+  return new ProblemError('SITREP_INVALID_PARAMETER', `${name}: ${reason}`, [{ in: where, name, reason }]);
+}
+
+export function notFound(what: string, id: string): ProblemError {
+  return new ProblemError('SITREP_NOT_FOUND', `No ${what} has the id ${JSON.stringify(id)}.`);
+}
+
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: 'A parameter is invalid; `errors` names it and says why.',
+  404: 'No resource has that id.',
+  406: 'None of the media types in `Accept` can be produced.',
+  503: 'The service cannot answer right now.',
+};
+
+/** OpenAPI response entries for error statuses, all sharing the one Problem schema. */
+export function problemResponses<S extends number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: STATUS_DESCRIPTIONS[status] ?? 'Error',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+      },
+    ]),
+  ) as Record<S, { description: string; content: { [PROBLEM_CONTENT_TYPE]: { schema: typeof problemSchema } } }>;
+}

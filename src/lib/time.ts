@@ -1,0 +1,65 @@
+// Instants on the wire and in the database are RFC 3339 UTC with whole seconds
+// (`2025-07-03T15:00:00Z`): one fixed shape, so comparing the text compares the time.
+import { DateTime } from 'luxon';
+import type { EventStatus, TimePrecision } from '../domain/vocabulary.js';
+
+export function toInstant(dt: DateTime): string {
+  return dt.toUTC().startOf('second').toISO({ suppressMilliseconds: true, includeOffset: false }) + 'Z';
+}
+
+export function nowTimestamp(): string {
+  return new Date().toISOString();
+}
+
+/** The instant in the event's own time zone, with its offset: what a local reader's clock showed. */
+export function toLocalIso(instant: string, timezone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timezone).toISO({ suppressMilliseconds: true })!;
+}
+
+export function isValidTimeZone(name: string): boolean {
+  return DateTime.local().setZone(name).isValid;
+}
+
+/**
+ * Exclusive end of the period an event may fall in: its end (or start) plus one unit of that
+ * time's precision, counted in the event's own zone so a "day" is a local day even across a DST
+ * change. Null for an ongoing event with no end yet: it reaches into the present.
+ */
+export function spanEnd(e: {
+  startAt: string;
+  startPrecision: TimePrecision;
+  endAt: string | null;
+  endPrecision: TimePrecision | null;
+  timezone: string;
+  status: EventStatus;
+}): string | null {
+  if (e.endAt === null && e.status === 'ongoing') return null;
+  const at = e.endAt ?? e.startAt;
+  const precision = (e.endAt ? e.endPrecision : null) ?? e.startPrecision;
+  return toInstant(DateTime.fromISO(at, { zone: 'utc' }).setZone(e.timezone).plus({ [`${precision}s`]: 1 }));
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// RFC 3339 date-time: a `T` (or space, which RFC 3339 allows), seconds optional here, and a zone.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export type TimeBound = { instant: string; dateOnly: boolean; input: string };
+
+/** Parses a `from`/`to` query value: a calendar date (taken as UTC) or an RFC 3339 date-time. */
+export function parseTimeBound(input: string): TimeBound | null {
+  if (DATE_ONLY.test(input)) {
+    const dt = DateTime.fromISO(input, { zone: 'utc' });
+    return dt.isValid ? { instant: toInstant(dt), dateOnly: true, input } : null;
+  }
+  if (DATE_TIME.test(input)) {
+    const dt = DateTime.fromISO(input.replace(' ', 'T'), { setZone: true });
+    return dt.isValid ? { instant: toInstant(dt), dateOnly: false, input } : null;
+  }
+  return null;
+}
+
+/** The exclusive upper instant of a `to` bound: a whole date includes that entire (UTC) day. */
+export function exclusiveUpper(bound: TimeBound): string {
+  const dt = DateTime.fromISO(bound.instant, { zone: 'utc' });
+  return toInstant(bound.dateOnly ? dt.plus({ days: 1 }) : dt.plus({ seconds: 1 }));
+}

@@ -1,0 +1,69 @@
+// /v1/actors: the people, states, forces and organisations events involve.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ActorRow } from '../../db/schema.js';
+import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
+import { splitPage } from '../../lib/pagination.js';
+import { notFound, problemResponses } from '../../lib/problem.js';
+import { countActorRoles, getActor, listActors } from './actors.repository.js';
+import { actorDetailSchema, actorListSchema, listActorsQuerySchema, type ActorWire } from './actors.schemas.js';
+
+function presentActor(row: ActorRow): ActorWire {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    description: row.description,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
+}
+
+export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/actors',
+    {
+      schema: {
+        operationId: 'listActors',
+        tags: ['actors'],
+        summary: 'List actors',
+        description: 'Actors ordered by name.',
+        querystring: listActorsQuerySchema,
+        response: { 200: actorListSchema, ...notModifiedResponse, ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, ...filters } = request.query;
+      const fingerprint = queryFingerprint(filters);
+      const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
+      const rows = await listActors(app.db, {
+        ...filters,
+        after: key ? { name: String(key[0]), id: String(key[1]) } : undefined,
+        limit: limit + 1,
+      });
+      const { page, more } = splitPage(rows, limit);
+      const last = page.at(-1);
+      return { data: page.map(presentActor), next_cursor: more && last ? encodeCursor([last.name, last.id], fingerprint) : null };
+    },
+  );
+
+  app.get(
+    '/actors/:id',
+    {
+      schema: {
+        operationId: 'getActor',
+        tags: ['actors'],
+        summary: 'Get an actor',
+        params: idParamsSchema,
+        response: { 200: actorDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const actor = await getActor(app.db, request.params.id);
+      if (!actor) throw notFound('actor', request.params.id);
+      const roles = await countActorRoles(app.db, actor.id);
+      return { ...presentActor(actor), roles: roles.map((r) => ({ role: r.role, event_count: r.eventCount })) };
+    },
+  );
+};

@@ -1,0 +1,39 @@
+// Wire shapes of actors: the people, states, forces and organisations that take part in events.
+import { z } from 'zod';
+import { ACTOR_KINDS, ACTOR_ROLES } from '../../domain/vocabulary.js';
+import { countryCodeSchema } from '../../lib/filters.js';
+import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+
+export const actorKindSchema = z.enum(ACTOR_KINDS).meta({ id: 'ActorKind' });
+export const actorRoleSchema = z.enum(ACTOR_ROLES).meta({ id: 'ActorRole' });
+
+export const actorSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: actorKindSchema,
+    country: z.string().nullable().describe('ISO 3166-1 alpha-2 code of the actor\'s country, when it has one.'),
+    description: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Actor' });
+
+export const actorDetailSchema = actorSchema
+  .extend({
+    roles: z
+      .array(z.object({ role: actorRoleSchema, event_count: z.number().int() }))
+      .describe('In how many events the actor appears in each role; list them with `GET /v1/events?actor=<id>`.'),
+  })
+  .meta({ id: 'ActorDetail' });
+
+export const listActorsQuerySchema = z.object({
+  kind: actorKindSchema.optional().describe('Only actors of this kind.'),
+  country: countryCodeSchema.optional().describe('Only actors of this country (ISO 3166-1 alpha-2).'),
+  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).optional().describe('Case-insensitive text the name contains.'),
+  ...pageQuerySchema,
+});
+
+export const actorListSchema = listEnvelope(actorSchema).meta({ id: 'ActorList' });
+
+export type ActorWire = z.infer<typeof actorSchema>;

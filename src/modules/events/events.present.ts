@@ -1,0 +1,93 @@
+// Maps event rows, and the facts attached to them, to their wire shapes.
+import type { CitationRow, EventRow, SourceRow } from '../../db/schema.js';
+import { toLocalIso } from '../../lib/time.js';
+import { presentCitation, presentSourceRef } from '../sources/sources.present.js';
+import type { EventFacts } from './events.repository.js';
+import type { EventDetailWire, EventWire } from './events.schemas.js';
+
+export function presentEvent(row: EventRow): EventWire {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    title: row.title,
+    summary: row.summary,
+    start_at: row.startAt,
+    start_precision: row.startPrecision,
+    start_local: toLocalIso(row.startAt, row.timezone),
+    end_at: row.endAt,
+    end_precision: row.endPrecision,
+    timezone: row.timezone,
+    location: {
+      place: row.place,
+      admin1: row.admin1,
+      country: row.country,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      geo_precision: row.geoPrecision,
+    },
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
+}
+
+/** Groups citations by the fact they back (the event itself is keyed by its own id). */
+function citationsByFact(rows: CitationRow[]): Map<string, CitationRow[]> {
+  const byFact = new Map<string, CitationRow[]>();
+  for (const row of rows) {
+    const key = row.casualtyReportId ?? row.munitionReportId ?? row.damageReportId ?? row.relationId ?? `event:${row.eventId}`;
+    byFact.set(key, [...(byFact.get(key) ?? []), row]);
+  }
+  return byFact;
+}
+
+export function presentEventDetail(row: EventRow, facts: EventFacts): EventDetailWire {
+  const sourcesById = new Map<string, SourceRow>(facts.sources.map((s) => [s.id, s]));
+  const byFact = citationsByFact(facts.citations);
+  const cite = (key: string) => (byFact.get(key) ?? []).map((c) => presentCitation(c, sourcesById));
+  const source = (id: string) => presentSourceRef(sourcesById.get(id)!);
+  return {
+    ...presentEvent(row),
+    actors: facts.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, country: a.country, role: a.role })),
+    casualty_reports: facts.casualtyReports.map((r) => ({
+      id: r.id,
+      event_id: r.eventId,
+      category: r.category,
+      group: r.group,
+      low: r.low,
+      best: r.best,
+      high: r.high,
+      as_reported: r.asReported,
+      source: source(r.sourceId),
+      citations: cite(r.id),
+    })),
+    munition_reports: facts.munitionReports.map((r) => ({
+      id: r.id,
+      event_id: r.eventId,
+      weapon_category: r.weaponCategory,
+      weapon_model: r.weaponModel,
+      launched: r.launched,
+      intercepted: r.intercepted,
+      lost_to_ew: r.lostToEw,
+      source: source(r.sourceId),
+      citations: cite(r.id),
+    })),
+    damage_reports: facts.damageReports.map((r) => ({
+      id: r.id,
+      event_id: r.eventId,
+      asset_category: r.assetCategory,
+      count: r.count,
+      description: r.description,
+      source: source(r.sourceId),
+      citations: cite(r.id),
+    })),
+    citations: cite(`event:${row.id}`),
+    relations: facts.relations.map(({ relation, other }) => ({
+      id: relation.id,
+      kind: relation.kind,
+      direction: relation.fromEventId === row.id ? ('outgoing' as const) : ('incoming' as const),
+      event: { id: other.id, kind: other.kind, status: other.status, title: other.title, start_at: other.startAt },
+      citations: cite(relation.id),
+    })),
+  };
+}

@@ -1,0 +1,139 @@
+// Reads of events and everything attached to them. Takes the database, returns rows; the route
+// decides what a missing row means.
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  actors,
+  casualtyReports,
+  citations,
+  damageReports,
+  eventActors,
+  events,
+  munitionReports,
+  relations,
+  type ActorRow,
+  type CasualtyReportRow,
+  type CitationRow,
+  type DamageReportRow,
+  type EventRow,
+  type MunitionReportRow,
+  type RelationRow,
+  type SourceRow,
+} from '../../db/schema.js';
+import type { ActorRole, EventKind, EventStatus } from '../../domain/vocabulary.js';
+import { getSourcesByIds } from '../sources/sources.repository.js';
+
+export type EventListFilter = {
+  /** Inclusive: events whose span reaches this instant or later. */
+  from?: string;
+  /** Exclusive: events that start before this instant. */
+  toExclusive?: string;
+  kinds?: EventKind[];
+  statuses?: EventStatus[];
+  actorId?: string;
+  country?: string;
+  sourceId?: string;
+  /** An FTS5 MATCH expression, already made safe (lib/fts.ts). */
+  match?: string;
+  order: 'asc' | 'desc';
+  after?: { startAt: string; id: string };
+  limit: number;
+};
+
+export function eventFilterConditions(filter: Omit<EventListFilter, 'order' | 'after' | 'limit'>): SQL | undefined {
+  return and(
+    filter.toExclusive ? lt(events.startAt, filter.toExclusive) : undefined,
+    // span_end_at is exclusive; null means an ongoing event that reaches into the present.
+    filter.from ? or(isNull(events.spanEndAt), gt(events.spanEndAt, filter.from)) : undefined,
+    filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
+    filter.statuses?.length ? inArray(events.status, filter.statuses) : undefined,
+    filter.country ? eq(events.country, filter.country) : undefined,
+    filter.actorId
+      ? inArray(events.id, sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${filter.actorId})`)
+      : undefined,
+    filter.sourceId
+      ? inArray(
+          events.id,
+          sql`(SELECT event_id FROM citations WHERE source_id = ${filter.sourceId} OR via_source_id = ${filter.sourceId}
+               UNION SELECT event_id FROM casualty_reports WHERE source_id = ${filter.sourceId}
+               UNION SELECT event_id FROM munition_reports WHERE source_id = ${filter.sourceId}
+               UNION SELECT event_id FROM damage_reports WHERE source_id = ${filter.sourceId})`,
+        )
+      : undefined,
+    filter.match ? inArray(events.id, sql`(SELECT event_id FROM events_fts WHERE events_fts MATCH ${filter.match})`) : undefined,
+  );
+}
+
+export async function listEvents(db: Db, filter: EventListFilter): Promise<EventRow[]> {
+  const { after, order } = filter;
+  const beyond = order === 'asc' ? gt : lt;
+  return db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eventFilterConditions(filter),
+        after ? or(beyond(events.startAt, after.startAt), and(eq(events.startAt, after.startAt), beyond(events.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(...(order === 'asc' ? [asc(events.startAt), asc(events.id)] : [desc(events.startAt), desc(events.id)]))
+    .limit(filter.limit);
+}
+
+export async function getEvent(db: Db, id: string): Promise<EventRow | null> {
+  return (await db.select().from(events).where(eq(events.id, id)).get()) ?? null;
+}
+
+export type EventFacts = {
+  actors: Array<ActorRow & { role: ActorRole }>;
+  casualtyReports: CasualtyReportRow[];
+  munitionReports: MunitionReportRow[];
+  damageReports: DamageReportRow[];
+  citations: CitationRow[];
+  relations: Array<{ relation: RelationRow; other: EventRow }>;
+  /** Every source the reports and citations above refer to. */
+  sources: SourceRow[];
+};
+
+export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts> {
+  const actorRows = await db
+    .select({ actor: actors, role: eventActors.role })
+    .from(eventActors)
+    .innerJoin(actors, eq(actors.id, eventActors.actorId))
+    .where(eq(eventActors.eventId, eventId))
+    .orderBy(asc(eventActors.role), asc(actors.name));
+  const casualty = await db.select().from(casualtyReports).where(eq(casualtyReports.eventId, eventId)).orderBy(asc(casualtyReports.id));
+  const munition = await db.select().from(munitionReports).where(eq(munitionReports.eventId, eventId)).orderBy(asc(munitionReports.id));
+  const damage = await db.select().from(damageReports).where(eq(damageReports.eventId, eventId)).orderBy(asc(damageReports.id));
+  const citationRows = await db.select().from(citations).where(eq(citations.eventId, eventId)).orderBy(asc(citations.id));
+  const relationRows = await db
+    .select()
+    .from(relations)
+    .where(or(eq(relations.fromEventId, eventId), eq(relations.toEventId, eventId)))
+    .orderBy(asc(relations.id));
+  const otherIds = relationRows.map((r) => (r.fromEventId === eventId ? r.toEventId : r.fromEventId));
+  const others = otherIds.length ? await db.select().from(events).where(inArray(events.id, otherIds)) : [];
+  const othersById = new Map(others.map((e) => [e.id, e]));
+  // Relation citations live on the relation's from-event; fetch those of incoming relations too.
+  const incomingRelationIds = relationRows.filter((r) => r.toEventId === eventId).map((r) => r.id);
+  const incomingCitations = incomingRelationIds.length
+    ? await db.select().from(citations).where(inArray(citations.relationId, incomingRelationIds)).orderBy(asc(citations.id))
+    : [];
+  const allCitations = [...citationRows, ...incomingCitations.filter((c) => c.eventId !== eventId)];
+  const sourceIds = [
+    ...[...casualty, ...munition, ...damage].map((r) => r.sourceId),
+    ...allCitations.flatMap((c) => (c.viaSourceId ? [c.sourceId, c.viaSourceId] : [c.sourceId])),
+  ];
+  return {
+    actors: actorRows.map((r) => ({ ...r.actor, role: r.role })),
+    casualtyReports: casualty,
+    munitionReports: munition,
+    damageReports: damage,
+    citations: allCitations,
+    relations: relationRows.flatMap((relation) => {
+      const other = othersById.get(relation.fromEventId === eventId ? relation.toEventId : relation.fromEventId);
+      return other ? [{ relation, other }] : [];
+    }),
+    sources: await getSourcesByIds(db, sourceIds),
+  };
+}

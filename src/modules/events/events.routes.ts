@@ -1,0 +1,86 @@
+// /v1/events: the event store's read API.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { toFtsQuery } from '../../lib/fts.js';
+import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
+import { splitPage } from '../../lib/pagination.js';
+import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
+import { exclusiveUpper } from '../../lib/time.js';
+import { presentEvent, presentEventDetail } from './events.present.js';
+import { getEvent, getEventFacts, listEvents, type EventListFilter } from './events.repository.js';
+import { eventDetailSchema, eventListSchema, listEventsQuerySchema, type ListEventsQuery } from './events.schemas.js';
+
+/** Turns validated query parameters into a repository filter, rejecting combinations zod cannot see. */
+export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort'>): Omit<EventListFilter, 'order' | 'after' | 'limit'> {
+  if (query.from && query.to && query.from.instant >= exclusiveUpper(query.to)) {
+    throw invalidParameter('query', 'from', 'must be earlier than `to`');
+  }
+  let match: string | undefined;
+  if (query.q !== undefined) {
+    match = toFtsQuery(query.q) ?? undefined;
+    if (!match) throw invalidParameter('query', 'q', 'must contain at least one letter or digit');
+  }
+  return {
+    from: query.from?.instant,
+    toExclusive: query.to ? exclusiveUpper(query.to) : undefined,
+    kinds: query.kind,
+    statuses: query.status,
+    actorId: query.actor,
+    country: query.country,
+    sourceId: query.source,
+    match,
+  };
+}
+
+export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/events',
+    {
+      schema: {
+        operationId: 'listEvents',
+        tags: ['events'],
+        summary: 'List events',
+        description:
+          'Events ordered by start time, filtered by time span, kind, status, actor, country, source and full text. ' +
+          'Pages are keyset cursors: follow `next_cursor` until it is null.',
+        querystring: listEventsQuerySchema,
+        response: { 200: eventListSchema, ...notModifiedResponse, ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, sort, ...filters } = request.query;
+      const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort });
+      const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
+      const rows = await listEvents(app.db, {
+        ...eventFilterFromQuery(filters),
+        order: sort === 'start_at' ? 'asc' : 'desc',
+        after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
+        limit: limit + 1,
+      });
+      const { page, more } = splitPage(rows, limit);
+      const last = page.at(-1);
+      return { data: page.map(presentEvent), next_cursor: more && last ? encodeCursor([last.startAt, last.id], fingerprint) : null };
+    },
+  );
+
+  app.get(
+    '/events/:id',
+    {
+      schema: {
+        operationId: 'getEvent',
+        tags: ['events'],
+        summary: 'Get an event with its actors, figures, citations and relations',
+        description:
+          'Every casualty, munition and damage figure is one source\'s claim and carries that source and its citations. ' +
+          'Where sources disagree, each claim is listed; none is silently preferred.',
+        params: idParamsSchema,
+        response: { 200: eventDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const event = await getEvent(app.db, request.params.id);
+      if (!event) throw notFound('event', request.params.id);
+      return presentEventDetail(event, await getEventFacts(app.db, event.id));
+    },
+  );
+};

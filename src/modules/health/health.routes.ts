@@ -1,0 +1,43 @@
+// Liveness and readiness probes for orchestrators and uptime checks.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ProblemError, problemResponses } from '../../lib/problem.js';
+import { pingDatabase } from './health.repository.js';
+
+const statusSchema = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' });
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['health'],
+        summary: 'Liveness: the process is up',
+        response: { 200: statusSchema },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['health'],
+        summary: 'Readiness: the database answers',
+        response: { 200: statusSchema, ...problemResponses(503) },
+      },
+    },
+    async (request) => {
+      try {
+        await pingDatabase(app.db);
+      } catch (err) {
+        request.log.error({ err }, 'readiness check failed');
+        throw new ProblemError('SITREP_NOT_READY', 'The database does not answer.');
+      }
+      return { status: 'ok' as const };
+    },
+  );
+};

@@ -1,0 +1,37 @@
+// Reads of sources and the citations that point at them. Takes the database, returns rows.
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { citations, events, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
+import type { SourceKind } from '../../domain/vocabulary.js';
+
+export type SourceListFilter = { kind?: SourceKind; afterId?: string; limit: number };
+
+export async function listSources(db: Db, filter: SourceListFilter): Promise<SourceRow[]> {
+  return db
+    .select()
+    .from(sources)
+    .where(and(filter.kind ? eq(sources.kind, filter.kind) : undefined, filter.afterId ? gt(sources.id, filter.afterId) : undefined))
+    .orderBy(asc(sources.id))
+    .limit(filter.limit);
+}
+
+export async function getSource(db: Db, id: string): Promise<SourceRow | null> {
+  return (await db.select().from(sources).where(eq(sources.id, id)).get()) ?? null;
+}
+
+export async function getSourcesByIds(db: Db, ids: string[]): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(sources).where(inArray(sources.id, [...new Set(ids)]));
+}
+
+export type SourceFactRow = CitationRow & { eventTitle: string; eventStartAt: string };
+
+export async function listSourceFacts(db: Db, sourceId: string): Promise<SourceFactRow[]> {
+  const rows = await db
+    .select({ citation: citations, eventTitle: events.title, eventStartAt: events.startAt })
+    .from(citations)
+    .innerJoin(events, eq(events.id, citations.eventId))
+    .where(or(eq(citations.sourceId, sourceId), eq(citations.viaSourceId, sourceId)))
+    .orderBy(asc(events.startAt), asc(citations.id));
+  return rows.map((r) => ({ ...r.citation, eventTitle: r.eventTitle, eventStartAt: r.eventStartAt }));
+}

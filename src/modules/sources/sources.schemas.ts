@@ -1,0 +1,76 @@
+// Wire shapes of sources and citations. A citation is evidence for one fact: a quote or a locator,
+// the source that made the claim and, where sitrep read it second-hand, the source it came through.
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../../domain/vocabulary.js';
+import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+
+export const sourceKindSchema = z.enum(SOURCE_KINDS).meta({ id: 'SourceKind' });
+
+export const sourceRefSchema = z
+  .object({
+    id: z.string(),
+    kind: sourceKindSchema,
+    publisher: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+  })
+  .meta({ id: 'SourceRef', description: 'A source, in brief.' });
+
+export const citationSchema = z
+  .object({
+    id: z.string(),
+    source: sourceRefSchema.describe('Who made the claim.'),
+    via: sourceRefSchema.nullable().describe('Where sitrep read the claim, when not from `source` directly.'),
+    quote: z.string().nullable().describe('The supporting sentence, verbatim.'),
+    locator: z.string().nullable().describe('Where in the source the evidence is (section, row, timestamp).'),
+  })
+  .meta({ id: 'Citation' });
+
+export const sourceSchema = z
+  .object({
+    id: z.string(),
+    kind: sourceKindSchema,
+    publisher: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    reference: z.string().nullable().describe('How to find a source that has no URL.'),
+    published_at: z.string().nullable().describe('RFC 3339 UTC, when known.'),
+    notes: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Source' });
+
+export const factTypeSchema = z
+  .enum(['event', 'casualty_report', 'munition_report', 'damage_report', 'relation'])
+  .meta({ id: 'FactType' });
+
+export const sourceFactSchema = z
+  .object({
+    citation_id: z.string(),
+    role: z.enum(['claimant', 'via']).describe('`claimant`: the source said it; `via`: the claim was read in it.'),
+    fact_type: factTypeSchema,
+    fact_id: z.string().describe('The id of the event, report or relation the citation backs.'),
+    event: z.object({ id: z.string(), title: z.string(), start_at: z.string() }),
+    quote: z.string().nullable(),
+    locator: z.string().nullable(),
+  })
+  .meta({ id: 'SourceFact' });
+
+export const sourceDetailSchema = sourceSchema
+  .extend({
+    facts: z.array(sourceFactSchema).describe('Every citation in which this source is the claimant or the channel.'),
+  })
+  .meta({ id: 'SourceDetail' });
+
+export const listSourcesQuerySchema = z.object({
+  kind: sourceKindSchema.optional().describe('Only sources of this kind.'),
+  ...pageQuerySchema,
+});
+
+export const sourceListSchema = listEnvelope(sourceSchema).meta({ id: 'SourceList' });
+
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type SourceWire = z.infer<typeof sourceSchema>;
+export type SourceFact = z.infer<typeof sourceFactSchema>;

@@ -1,0 +1,59 @@
+// One error handler for the whole app: every error leaves as an RFC 9457 problem. Client mistakes
+// name the offending parameter; anything unexpected is logged with context and answered with a
+// 500 that reveals nothing internal.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, type ProblemCode, type ProblemParameter } from '../lib/problem.js';
+
+const LOCATION: Record<string, ProblemParameter['in']> = {
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+  body: 'body',
+};
+
+// Fastify's own 4xx errors (bad JSON, wrong content type, body too large) mapped to stable codes.
+const FASTIFY_CODES: Record<number, ProblemCode> = {
+  404: 'SITREP_ROUTE_NOT_FOUND',
+  405: 'SITREP_METHOD_NOT_ALLOWED',
+  406: 'SITREP_NOT_ACCEPTABLE',
+  413: 'SITREP_PAYLOAD_TOO_LARGE',
+  415: 'SITREP_UNSUPPORTED_MEDIA_TYPE',
+};
+
+function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail: string, errors?: ProblemParameter[]) {
+  const problem = problemFor(code, detail, request.url.split('?')[0], errors);
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof ProblemError) {
+        return sendProblem(reply, request, error.code, error.message, error.errors);
+      }
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const where = LOCATION[error.validationContext ?? ''] ?? 'query';
+        const errors = error.validation.map((issue) => ({
+          in: where,
+          name: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)',
+          reason: issue.message ?? 'is invalid',
+        }));
+        const detail = errors.map((e) => `${e.name}: ${e.reason}`).join('; ');
+        return sendProblem(reply, request, 'SITREP_INVALID_PARAMETER', detail, errors);
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        return sendProblem(reply, request, FASTIFY_CODES[status] ?? 'SITREP_BAD_REQUEST', error.message);
+      }
+      request.log.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
+      return sendProblem(reply, request, 'SITREP_INTERNAL', 'The server could not answer this request. It has been logged.');
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, request, 'SITREP_ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}. The API is described at /openapi.json.`),
+    );
+  },
+  { name: 'errors' },
+);

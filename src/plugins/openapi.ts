@@ -1,0 +1,65 @@
+// The OpenAPI 3.1 document, generated from the routes' zod schemas, served as JSON and YAML, with
+// interactive docs at /docs. `npm run openapi:write` commits the same document as openapi.yaml.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
+
+export const API_VERSION = '0.1.0';
+
+export default fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'sitrep',
+          version: API_VERSION,
+          description:
+            'Conflict-event records where every figure carries its source. Casualty, munition and damage figures are ' +
+            'claims by named sources, each with a verbatim quote or a locator; where sources disagree, every claim is shown.',
+          license: { name: 'MIT', identifier: 'MIT' },
+        },
+        tags: [
+          { name: 'events', description: 'What happened, when, where, and each source\'s figures.' },
+          { name: 'actors', description: 'People, states, forces and organisations.' },
+          { name: 'sources', description: 'Who said what, and every fact each source supports.' },
+          { name: 'health', description: 'Liveness and readiness probes.' },
+          { name: 'meta', description: 'This API\'s own description.' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document) as never),
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+    typed.get(
+      '/openapi.json',
+      {
+        schema: {
+          operationId: 'getOpenApiJson',
+          tags: ['meta'],
+          summary: 'This API\'s OpenAPI 3.1 document, as JSON',
+          response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.') },
+        },
+      },
+      async () => app.swagger() as unknown as Record<string, unknown>,
+    );
+    typed.get(
+      '/openapi.yaml',
+      {
+        schema: {
+          operationId: 'getOpenApiYaml',
+          tags: ['meta'],
+          summary: 'This API\'s OpenAPI 3.1 document, as YAML',
+          response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },
+        },
+      },
+      async (_request, reply) => reply.type('application/yaml').send(app.swagger({ yaml: true })),
+    );
+  },
+  { name: 'openapi' },
+);

@@ -1,0 +1,31 @@
+// Starts sitrep: parse the environment, build the app on a migrated and seeded database, listen,
+// and close cleanly on SIGINT/SIGTERM so in-flight requests finish and the database is released.
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const app = await buildApp({ databaseUrl: config.databaseUrl, logLevel: config.logLevel, seed: true });
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an error');
+  else app.log.info({ signal }, 'closing');
+  await app.close();
+});
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  app.log.error({ err }, 'could not listen');
+  process.exit(1);
+}

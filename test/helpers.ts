@@ -1,0 +1,39 @@
+// Each test builds its own app on its own in-memory database, migrated from the committed
+// migrations; nothing is shared between tests.
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+
+export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
+export const ARTICLE_PATH = resolve(SHARED_DIR, 'source-article.txt');
+export const AIR_FORCE_CSV = resolve(SHARED_DIR, 'data/missile_attacks_daily.csv');
+
+export async function buildTestApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: options.seed ?? false });
+  await app.ready();
+  return app;
+}
+
+/** GETs a URL through inject() and returns status, headers and parsed JSON body. */
+export async function getJson<T = any>(app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
+  const response = await app.inject({ method: 'GET', url, headers });
+  const body = response.body ? (JSON.parse(response.body) as T) : (undefined as T);
+  return { status: response.statusCode, headers: response.headers, body };
+}
+
+/** Follows next_cursor from `url` until the last page; returns every item in order. */
+export async function collectPages<T = any>(app: FastifyInstance, url: string): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let pages = 0;
+  let next: string | null = url;
+  while (next) {
+    const { status, body }: { status: number; body: { data: T[]; next_cursor: string | null } } = await getJson(app, next);
+    if (status !== 200) throw new Error(`GET ${next} answered ${status}: ${JSON.stringify(body)}`);
+    items.push(...body.data);
+    pages += 1;
+    const separator = url.includes('?') ? '&' : '?';
+    next = body.next_cursor ? `${url}${separator}cursor=${encodeURIComponent(body.next_cursor)}` : null;
+    if (pages > 10_000) throw new Error('pagination does not end');
+  }
+  return { items, pages };
+}
