@@ -1,6 +1,5 @@
 // Builds the sitrep fastify app: infrastructure plugins first, then one plugin per resource.
 // Never listens; src/server.ts does, and tests call inject() on what this returns.
-import etag from '@fastify/etag';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -10,6 +9,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
+import etagPlugin from './plugins/etag.js';
 import openapiPlugin from './plugins/openapi.js';
 import { seedDatabase } from '../seed/seed.js';
 
@@ -26,7 +26,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin);
-  await app.register(etag);
+  await app.register(etagPlugin);
 
   if (options.seed) {
     const summary = await seedDatabase(app.db);

@@ -6,6 +6,7 @@ import {
   actors,
   casualtyReports,
   citations,
+  damageReports,
   eventActors,
   events,
   munitionReports,
@@ -124,5 +125,42 @@ export function createMunitionReport(db: Db, eventId: string, sourceId: string, 
     ...overrides,
   };
   db.insert(munitionReports).values(row).run();
+  return row;
+}
+
+export function createDamageReport(db: Db, eventId: string, sourceId: string, overrides: Partial<typeof damageReports.$inferInsert> = {}) {
+  const row = {
+    id: uid('dmg'),
+    eventId,
+    sourceId,
+    assetCategory: 'residential_building' as const,
+    count: 1,
+    description: 'An apartment block.',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+  db.insert(damageReports).values(row).run();
+  return row;
+}
+
+/** A citation of any fact (set casualtyReportId, munitionReportId, … in overrides); an event citation by default. */
+export function createCitation(db: Db, eventId: string, sourceId: string, overrides: Partial<typeof citations.$inferInsert> = {}) {
+  const row = {
+    id: uid('cit'),
+    eventId,
+    sourceId,
+    viaSourceId: null,
+    casualtyReportId: null,
+    munitionReportId: null,
+    damageReportId: null,
+    relationId: null,
+    quote: 'A quoted sentence.',
+    locator: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+  db.insert(citations).values(row).run();
   return row;
 }

@@ -49,11 +49,11 @@ export type TimeBound = { instant: string; dateOnly: boolean; input: string };
 export function parseTimeBound(input: string): TimeBound | null {
   if (DATE_ONLY.test(input)) {
     const dt = DateTime.fromISO(input, { zone: 'utc' });
-    return dt.isValid ? { instant: toInstant(dt), dateOnly: true, input } : null;
+    return dt.isValid ? { instant: boundInstant(dt), dateOnly: true, input } : null;
   }
   if (DATE_TIME.test(input)) {
     const dt = DateTime.fromISO(input.replace(' ', 'T'), { setZone: true });
-    return dt.isValid ? { instant: toInstant(dt), dateOnly: false, input } : null;
+    return dt.isValid ? { instant: boundInstant(dt), dateOnly: false, input } : null;
   }
   return null;
 }
@@ -61,5 +61,13 @@ export function parseTimeBound(input: string): TimeBound | null {
 /** The exclusive upper instant of a `to` bound: a whole date includes that entire (UTC) day. */
 export function exclusiveUpper(bound: TimeBound): string {
   const dt = DateTime.fromISO(bound.instant, { zone: 'utc' });
-  return toInstant(bound.dateOnly ? dt.plus({ days: 1 }) : dt.plus({ seconds: 1 }));
+  return boundInstant(bound.dateOnly ? dt.plus({ days: 1 }) : dt.plus({ seconds: 1 }));
+}
+
+// Past 9999 luxon writes `+010000-…`, which sorts before every stored instant (`to=9999-12-31`
+// would match nothing); a bound that late is clamped to one that sorts after all of 9999.
+const AFTER_YEAR_9999 = '9999-12-31T24:00:00Z';
+
+function boundInstant(dt: DateTime): string {
+  return dt.toUTC().year > 9999 ? AFTER_YEAR_9999 : toInstant(dt);
 }

@@ -30,7 +30,7 @@ export const actorDetailSchema = actorSchema
 export const listActorsQuerySchema = z.object({
   kind: actorKindSchema.optional().describe('Only actors of this kind.'),
   country: countryCodeSchema.optional().describe('Only actors of this country (ISO 3166-1 alpha-2).'),
-  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).optional().describe('Case-insensitive text the name contains.'),
+  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).optional().describe('Text the name contains; case is ignored for the Latin letters A–Z.'),
   ...pageQuerySchema,
 });
 

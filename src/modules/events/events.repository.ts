@@ -102,9 +102,9 @@ export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts
     .innerJoin(actors, eq(actors.id, eventActors.actorId))
     .where(eq(eventActors.eventId, eventId))
     .orderBy(asc(eventActors.role), asc(actors.name));
-  const casualty = await db.select().from(casualtyReports).where(eq(casualtyReports.eventId, eventId)).orderBy(asc(casualtyReports.id));
-  const munition = await db.select().from(munitionReports).where(eq(munitionReports.eventId, eventId)).orderBy(asc(munitionReports.id));
-  const damage = await db.select().from(damageReports).where(eq(damageReports.eventId, eventId)).orderBy(asc(damageReports.id));
+  const casualty = await db.select().from(casualtyReports).where(eq(casualtyReports.eventId, eventId)).orderBy(asc(casualtyReports.sourceId), asc(casualtyReports.id));
+  const munition = await db.select().from(munitionReports).where(eq(munitionReports.eventId, eventId)).orderBy(asc(munitionReports.sourceId), asc(munitionReports.id));
+  const damage = await db.select().from(damageReports).where(eq(damageReports.eventId, eventId)).orderBy(asc(damageReports.sourceId), asc(damageReports.id));
   const citationRows = await db.select().from(citations).where(eq(citations.eventId, eventId)).orderBy(asc(citations.id));
   const relationRows = await db
     .select()

@@ -61,42 +61,44 @@ export const eventActorSchema = z
   })
   .meta({ id: 'EventActor' });
 
-const reportBase = {
-  id: z.string(),
-  event_id: z.string(),
+const reportIds = { id: z.string(), event_id: z.string() };
+const reportProvenance = {
   source: sourceRefSchema.describe('The source that reported this figure.'),
   citations: z.array(citationSchema),
 };
 
 export const casualtyReportSchema = z
   .object({
-    ...reportBase,
+    ...reportIds,
     category: z.enum(CASUALTY_CATEGORIES),
     group: z.enum(CASUALTY_GROUPS),
     low: z.number().int().nullable().describe('Lowest figure the source allows.'),
     best: z.number().int().nullable().describe('The source\'s best figure.'),
     high: z.number().int().nullable().describe('Highest figure the source allows; null when open-ended ("at least").'),
     as_reported: z.string().nullable().describe('The figure in the source\'s words, e.g. "at least 23".'),
+    ...reportProvenance,
   })
   .meta({ id: 'CasualtyReport', description: 'One source\'s count of killed, injured or missing. UCDP\'s low/best/high convention.' });
 
 export const munitionReportSchema = z
   .object({
-    ...reportBase,
+    ...reportIds,
     weapon_category: z.enum(WEAPON_CATEGORIES).describe('`missile`: type not stated; `unspecified`: all weapons of the attack together.'),
     weapon_model: z.string().nullable(),
     launched: z.number().int().nullable(),
     intercepted: z.number().int().nullable().describe('Shot down.'),
     lost_to_ew: z.number().int().nullable().describe('Lost in flight without being shot down, mostly to electronic warfare.'),
+    ...reportProvenance,
   })
   .meta({ id: 'MunitionReport', description: 'One source\'s count of weapons launched and stopped. Null means the source does not say.' });
 
 export const damageReportSchema = z
   .object({
-    ...reportBase,
+    ...reportIds,
     asset_category: z.enum(ASSET_CATEGORIES),
     count: z.number().int().nullable().describe('How many were damaged, when the source says.'),
     description: z.string().nullable(),
+    ...reportProvenance,
   })
   .meta({ id: 'DamageReport' });
 

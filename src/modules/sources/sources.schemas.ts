@@ -6,26 +6,6 @@ import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 
 export const sourceKindSchema = z.enum(SOURCE_KINDS).meta({ id: 'SourceKind' });
 
-export const sourceRefSchema = z
-  .object({
-    id: z.string(),
-    kind: sourceKindSchema,
-    publisher: z.string(),
-    title: z.string().nullable(),
-    url: z.string().nullable(),
-  })
-  .meta({ id: 'SourceRef', description: 'A source, in brief.' });
-
-export const citationSchema = z
-  .object({
-    id: z.string(),
-    source: sourceRefSchema.describe('Who made the claim.'),
-    via: sourceRefSchema.nullable().describe('Where sitrep read the claim, when not from `source` directly.'),
-    quote: z.string().nullable().describe('The supporting sentence, verbatim.'),
-    locator: z.string().nullable().describe('Where in the source the evidence is (section, row, timestamp).'),
-  })
-  .meta({ id: 'Citation' });
-
 export const sourceSchema = z
   .object({
     id: z.string(),
@@ -40,6 +20,20 @@ export const sourceSchema = z
     updated_at: z.string(),
   })
   .meta({ id: 'Source' });
+
+export const sourceRefSchema = sourceSchema
+  .pick({ id: true, kind: true, publisher: true, title: true, url: true })
+  .meta({ id: 'SourceRef', description: 'A source, in brief.' });
+
+export const citationSchema = z
+  .object({
+    id: z.string(),
+    source: sourceRefSchema.describe('Who made the claim.'),
+    via: sourceRefSchema.nullable().describe('Where sitrep read the claim, when not from `source` directly.'),
+    quote: z.string().nullable().describe('The supporting sentence, verbatim.'),
+    locator: z.string().nullable().describe('Where in the source the evidence is (section, row, timestamp).'),
+  })
+  .meta({ id: 'Citation' });
 
 export const factTypeSchema = z
   .enum(['event', 'casualty_report', 'munition_report', 'damage_report', 'relation'])

@@ -1,0 +1,29 @@
+// Strong ETags on successful GET responses, and 304 when `If-None-Match` still matches.
+// @fastify/etag also tags (and would 304) error responses and does not read the list form of
+// `If-None-Match` (RFC 9110 §13.1.2), so sitrep keeps this small hook of its own.
+import { createHash } from 'node:crypto';
+import fp from 'fastify-plugin';
+
+/** Does an `If-None-Match` value (`*`, or a list of possibly weak tags) match this ETag? */
+export function ifNoneMatchMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+export default fp(
+  async (app) => {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+      reply.header('etag', etag);
+      const ifNoneMatch = request.headers['if-none-match'];
+      if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, etag)) {
+        reply.code(304);
+        return '';
+      }
+      return payload;
+    });
+  },
+  { name: 'etag' },
+);
