@@ -18,6 +18,8 @@ const AIR_FORCE_MODELS = ['Iskander-K', 'Iskander-M/KN-23', 'Kh-47M2 Kinzhal', '
 const CSV_MODEL_TO_SEED: Record<string, string> = { 'X-47 Kinzhal': 'Kh-47M2 Kinzhal' };
 
 const csvMissing = !existsSync(AIR_FORCE_CSV);
+// The article lives beside the repository (../shared), as in CI; a bare clone skips, saying why.
+const articleMissing = !existsSync(ARTICLE_PATH);
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -62,7 +64,7 @@ function everyCitation(details: EventDetailWire[]): Citation[] {
 const numberOrNull = (cell: string | undefined) => (cell === undefined || cell.trim() === '' ? null : Number(cell));
 
 describe('seed: the source article', () => {
-  it('when a citation is by or through the source article, then its quote appears verbatim in the article text', async () => {
+  it.skipIf(articleMissing)(`when a citation is by or through the source article, then its quote appears verbatim in the article text${articleMissing ? ` [skipped: ${ARTICLE_PATH} is absent]` : ''}`, async () => {
     // Arrange
     const server = await seededApp();
     const articleText = readFileSync(ARTICLE_PATH, 'utf8');
