@@ -39,6 +39,7 @@ export function createEvent(db: Db, overrides: Partial<Omit<EventRow, 'spanEndAt
     latitude: 50.45,
     longitude: 30.52,
     geoPrecision: 'settlement' as const,
+    importKey: null,
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,

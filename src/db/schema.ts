@@ -2,7 +2,7 @@
 // about one event; citations hold the quote or locator that backs an event, a figure or a relation.
 // Instants are stored as RFC 3339 UTC text of one fixed shape, so text order is time order.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ACTOR_KINDS,
   ACTOR_ROLES,
@@ -46,9 +46,13 @@ export const events = sqliteTable(
     latitude: real('latitude'),
     longitude: real('longitude'),
     geoPrecision: text('geo_precision', { enum: GEO_PRECISIONS }),
+    // Identity of the imported record this event was built from (e.g. `airforce:<post>:<window>`),
+    // so a re-import updates it instead of adding a duplicate. Null for curated events.
+    importKey: text('import_key'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('events_import_key_idx').on(t.importKey),
     index('events_start_at_id_idx').on(t.startAt, t.id),
     index('events_kind_start_at_idx').on(t.kind, t.startAt, t.id),
     index('events_country_start_at_idx').on(t.country, t.startAt, t.id),
@@ -139,9 +143,15 @@ export const munitionReports = sqliteTable(
     intercepted: integer('intercepted'),
     // Lost in flight without being shot down, mostly to electronic warfare.
     lostToEw: integer('lost_to_ew'),
+    // Identity of the imported row (see events.import_key).
+    importKey: text('import_key'),
     ...timestamps,
   },
-  (t) => [index('munition_reports_event_idx').on(t.eventId), index('munition_reports_source_idx').on(t.sourceId)],
+  (t) => [
+    uniqueIndex('munition_reports_import_key_idx').on(t.importKey),
+    index('munition_reports_event_idx').on(t.eventId),
+    index('munition_reports_source_idx').on(t.sourceId),
+  ],
 );
 
 export const damageReports = sqliteTable(
