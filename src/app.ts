@@ -7,6 +7,8 @@ import { actorRoutes } from './modules/actors/actors.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
+import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
@@ -39,6 +41,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(eventRoutes);
       await v1.register(actorRoutes);
       await v1.register(sourceRoutes);
+      await v1.register(timelineRoutes);
+      await v1.register(statsRoutes);
     },
     { prefix: '/v1' },
   );

@@ -38,7 +38,22 @@ describe('OpenAPI document', () => {
       }
     }
     expect([...operationIds].sort()).toEqual(
-      ['getActor', 'getEvent', 'getHealth', 'getOpenApiJson', 'getOpenApiYaml', 'getReadiness', 'getSource', 'listActors', 'listEvents', 'listSources'].sort(),
+      [
+        'getActor',
+        'getCasualtyStats',
+        'getEvent',
+        'getEventContext',
+        'getHealth',
+        'getMunitionStats',
+        'getOpenApiJson',
+        'getOpenApiYaml',
+        'getReadiness',
+        'getSource',
+        'getTimeline',
+        'listActors',
+        'listEvents',
+        'listSources',
+      ].sort(),
     );
   });
 

@@ -1,5 +1,6 @@
 // Query-parameter schemas reused by several list endpoints.
 import { z } from 'zod';
+import { isValidTimeZone } from './time.js';
 
 /** An ISO 3166-1 alpha-2 code; lower case is accepted and upper-cased. */
 export const countryCodeSchema = z
@@ -16,3 +17,11 @@ export function repeatableEnum<const T extends readonly [string, ...string[]]>(v
     .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
     .meta({ description: 'Repeat the parameter to allow several values.' });
 }
+
+/** An IANA time zone name; buckets and local times are computed in it. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, { error: 'must be an IANA time zone such as UTC or Europe/Kyiv' })
+  .default('UTC')
+  .describe('IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.');

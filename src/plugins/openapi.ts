@@ -26,6 +26,8 @@ export default fp(
           { name: 'events', description: 'What happened, when, where, and each source\'s figures.' },
           { name: 'actors', description: 'People, states, forces and organisations.' },
           { name: 'sources', description: 'Who said what, and every fact each source supports.' },
+          { name: 'timeline', description: 'What happened, in what order, around a given moment.' },
+          { name: 'statistics', description: 'Totals per period, each event counted once, with every source\'s own totals beside them.' },
           { name: 'health', description: 'Liveness and readiness probes.' },
           { name: 'meta', description: 'This API\'s own description.' },
         ],

@@ -1,6 +1,6 @@
 // Reads of events and everything attached to them. Takes the database, returns rows; the route
 // decides what a missing row means.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   actors,
@@ -40,7 +40,10 @@ export type EventListFilter = {
   limit: number;
 };
 
-export function eventFilterConditions(filter: Omit<EventListFilter, 'order' | 'after' | 'limit'>): SQL | undefined {
+/** The filtering part of a list query, shared by lists, the timeline and the statistics. */
+export type EventFilter = Omit<EventListFilter, 'order' | 'after' | 'limit'>;
+
+export function eventFilterConditions(filter: EventFilter): SQL | undefined {
   return and(
     filter.toExclusive ? lt(events.startAt, filter.toExclusive) : undefined,
     // span_end_at is exclusive; null means an ongoing event that reaches into the present.
@@ -136,4 +139,66 @@ export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts
     }),
     sources: await getSourcesByIds(db, sourceIds),
   };
+}
+
+/** Casualty and munition claims of a set of events (a page of the timeline), ordered by event. */
+export async function claimsOfEvents(db: Db, eventIds: string[]): Promise<{ casualty: CasualtyReportRow[]; munition: MunitionReportRow[] }> {
+  if (eventIds.length === 0) return { casualty: [], munition: [] };
+  return {
+    casualty: await db.select().from(casualtyReports).where(inArray(casualtyReports.eventId, eventIds)).orderBy(asc(casualtyReports.eventId), asc(casualtyReports.id)),
+    munition: await db.select().from(munitionReports).where(inArray(munitionReports.eventId, eventIds)).orderBy(asc(munitionReports.eventId), asc(munitionReports.id)),
+  };
+}
+
+/** Relations touching any of a set of events, each with the event at its other end. */
+export async function relationsOfEvents(db: Db, eventIds: string[]): Promise<Array<{ relation: RelationRow; from: EventRow; to: EventRow }>> {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(relations)
+    .where(or(inArray(relations.fromEventId, eventIds), inArray(relations.toEventId, eventIds)))
+    .orderBy(asc(relations.id));
+  const ends = new Set(rows.flatMap((r) => [r.fromEventId, r.toEventId]));
+  const byId = new Map((await db.select().from(events).where(inArray(events.id, [...ends]))).map((e) => [e.id, e]));
+  return rows.flatMap((relation) => {
+    const from = byId.get(relation.fromEventId);
+    const to = byId.get(relation.toEventId);
+    return from && to ? [{ relation, from, to }] : [];
+  });
+}
+
+/** Up to `limit` events on each side of `focus` in time, nearest first, within [earliest, latest]. */
+export async function eventsAround(
+  db: Db,
+  focus: EventRow,
+  window: { earliest: string; latest: string },
+  filter: EventFilter,
+  limit: number,
+): Promise<{ before: EventRow[]; after: EventRow[] }> {
+  const conditions = eventFilterConditions(filter);
+  const before = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        conditions,
+        gte(events.startAt, window.earliest),
+        or(lt(events.startAt, focus.startAt), and(eq(events.startAt, focus.startAt), lt(events.id, focus.id))),
+      ),
+    )
+    .orderBy(desc(events.startAt), desc(events.id))
+    .limit(limit);
+  const after = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        conditions,
+        lte(events.startAt, window.latest),
+        or(gt(events.startAt, focus.startAt), and(eq(events.startAt, focus.startAt), gt(events.id, focus.id))),
+      ),
+    )
+    .orderBy(asc(events.startAt), asc(events.id))
+    .limit(limit);
+  return { before, after };
 }

@@ -1,17 +1,27 @@
 // /v1/events: the event store's read API.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import type { EventRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { toFtsQuery } from '../../lib/fts.js';
 import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
 import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
-import { exclusiveUpper } from '../../lib/time.js';
+import { DateTime } from 'luxon';
+import { exclusiveUpper, toInstant } from '../../lib/time.js';
 import { presentEvent, presentEventDetail } from './events.present.js';
-import { getEvent, getEventFacts, listEvents, type EventListFilter } from './events.repository.js';
-import { eventDetailSchema, eventListSchema, listEventsQuerySchema, type ListEventsQuery } from './events.schemas.js';
+import { eventsAround, getEvent, getEventFacts, listEvents, type EventFilter } from './events.repository.js';
+import {
+  eventContextQuerySchema,
+  eventContextSchema,
+  eventDetailSchema,
+  eventListSchema,
+  listEventsQuerySchema,
+  type ListEventsQuery,
+} from './events.schemas.js';
 
 /** Turns validated query parameters into a repository filter, rejecting combinations zod cannot see. */
-export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort'>): Omit<EventListFilter, 'order' | 'after' | 'limit'> {
+export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort'>): EventFilter {
   if (query.from && query.to && query.from.instant >= exclusiveUpper(query.to)) {
     throw invalidParameter('query', 'from', 'must be earlier than `to`');
   }
@@ -32,6 +42,22 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
   };
 }
 
+/** One keyset page of events for a list query; shared by /v1/events and /v1/timeline. */
+export async function listEventPage(db: Db, query: ListEventsQuery): Promise<{ page: EventRow[]; nextCursor: string | null }> {
+  const { limit, cursor, sort, ...filters } = query;
+  const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort });
+  const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
+  const rows = await listEvents(db, {
+    ...eventFilterFromQuery(filters),
+    order: sort === 'start_at' ? 'asc' : 'desc',
+    after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
+    limit: limit + 1,
+  });
+  const { page, more } = splitPage(rows, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: more && last ? encodeCursor([last.startAt, last.id], fingerprint) : null };
+}
+
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
@@ -48,18 +74,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { limit, cursor, sort, ...filters } = request.query;
-      const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort });
-      const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
-      const rows = await listEvents(app.db, {
-        ...eventFilterFromQuery(filters),
-        order: sort === 'start_at' ? 'asc' : 'desc',
-        after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
-        limit: limit + 1,
-      });
-      const { page, more } = splitPage(rows, limit);
-      const last = page.at(-1);
-      return { data: page.map(presentEvent), next_cursor: more && last ? encodeCursor([last.startAt, last.id], fingerprint) : null };
+      const { page, nextCursor } = await listEventPage(app.db, request.query);
+      return { data: page.map(presentEvent), next_cursor: nextCursor };
     },
   );
 
@@ -81,6 +97,40 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       const event = await getEvent(app.db, request.params.id);
       if (!event) throw notFound('event', request.params.id);
       return presentEventDetail(event, await getEventFacts(app.db, event.id));
+    },
+  );
+
+  app.get(
+    '/events/:id/context',
+    {
+      schema: {
+        operationId: 'getEventContext',
+        tags: ['events'],
+        summary: 'What happened around an event, and what is linked to it',
+        description: 'The events just before and after it within a time window, and every event linked to it by a relation.',
+        params: idParamsSchema,
+        querystring: eventContextQuerySchema,
+        response: { 200: eventContextSchema, ...notModifiedResponse, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const event = await getEvent(app.db, request.params.id);
+      if (!event) throw notFound('event', request.params.id);
+      const { window_hours: hours, limit, kind, country } = request.query;
+      const window = {
+        earliest: toInstant(DateTime.fromISO(event.startAt, { zone: 'utc' }).minus({ hours })),
+        latest: toInstant(DateTime.fromISO(event.endAt ?? event.startAt, { zone: 'utc' }).plus({ hours })),
+      };
+      const { before, after } = await eventsAround(app.db, event, window, { kinds: kind, country }, limit);
+      const detail = presentEventDetail(event, await getEventFacts(app.db, event.id));
+      return {
+        event: presentEvent(event),
+        window_start: window.earliest,
+        window_end: window.latest,
+        before: before.map(presentEvent),
+        after: after.map(presentEvent),
+        linked: detail.relations,
+      };
     },
   );
 };

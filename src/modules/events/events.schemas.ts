@@ -123,7 +123,7 @@ export const eventDetailSchema = eventSchema
   })
   .meta({ id: 'EventDetail' });
 
-const timeBoundSchema = (name: 'from' | 'to') =>
+export const timeBoundSchema = (name: 'from' | 'to') =>
   z
     .string()
     .max(64)
@@ -163,3 +163,33 @@ export const eventListSchema = listEnvelope(eventSchema).meta({ id: 'EventList' 
 export type EventWire = z.infer<typeof eventSchema>;
 export type EventDetailWire = z.infer<typeof eventDetailSchema>;
 export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
+
+export const eventContextQuerySchema = z.object({
+  window_hours: z.coerce
+    .number({ error: 'must be a whole number of hours' })
+    .int({ error: 'must be a whole number of hours' })
+    .min(1, { error: 'must be at least 1' })
+    .max(8784, { error: 'must be at most 8784 (a leap year)' })
+    .default(72)
+    .describe('How far before its start and after its end to look, in hours.'),
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(100, { error: 'must be at most 100' })
+    .default(10)
+    .describe('At most this many events on each side.'),
+  kind: repeatableEnum(EVENT_KINDS).optional(),
+  country: countryCodeSchema.optional().describe('Only neighbours in this country (ISO 3166-1 alpha-2).'),
+});
+
+export const eventContextSchema = z
+  .object({
+    event: eventSchema,
+    window_start: z.string().describe('RFC 3339 UTC: the event\'s start minus the window.'),
+    window_end: z.string().describe('RFC 3339 UTC: the event\'s end (or start) plus the window.'),
+    before: z.array(eventSchema).describe('Events starting before this one within the window, nearest first.'),
+    after: z.array(eventSchema).describe('Events starting after this one within the window, nearest first.'),
+    linked: z.array(eventRelationSchema).describe('Events linked to this one by a relation, at any distance in time.'),
+  })
+  .meta({ id: 'EventContext' });

@@ -1,0 +1,92 @@
+// /v1/stats: how many were killed, injured, launched and stopped over a period, per calendar
+// bucket. An event several sources report is counted once (src/domain/figures.ts); `by_source`
+// shows each source's own totals beside the chosen figures.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { SourceRow } from '../../db/schema.js';
+import { bucketer } from '../../lib/buckets.js';
+import { notModifiedResponse } from '../../lib/http.js';
+import { problemResponses } from '../../lib/problem.js';
+import { eventFilterFromQuery } from '../events/events.routes.js';
+import { presentSourceRef } from '../sources/sources.present.js';
+import { getSourcesByIds } from '../sources/sources.repository.js';
+import { aggregateCasualties, aggregateMunitions } from './stats.aggregate.js';
+import { casualtyClaimsMatching, munitionClaimsMatching } from './stats.repository.js';
+import { casualtyStatsSchema, munitionStatsSchema, statsQuerySchema, type StatsQuery } from './stats.schemas.js';
+
+function filterFrom(query: StatsQuery) {
+  const { bucket: _bucket, tz: _tz, ...filters } = query;
+  return eventFilterFromQuery(filters);
+}
+
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const sourcesFor = async (ids: Iterable<string>) => {
+    const rows = await getSourcesByIds(app.db, [...ids]);
+    return new Map<string, SourceRow>(rows.map((s) => [s.id, s]));
+  };
+  const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
+    [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), value }));
+
+  app.get(
+    '/stats/casualties',
+    {
+      schema: {
+        operationId: 'getCasualtyStats',
+        tags: ['statistics'],
+        summary: 'Killed, injured and missing per calendar bucket',
+        description:
+          'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
+          'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.',
+        querystring: statsQuerySchema,
+        response: { 200: casualtyStatsSchema, ...notModifiedResponse, ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { bucket, tz } = request.query;
+      const claims = await casualtyClaimsMatching(app.db, filterFrom(request.query));
+      const buckets = aggregateCasualties(claims, bucketer(bucket, tz));
+      const sources = await sourcesFor(new Set(claims.map((c) => c.sourceId)));
+      return {
+        bucket,
+        tz,
+        data: buckets.map(({ bySource, figures, ...ref }) => ({
+          ...ref,
+          figures,
+          by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, figures: value })),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/stats/munitions',
+    {
+      schema: {
+        operationId: 'getMunitionStats',
+        tags: ['statistics'],
+        summary: 'Weapons launched, shot down and lost per calendar bucket',
+        description:
+          'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
+          '`by_source` gives each source\'s own totals.',
+        querystring: statsQuerySchema,
+        response: { 200: munitionStatsSchema, ...notModifiedResponse, ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { bucket, tz } = request.query;
+      const claims = await munitionClaimsMatching(app.db, filterFrom(request.query));
+      const buckets = aggregateMunitions(claims, bucketer(bucket, tz));
+      const sources = await sourcesFor(new Set(claims.map((c) => c.sourceId)));
+      return {
+        bucket,
+        tz,
+        data: buckets.map(({ bySource, byCategory, byModel, total, ...ref }) => ({
+          ...ref,
+          total,
+          by_category: byCategory,
+          by_model: byModel,
+          by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })),
+        })),
+      };
+    },
+  );
+};

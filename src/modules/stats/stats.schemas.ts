@@ -1,0 +1,89 @@
+// Wire shapes of the statistics: per-bucket totals chosen by the documented rule, with each
+// source's own totals beside them, and how many events and sources stand behind every figure.
+import { z } from 'zod';
+import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
+import { BUCKETS } from '../../lib/buckets.js';
+import { countryCodeSchema, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
+import { timeBoundSchema } from '../events/events.schemas.js';
+import { sourceRefSchema } from '../sources/sources.schemas.js';
+
+export const statsQuerySchema = z.object({
+  from: timeBoundSchema('from').optional(),
+  to: timeBoundSchema('to').optional(),
+  kind: repeatableEnum(EVENT_KINDS).optional(),
+  country: countryCodeSchema.optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
+  actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.'),
+  bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
+  tz: timeZoneSchema,
+});
+
+const support = {
+  event_count: z.number().int().describe('How many events this figure sums.'),
+  source_count: z.number().int().describe('How many distinct sources the counted claims come from.'),
+};
+
+const bucketFields = {
+  label: z.string().describe('`2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month), `2025` (year) or `all`.'),
+  start: z.string().nullable().describe('Local start of the bucket in `tz`, RFC 3339 with offset; null for `all`.'),
+  end: z.string().nullable().describe('Local end (exclusive); null for `all`.'),
+};
+
+export const casualtyFigureSchema = z
+  .object({
+    category: z.enum(CASUALTY_CATEGORIES),
+    group: z.enum(CASUALTY_GROUPS),
+    low: z.number().int(),
+    best: z.number().int(),
+    high: z.number().int().nullable().describe('Null when any counted claim is open-ended ("at least").'),
+    ...support,
+  })
+  .meta({ id: 'CasualtyFigure' });
+
+export const casualtyStatsSchema = z
+  .object({
+    bucket: z.enum(BUCKETS),
+    tz: z.string(),
+    data: z.array(
+      z.object({
+        ...bucketFields,
+        figures: z.array(casualtyFigureSchema).describe('One figure per event and category, chosen by the rule in the README.'),
+        by_source: z.array(z.object({ source: sourceRefSchema, figures: z.array(casualtyFigureSchema) })).describe("Each source's own totals, side by side."),
+      }),
+    ),
+  })
+  .meta({ id: 'CasualtyStats' });
+
+const munitionFigureFields = {
+  launched: z.number().int().nullable(),
+  intercepted: z.number().int().nullable().describe('Shot down.'),
+  lost_to_ew: z.number().int().nullable().describe('Lost in flight without being shot down, mostly to electronic warfare.'),
+  interception_rate: z.number().nullable().describe('intercepted / launched, over claims that give both; 4 decimals.'),
+  neutralisation_rate: z.number().nullable().describe('(intercepted + lost_to_ew) / launched, over claims that give launched and intercepted.'),
+  ...support,
+};
+
+export const munitionFigureSchema = z.object(munitionFigureFields).meta({ id: 'MunitionFigure' });
+const byCategorySchema = z.array(z.object({ weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields }));
+
+export const munitionStatsSchema = z
+  .object({
+    bucket: z.enum(BUCKETS),
+    tz: z.string(),
+    data: z.array(
+      z.object({
+        ...bucketFields,
+        total: munitionFigureSchema,
+        by_category: byCategorySchema,
+        by_model: z.array(z.object({ weapon_model: z.string().nullable(), weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields })),
+        by_source: z
+          .array(z.object({ source: sourceRefSchema, total: munitionFigureSchema, by_category: byCategorySchema }))
+          .describe("Each source's own totals, side by side."),
+      }),
+    ),
+  })
+  .meta({ id: 'MunitionStats' });
+
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+export type CasualtyStatsWire = z.infer<typeof casualtyStatsSchema>;
+export type MunitionStatsWire = z.infer<typeof munitionStatsSchema>;
+export type MunitionFigureWire = z.infer<typeof munitionFigureSchema>;
