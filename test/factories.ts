@@ -10,12 +10,13 @@ import {
   eventActors,
   events,
   munitionReports,
+  relations,
   sources,
   type ActorRow,
   type EventRow,
   type SourceRow,
 } from '../src/db/schema.js';
-import type { ActorRole } from '../src/domain/vocabulary.js';
+import type { ActorRole, RelationKind } from '../src/domain/vocabulary.js';
 import { spanEnd } from '../src/lib/time.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -163,5 +164,12 @@ export function createCitation(db: Db, eventId: string, sourceId: string, overri
     ...overrides,
   };
   db.insert(citations).values(row).run();
+  return row;
+}
+
+/** A relation read as "<from> <kind> <to>": the strike `follows` the call. */
+export function createRelation(db: Db, fromEventId: string, toEventId: string, kind: RelationKind = 'follows') {
+  const row = { id: uid('rel'), fromEventId, kind, toEventId, createdAt: NOW, updatedAt: NOW };
+  db.insert(relations).values(row).run();
   return row;
 }

@@ -10,7 +10,7 @@
 //
 // Munitions: per event, the figures of one source count: the one naming the most weapon models
 // (the most detailed), then the one reporting the most weapons launched, then the lowest source id.
-import type { CasualtyCategory, CasualtyGroup, WeaponCategory } from './vocabulary.js';
+import { CASUALTY_CATEGORIES, type CasualtyCategory, type CasualtyGroup, type WeaponCategory } from './vocabulary.js';
 
 export type CasualtyClaim = {
   id: string;
@@ -45,12 +45,12 @@ export function addRanges(a: Range, b: Range): Range {
   return { low: a.low + b.low, best: a.best + b.best, high: a.high === null || b.high === null ? null : a.high + b.high };
 }
 
-function excess(total: Range, part: Range): Range {
-  return {
-    low: Math.max(0, total.low - part.low),
-    best: Math.max(0, total.best - part.best),
-    high: total.high === null ? null : Math.max(0, total.high - (part.high ?? 0)),
-  };
+/** What an unknown-group range adds beyond the known groups' sum, kept a valid range (low ≤ best ≤ high). */
+function excess(unknown: Range, known: Range): Range {
+  const low = Math.max(0, unknown.low - known.low);
+  const best = Math.max(0, unknown.best - known.best);
+  const high = unknown.high === null || known.high === null ? null : Math.max(best, unknown.high - known.high);
+  return { low, best, high };
 }
 
 // An unknown-group claim wholly covered by the known groups adds nothing, even if open-ended.
@@ -147,11 +147,11 @@ export type MunitionTotals = {
   launched: number | null;
   intercepted: number | null;
   lostToEw: number | null;
-  // Launched, counting only claims that also give `intercepted` (resp. both stop figures): the
-  // denominators that keep a rate honest when some claims give launches alone.
+  // Launched and stopped, counting only claims that give both launched and intercepted (a
+  // missing lost_to_ew counts as none lost): denominators that keep a rate honest when some
+  // claims give launches alone.
   launchedWithIntercepted: number;
   interceptedWithLaunched: number;
-  launchedWithStops: number;
   stoppedWithLaunched: number;
 };
 
@@ -162,7 +162,6 @@ export function emptyMunitionTotals(): MunitionTotals {
     lostToEw: null,
     launchedWithIntercepted: 0,
     interceptedWithLaunched: 0,
-    launchedWithStops: 0,
     stoppedWithLaunched: 0,
   };
 }
@@ -176,7 +175,6 @@ export function addMunitionClaim(totals: MunitionTotals, claim: MunitionClaim): 
   if (claim.launched !== null && claim.intercepted !== null) {
     totals.launchedWithIntercepted += claim.launched;
     totals.interceptedWithLaunched += claim.intercepted;
-    totals.launchedWithStops += claim.launched;
     totals.stoppedWithLaunched += claim.intercepted + (claim.lostToEw ?? 0);
   }
 }
@@ -187,7 +185,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 export function munitionRates(totals: MunitionTotals): { interceptionRate: number | null; neutralisationRate: number | null } {
   return {
     interceptionRate: ratio(totals.interceptedWithLaunched, totals.launchedWithIntercepted),
-    neutralisationRate: ratio(totals.stoppedWithLaunched, totals.launchedWithStops),
+    neutralisationRate: ratio(totals.stoppedWithLaunched, totals.launchedWithIntercepted),
   };
 }
 
@@ -215,5 +213,6 @@ export function eventHeadline(casualties: CasualtyClaim[], munitions: MunitionCl
     for (const claim of munitions) if (claim.sourceId === sourceId) addMunitionClaim(totals, claim);
     chosen = { sourceId, launched: totals.launched, intercepted: totals.intercepted, lostToEw: totals.lostToEw };
   }
-  return { casualties: [...byCategory.values()], munitions: chosen };
+  const order = (c: CasualtyCategory) => CASUALTY_CATEGORIES.indexOf(c);
+  return { casualties: [...byCategory.values()].sort((a, b) => order(a.category) - order(b.category)), munitions: chosen };
 }

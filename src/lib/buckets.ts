@@ -27,7 +27,9 @@ export function bucketer(unit: Bucket, timezone: string): (instant: string) => B
     if (cached) return cached;
     const local = DateTime.fromISO(instant, { zone: 'utc' }).setZone(timezone);
     const start = local.startOf(unit);
-    const end = start.plus({ [`${unit}s`]: 1 });
+    // The next bucket's own start: where local midnight is skipped (America/Santiago in
+    // September) a day starts at 01:00, and adding a day to that would overlap the next one.
+    const end = start.plus({ [`${unit}s`]: 1 }).startOf(unit);
     const ref = {
       label: start.toFormat(LABEL[unit]),
       start: start.toISO({ suppressMilliseconds: true })!,

@@ -7,6 +7,10 @@ export function toInstant(dt: DateTime): string {
   return dt.toUTC().startOf('second').toISO({ suppressMilliseconds: true, includeOffset: false }) + 'Z';
 }
 
+export function addHours(instant: string, hours: number): string {
+  return toInstant(DateTime.fromISO(instant, { zone: 'utc' }).plus({ hours }));
+}
+
 export function nowTimestamp(): string {
   return new Date().toISOString();
 }
@@ -58,10 +62,15 @@ export function parseTimeBound(input: string): TimeBound | null {
   return null;
 }
 
-/** The exclusive upper instant of a `to` bound: a whole date includes that entire (UTC) day. */
-export function exclusiveUpper(bound: TimeBound): string {
-  const dt = DateTime.fromISO(bound.instant, { zone: 'utc' });
-  return boundInstant(bound.dateOnly ? dt.plus({ days: 1 }) : dt.plus({ seconds: 1 }));
+/** Where a bound starts: a date means its first moment in `timezone` (UTC unless a reader's zone is given). */
+export function lowerInstant(bound: TimeBound, timezone = 'UTC'): string {
+  return bound.dateOnly ? boundInstant(DateTime.fromISO(bound.input, { zone: timezone })) : bound.instant;
+}
+
+/** The exclusive upper instant of a `to` bound: a whole date includes that entire day in `timezone`. */
+export function exclusiveUpper(bound: TimeBound, timezone = 'UTC'): string {
+  if (bound.dateOnly) return boundInstant(DateTime.fromISO(bound.input, { zone: timezone }).plus({ days: 1 }));
+  return boundInstant(DateTime.fromISO(bound.instant, { zone: 'utc' }).plus({ seconds: 1 }));
 }
 
 // Past 9999 luxon writes `+010000-…`, which sorts before every stored instant (`to=9999-12-31`

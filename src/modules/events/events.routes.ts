@@ -7,8 +7,7 @@ import { toFtsQuery } from '../../lib/fts.js';
 import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
 import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
-import { DateTime } from 'luxon';
-import { exclusiveUpper, toInstant } from '../../lib/time.js';
+import { addHours, exclusiveUpper, lowerInstant } from '../../lib/time.js';
 import { presentEvent, presentEventDetail } from './events.present.js';
 import { eventsAround, getEvent, getEventFacts, listEvents, type EventFilter } from './events.repository.js';
 import {
@@ -20,9 +19,15 @@ import {
   type ListEventsQuery,
 } from './events.schemas.js';
 
-/** Turns validated query parameters into a repository filter, rejecting combinations zod cannot see. */
-export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort'>): EventFilter {
-  if (query.from && query.to && query.from.instant >= exclusiveUpper(query.to)) {
+/**
+ * Turns validated query parameters into a repository filter, rejecting combinations zod cannot
+ * see. Dates in `from`/`to` are whole days in `timezone`: UTC for lists, the reader's `tz` for
+ * the timeline and statistics, so their first and last buckets are whole.
+ */
+export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort'>, timezone = 'UTC'): EventFilter {
+  const from = query.from && lowerInstant(query.from, timezone);
+  const toExclusive = query.to && exclusiveUpper(query.to, timezone);
+  if (from && toExclusive && from >= toExclusive) {
     throw invalidParameter('query', 'from', 'must be earlier than `to`');
   }
   let match: string | undefined;
@@ -31,8 +36,8 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
     if (!match) throw invalidParameter('query', 'q', 'must contain at least one letter or digit');
   }
   return {
-    from: query.from?.instant,
-    toExclusive: query.to ? exclusiveUpper(query.to) : undefined,
+    from,
+    toExclusive,
     kinds: query.kind,
     statuses: query.status,
     actorId: query.actor,
@@ -43,12 +48,14 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
 }
 
 /** One keyset page of events for a list query; shared by /v1/events and /v1/timeline. */
-export async function listEventPage(db: Db, query: ListEventsQuery): Promise<{ page: EventRow[]; nextCursor: string | null }> {
+export async function listEventPage(db: Db, query: ListEventsQuery, timezone = 'UTC'): Promise<{ page: EventRow[]; nextCursor: string | null }> {
   const { limit, cursor, sort, ...filters } = query;
-  const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort });
+  // The zone changes the result set only through date bounds, so only then is it part of the query.
+  const zoneMatters = Boolean(filters.from?.dateOnly || filters.to?.dateOnly);
+  const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort, timezone: zoneMatters ? timezone : undefined });
   const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
   const rows = await listEvents(db, {
-    ...eventFilterFromQuery(filters),
+    ...eventFilterFromQuery(filters, timezone),
     order: sort === 'start_at' ? 'asc' : 'desc',
     after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
     limit: limit + 1,
@@ -118,8 +125,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!event) throw notFound('event', request.params.id);
       const { window_hours: hours, limit, kind, country } = request.query;
       const window = {
-        earliest: toInstant(DateTime.fromISO(event.startAt, { zone: 'utc' }).minus({ hours })),
-        latest: toInstant(DateTime.fromISO(event.endAt ?? event.startAt, { zone: 'utc' }).plus({ hours })),
+        earliest: addHours(event.startAt, -hours),
+        latest: addHours(event.endAt ?? event.startAt, hours),
       };
       const { before, after } = await eventsAround(app.db, event, window, { kinds: kind, country }, limit);
       const detail = presentEventDetail(event, await getEventFacts(app.db, event.id));

@@ -137,8 +137,8 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
     })
     .describe(
       name === 'from'
-        ? 'Only events whose time span reaches this moment or later. A date means 00:00 UTC that day.'
-        : 'Only events that start at or before this moment. A date includes that whole UTC day.',
+        ? 'Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.'
+        : 'Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.',
     );
 
 export const listEventsQuerySchema = z.object({

@@ -14,8 +14,8 @@ import { casualtyClaimsMatching, munitionClaimsMatching } from './stats.reposito
 import { casualtyStatsSchema, munitionStatsSchema, statsQuerySchema, type StatsQuery } from './stats.schemas.js';
 
 function filterFrom(query: StatsQuery) {
-  const { bucket: _bucket, tz: _tz, ...filters } = query;
-  return eventFilterFromQuery(filters);
+  const { bucket: _bucket, tz, ...filters } = query;
+  return eventFilterFromQuery(filters, tz);
 }
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -36,7 +36,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { bucket, tz, ...listQuery } = request.query;
-      const { page, nextCursor } = await listEventPage(app.db, listQuery);
+      const { page, nextCursor } = await listEventPage(app.db, listQuery, tz);
       const ids = page.map((e) => e.id);
       const claims = await claimsOfEvents(app.db, ids);
       const casualties = byEvent<CasualtyClaim>(claims.casualty);
