@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActorWire } from '../src/modules/actors/actors.schemas.js';
 import { createActor, createEvent, linkActor } from './factories.js';
-import { buildTestApp, collectPages, getJson } from './helpers.js';
+import { buildTestApp, collectPages, expectProblem, getJson } from './helpers.js';
 
 type ActorList = { data: ActorWire[]; next_cursor: string | null };
 
@@ -19,12 +19,6 @@ async function emptyApp(): Promise<FastifyInstance> {
 }
 
 const query = (params: Record<string, string>) => `/v1/actors?${new URLSearchParams(params)}`;
-
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
 describe('GET /v1/actors', () => {
   it('when filtered by kind, then only actors of that kind are listed', async () => {

@@ -3,7 +3,7 @@
 // app on its own in-memory database and creates exactly the records it asserts on.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { events, type EventRow } from '../src/db/schema.js';
 import {
   citeEvent,
@@ -15,43 +15,14 @@ import {
   createSource,
   linkActor,
 } from './factories.js';
-import { buildTestApp, collectPages, getJson } from './helpers.js';
+import { collectPages, expectProblem, freshApp, getJson, urlOf, type Params } from './helpers.js';
 
-type Params = Record<string, string | number | string[]>;
-
-async function freshApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
-  const app = await buildTestApp(options);
-  onTestFinished(() => app.close());
-  return app;
-}
-
-/** `/v1/events?…`, repeating a parameter for each item of an array value. */
-function eventsUrl(params: Params = {}): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
-  }
-  const query = search.toString();
-  return query ? `/v1/events?${query}` : '/v1/events';
-}
+const eventsUrl = (params: Params = {}) => urlOf('/v1/events', params);
 
 async function listIds(app: FastifyInstance, params: Params = {}): Promise<string[]> {
   const { status, body } = await getJson(app, eventsUrl(params));
   expect(status, JSON.stringify(body)).toBe(200);
   return body.data.map((event: { id: string }) => event.id);
-}
-
-function expectProblem(
-  response: { status: number; headers: Record<string, unknown>; body: any },
-  status: number,
-  code: string,
-  parameter?: string,
-) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body.status).toBe(status);
-  expect(response.body.code).toBe(code);
-  if (parameter !== undefined) expect(response.body.errors?.[0]?.name).toBe(parameter);
 }
 
 /** Ascending order of the list: start_at, then id. */

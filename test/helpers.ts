@@ -2,6 +2,7 @@
 // migrations; nothing is shared between tests.
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { expect, onTestFinished } from 'vitest';
 import { buildApp } from '../src/app.js';
 
 export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
@@ -36,4 +37,37 @@ export async function collectPages<T = any>(app: FastifyInstance, url: string): 
     if (pages > 10_000) throw new Error('pagination does not end');
   }
   return { items, pages };
+}
+
+/** An app on a fresh database that closes itself when the current test ends. */
+export async function freshApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
+  const app = await buildTestApp(options);
+  onTestFinished(() => app.close());
+  return app;
+}
+
+export type Params = Record<string, string | number | string[]>;
+
+/** `path?…`, repeating a parameter once for each item of an array value. */
+export function urlOf(path: string, params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Asserts an RFC 9457 problem answer: status, content type, code and, if given, the parameter named first. */
+export function expectProblem(
+  response: { status: number; headers: Record<string, unknown>; body: any },
+  status: number,
+  code: string,
+  parameter?: string,
+) {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  expect(response.body.status).toBe(status);
+  expect(response.body.code).toBe(code);
+  if (parameter !== undefined) expect(response.body.errors?.[0]?.name).toBe(parameter);
 }

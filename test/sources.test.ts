@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceFact, SourceWire } from '../src/modules/sources/sources.schemas.js';
 import { createCitation, createEvent, createMunitionReport, createSource } from './factories.js';
-import { buildTestApp, collectPages, getJson } from './helpers.js';
+import { buildTestApp, collectPages, expectProblem, getJson } from './helpers.js';
 
 type SourceList = { data: SourceWire[]; next_cursor: string | null };
 type SourceDetail = SourceWire & { facts: SourceFact[] };
@@ -31,12 +31,6 @@ async function getSource(server: FastifyInstance, id: string): Promise<SourceDet
 }
 
 const query = (params: Record<string, string>) => `/v1/sources?${new URLSearchParams(params)}`;
-
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
 describe('GET /v1/sources', () => {
   it('when filtered by kind, then only sources of that kind are listed, ordered by id', async () => {

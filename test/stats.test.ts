@@ -3,39 +3,15 @@
 // zone (DST changes included), filters, errors, and the event and source counts behind each
 // figure. Each test builds its own app on its own in-memory database and its own records.
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { EventRow } from '../src/db/schema.js';
 import { createActor, createCasualtyReport, createEvent, createMunitionReport, createSource, linkActor } from './factories.js';
-import { buildTestApp, getJson } from './helpers.js';
-
-type Params = Record<string, string | number | string[]>;
-
-async function freshApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
-  const app = await buildTestApp(options);
-  onTestFinished(() => app.close());
-  return app;
-}
-
-function urlOf(path: string, params: Params = {}): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
-  }
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
+import { expectProblem, freshApp, getJson, urlOf, type Params } from './helpers.js';
 
 async function stats(app: FastifyInstance, what: 'casualties' | 'munitions', params: Params = {}) {
   const response = await getJson(app, urlOf(`/v1/stats/${what}`, params));
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body;
-}
-
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string, parameter?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body.code).toBe(code);
-  if (parameter !== undefined) expect(response.body.errors?.[0]?.name).toBe(parameter);
 }
 
 /** One civilian killed, reported by `sourceId`, in an event starting at `startAt`. */

@@ -3,7 +3,7 @@
 // paging across bucket boundaries, errors as problem+json, and the events around and linked to
 // one event. Each test builds its own app on its own in-memory database and its own records.
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { EventRow } from '../src/db/schema.js';
 import {
   citeEvent,
@@ -15,24 +15,7 @@ import {
   createSource,
   linkActor,
 } from './factories.js';
-import { buildTestApp, getJson } from './helpers.js';
-
-type Params = Record<string, string | number | string[]>;
-
-async function freshApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
-  const app = await buildTestApp(options);
-  onTestFinished(() => app.close());
-  return app;
-}
-
-function urlOf(path: string, params: Params = {}): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
-  }
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
+import { expectProblem, freshApp, getJson, urlOf, type Params } from './helpers.js';
 
 async function timeline(app: FastifyInstance, params: Params = {}) {
   const response = await getJson(app, urlOf('/v1/timeline', params));
@@ -44,13 +27,6 @@ async function context(app: FastifyInstance, id: string, params: Params = {}) {
   const response = await getJson(app, urlOf(`/v1/events/${encodeURIComponent(id)}/context`, params));
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body;
-}
-
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string, parameter?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body.code).toBe(code);
-  if (parameter !== undefined) expect(response.body.errors?.[0]?.name).toBe(parameter);
 }
 
 /** Every event id of a timeline answer, in the order given. */
