@@ -3,6 +3,14 @@
 // Force's per-model figures, the dataset row it comes from. The article disagrees with itself
 // ("injured at least 23" in its summary, "over 23 injuries" in its body): both claims are kept.
 // Ids are fixed so links quoted in articles keep working.
+import {
+  AIR_FORCE_DATASET_SOURCE,
+  RUSSIAN_ARMED_FORCES,
+  SHARED_ACTOR_IDS,
+  SHARED_SOURCE_IDS,
+  UKRAINE,
+  UKRAINIAN_AIR_FORCE,
+} from '../src/domain/shared-records.js';
 import { ARTICLE } from './article-quotes.js';
 import type { SeedDataset } from './dataset-types.js';
 
@@ -15,7 +23,7 @@ const S = {
   ukraineMilitary: 'src_ukraine_military',
   kremlinInsiders: 'src_kremlin_insiders',
   airForcePost: 'src_uaf_post_2025_07_04',
-  airForceDataset: 'src_ivaniuk_missile_attacks',
+  airForceDataset: SHARED_SOURCE_IDS.airForceDataset,
 } as const;
 
 const E = {
@@ -33,10 +41,10 @@ const A = {
   putin: 'act_vladimir_putin',
   zelenskyy: 'act_volodymyr_zelenskyy',
   kremlin: 'act_kremlin',
-  russianForces: 'act_russian_armed_forces',
-  ukrainianAirForce: 'act_ukrainian_air_force',
+  russianForces: SHARED_ACTOR_IDS.russianArmedForces,
+  ukrainianAirForce: SHARED_ACTOR_IDS.ukrainianAirForce,
   unitedStates: 'act_united_states',
-  ukraine: 'act_ukraine',
+  ukraine: SHARED_ACTOR_IDS.ukraine,
   germany: 'act_germany',
   europeanAllies: 'act_european_allies',
 } as const;
@@ -112,16 +120,8 @@ export const kyivJuly2025: SeedDataset = {
       publishedAt: null,
       notes: 'Per-model figures read from the Ivaniuk dataset, which names this post as the source of its rows.',
     },
-    {
-      id: S.airForceDataset,
-      kind: 'dataset',
-      publisher: 'Petro Ivaniuk (Kaggle)',
-      title: 'Massive Missile Attacks on Ukraine (missile_attacks_daily.csv)',
-      url: 'https://www.kaggle.com/datasets/piterfm/massive-missile-attacks-on-ukraine',
-      reference: 'missile_attacks_daily.csv',
-      publishedAt: null,
-      notes: 'Ukrainian Air Force reports of Russian missile and drone attacks, one row per attack window and weapon model. Licence not confirmed.',
-    },
+    // Shared with the Air Force importer (src/domain/shared-records.ts).
+    AIR_FORCE_DATASET_SOURCE,
   ],
 
   actors: [
@@ -129,10 +129,10 @@ export const kyivJuly2025: SeedDataset = {
     { id: A.putin, name: 'Vladimir Putin', kind: 'person', country: 'RU', description: 'President of Russia.' },
     { id: A.zelenskyy, name: 'Volodymyr Zelenskyy', kind: 'person', country: 'UA', description: 'President of Ukraine.' },
     { id: A.kremlin, name: 'Kremlin', kind: 'government_body', country: 'RU', description: 'The Russian presidency and its administration.' },
-    { id: A.russianForces, name: 'Armed Forces of the Russian Federation', kind: 'armed_force', country: 'RU', description: null },
-    { id: A.ukrainianAirForce, name: 'Ukrainian Air Force', kind: 'armed_force', country: 'UA', description: 'Runs Ukraine’s air defence and reports each night’s attacks.' },
+    RUSSIAN_ARMED_FORCES,
+    UKRAINIAN_AIR_FORCE,
     { id: A.unitedStates, name: 'United States', kind: 'state', country: 'US', description: null },
-    { id: A.ukraine, name: 'Ukraine', kind: 'state', country: 'UA', description: null },
+    UKRAINE,
     { id: A.germany, name: 'Germany', kind: 'state', country: 'DE', description: null },
     { id: A.europeanAllies, name: 'European allies of Ukraine', kind: 'coalition', country: null, description: 'European states supporting Ukraine, led by Germany in the effort the source article reports.' },
   ],
