@@ -3,17 +3,26 @@ import { z } from 'zod';
 import { isValidTimeZone } from './time.js';
 
 /** An ISO 3166-1 alpha-2 code; lower case is accepted and upper-cased. */
-export const countryCodeSchema = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' })
-  .transform((value) => value.toUpperCase());
+export const countryCodeSchema = countryCode();
 
-/** A parameter that may be repeated (`kind=a&kind=b`); the handler gets a de-duplicated array. */
-export function repeatableEnum<const T extends readonly [string, ...string[]]>(values: T) {
+/**
+ * `countryCodeSchema`, optionally with an example for the OpenAPI document. Examples of a
+ * transformed parameter must sit before the transform: zod drops them from the input schema.
+ */
+export function countryCode(example?: string) {
+  const code = z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' });
+  return (example ? code.meta({ examples: [example] }) : code).transform((value) => value.toUpperCase());
+}
+
+/**
+ * A parameter that may be repeated (`kind=a&kind=b`); the handler gets a de-duplicated array.
+ * `example`, when given, is one of `values`, shown in the OpenAPI document.
+ */
+export function repeatableEnum<const T extends readonly [string, ...string[]]>(values: T, example?: T[number]) {
   const error = `must be one of: ${values.join(', ')}`;
   const item = z.enum(values, { error });
-  return z
-    .union([item, z.array(item)], { error })
+  const either = z.union([item, z.array(item)], { error });
+  return (example ? either.meta({ examples: [example] }) : either)
     .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
     .meta({ description: 'Repeat the parameter to allow several values.' });
 }
@@ -24,4 +33,5 @@ export const timeZoneSchema = z
   .max(64)
   .refine(isValidTimeZone, { error: 'must be an IANA time zone such as UTC or Europe/Kyiv' })
   .default('UTC')
-  .describe('IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.');
+  .describe('IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.')
+  .meta({ examples: ['Europe/Kyiv'] });

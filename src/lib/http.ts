@@ -6,6 +6,11 @@ export const notModifiedResponse = {
   304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
 };
 
-export const idParamsSchema = z.object({
-  id: z.string().min(1).max(200).describe('The resource id (opaque, stable).'),
-});
+const idSchema = z.string().min(1).max(200).describe('The resource id (opaque, stable).');
+
+export const idParamsSchema = z.object({ id: idSchema });
+
+/** `idParamsSchema` with a real id as its example: /docs shows it and fills it in for "Try it out". */
+export function idParamsWithExample(example: string) {
+  return z.object({ id: idSchema.meta({ examples: [example] }) });
+}

@@ -4,19 +4,35 @@ import { z } from 'zod';
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 
+const limitSchema = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int({ error: 'must be a whole number' })
+  .min(1, { error: 'must be at least 1' })
+  .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` });
+
+const cursorSchema = z
+  .string()
+  .max(1024, { error: 'is not a cursor this API issued' })
+  .optional()
+  .describe('Opaque cursor from the previous page\'s `next_cursor`; omit for the first page.');
+
 export const pageQuerySchema = {
-  limit: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1' })
-    .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` })
-    .default(DEFAULT_LIMIT)
-    .describe(`Page size, 1 to ${MAX_LIMIT}.`),
-  cursor: z
-    .string()
-    .max(1024, { error: 'is not a cursor this API issued' })
+  limit: limitSchema.default(DEFAULT_LIMIT).describe(`Page size, 1 to ${MAX_LIMIT}.`),
+  cursor: cursorSchema,
+};
+
+/**
+ * Paging of endpoints that also export files: JSON answers in pages (default 50), while CSV,
+ * NDJSON and GeoJSON without `limit` return every matching row, streamed. With `limit`, every
+ * format answers one page and names the next in a `Link: <…>; rel="next"` header.
+ */
+export const exportPageQuerySchema = {
+  limit: limitSchema
     .optional()
-    .describe('Opaque cursor from the previous page\'s `next_cursor`; omit for the first page.'),
+    .describe(
+      `Page size, 1 to ${MAX_LIMIT}. JSON pages hold ${DEFAULT_LIMIT} when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed.`,
+    ),
+  cursor: cursorSchema,
 };
 
 export function listEnvelope<T extends z.ZodType>(item: T) {

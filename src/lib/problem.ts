@@ -22,7 +22,29 @@ export const problemSchema = z
     code: z.string().describe('A stable machine-readable code, always prefixed `SITREP_`.'),
     errors: z.array(problemParameterSchema).optional().describe('One entry per rejected parameter.'),
   })
-  .meta({ id: 'Problem', description: 'An RFC 9457 problem details object.' });
+  .meta({
+    id: 'Problem',
+    description: 'An RFC 9457 problem details object.',
+    examples: [
+      {
+        type: 'urn:sitrep:problem:invalid-parameter',
+        title: 'Invalid parameter',
+        status: 400,
+        detail: 'limit: must be at most 500',
+        instance: '/v1/events',
+        code: 'SITREP_INVALID_PARAMETER',
+        errors: [{ in: 'query', name: 'limit', reason: 'must be at most 500' }],
+      },
+      {
+        type: 'urn:sitrep:problem:not-found',
+        title: 'Not found',
+        status: 404,
+        detail: 'No event has the id "evt_does_not_exist".',
+        instance: '/v1/events/evt_does_not_exist',
+        code: 'SITREP_NOT_FOUND',
+      },
+    ],
+  });
 
 export type Problem = z.infer<typeof problemSchema>;
 export type ProblemParameter = z.infer<typeof problemParameterSchema>;

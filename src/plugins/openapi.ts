@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
+import { describeResponsesBySchema } from '../lib/openapi-responses.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -22,6 +23,10 @@ export default fp(
             'claims by named sources, each with a verbatim quote or a locator; where sources disagree, every claim is shown.',
           license: { name: 'MIT', identifier: 'MIT' },
         },
+        // Relative, so /docs' "Try it out" and generated clients call whichever host serves the document.
+        servers: [{ url: '/', description: 'The server this document was fetched from' }],
+        // A public, read-only API: no operation requires credentials.
+        security: [],
         tags: [
           { name: 'events', description: 'What happened, when, where, and each source\'s figures.' },
           { name: 'actors', description: 'People, states, forces and organisations.' },
@@ -33,7 +38,7 @@ export default fp(
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document) as never),
+      transformObject: (document) => describeResponsesBySchema(pruneUnusedSchemas(jsonSchemaTransformObject(document) as never)),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -45,6 +50,7 @@ export default fp(
           operationId: 'getOpenApiJson',
           tags: ['meta'],
           summary: 'This API\'s OpenAPI 3.1 document, as JSON',
+          description: 'The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.',
           response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.') },
         },
       },
@@ -57,6 +63,7 @@ export default fp(
           operationId: 'getOpenApiYaml',
           tags: ['meta'],
           summary: 'This API\'s OpenAPI 3.1 document, as YAML',
+          description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
           response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },
         },
       },

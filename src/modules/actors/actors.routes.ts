@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ActorRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
-import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
+import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
 import { notFound, problemResponses } from '../../lib/problem.js';
 import { countActorRoles, getActor, listActors } from './actors.repository.js';
@@ -28,7 +28,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listActors',
         tags: ['actors'],
         summary: 'List actors',
-        description: 'Actors ordered by name.',
+        description: 'Actors ordered by name, then id; filter by kind, country and part of the name. Pages are keyset cursors: follow `next_cursor` until it is null.',
         querystring: listActorsQuerySchema,
         response: { 200: actorListSchema, ...notModifiedResponse, ...problemResponses(400) },
       },
@@ -55,7 +55,8 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getActor',
         tags: ['actors'],
         summary: 'Get an actor',
-        params: idParamsSchema,
+        description: 'One actor, with how many events it appears in per role. List those events with `GET /v1/events?actor=<id>`.',
+        params: idParamsWithExample('act_donald_trump'),
         response: { 200: actorDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
       },
     },

@@ -1,8 +1,9 @@
 // Wire shapes of actors: the people, states, forces and organisations that take part in events.
 import { z } from 'zod';
 import { ACTOR_KINDS, ACTOR_ROLES } from '../../domain/vocabulary.js';
-import { countryCodeSchema } from '../../lib/filters.js';
+import { countryCode } from '../../lib/filters.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+import { actorDetailExample, actorListExample } from './actors.examples.js';
 
 export const actorKindSchema = z.enum(ACTOR_KINDS).meta({ id: 'ActorKind' });
 export const actorRoleSchema = z.enum(ACTOR_ROLES).meta({ id: 'ActorRole' });
@@ -25,15 +26,19 @@ export const actorDetailSchema = actorSchema
       .array(z.object({ role: actorRoleSchema, event_count: z.number().int() }))
       .describe('In how many events the actor appears in each role; list them with `GET /v1/events?actor=<id>`.'),
   })
-  .meta({ id: 'ActorDetail' });
+  .meta({ id: 'ActorDetail', description: 'One actor, with the roles it plays in events.', examples: [actorDetailExample] });
 
 export const listActorsQuerySchema = z.object({
   kind: actorKindSchema.optional().describe('Only actors of this kind.'),
-  country: countryCodeSchema.optional().describe('Only actors of this country (ISO 3166-1 alpha-2).'),
-  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).optional().describe('Text the name contains; case is ignored for the Latin letters A–Z.'),
+  country: countryCode('US').optional().describe('Only actors of this country (ISO 3166-1 alpha-2).'),
+  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).optional().describe('Text the name contains; case is ignored for the Latin letters A–Z.').meta({ examples: ['Trump'] }),
   ...pageQuerySchema,
 });
 
-export const actorListSchema = listEnvelope(actorSchema).meta({ id: 'ActorList' });
+export const actorListSchema = listEnvelope(actorSchema).meta({
+  id: 'ActorList',
+  description: 'A page of actors; pass `next_cursor` as `cursor`, with the same filters, for the next one.',
+  examples: [actorListExample],
+});
 
 export type ActorWire = z.infer<typeof actorSchema>;

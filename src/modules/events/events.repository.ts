@@ -1,7 +1,8 @@
 // Reads of events and everything attached to them. Takes the database, returns rows; the route
 // decides what a missing row means.
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { iterateRows } from '../../db/iterate.js';
 import {
   actors,
   casualtyReports,
@@ -11,6 +12,7 @@ import {
   events,
   munitionReports,
   relations,
+  sources,
   type ActorRow,
   type CasualtyReportRow,
   type CitationRow,
@@ -35,6 +37,8 @@ export type EventListFilter = {
   sourceId?: string;
   /** An FTS5 MATCH expression, already made safe (lib/fts.ts). */
   match?: string;
+  /** Only events with both latitude and longitude (GeoJSON). */
+  hasCoordinates?: boolean;
   order: 'asc' | 'desc';
   after?: { startAt: string; id: string };
   limit: number;
@@ -64,10 +68,11 @@ export function eventFilterConditions(filter: EventFilter): SQL | undefined {
         )
       : undefined,
     filter.match ? inArray(events.id, sql`(SELECT event_id FROM events_fts WHERE events_fts MATCH ${filter.match})`) : undefined,
+    filter.hasCoordinates ? and(isNotNull(events.latitude), isNotNull(events.longitude)) : undefined,
   );
 }
 
-export async function listEvents(db: Db, filter: EventListFilter): Promise<EventRow[]> {
+function orderedEvents(db: Db, filter: Omit<EventListFilter, 'limit'>) {
   const { after, order } = filter;
   const beyond = order === 'asc' ? gt : lt;
   return db
@@ -79,8 +84,16 @@ export async function listEvents(db: Db, filter: EventListFilter): Promise<Event
         after ? or(beyond(events.startAt, after.startAt), and(eq(events.startAt, after.startAt), beyond(events.id, after.id))) : undefined,
       ),
     )
-    .orderBy(...(order === 'asc' ? [asc(events.startAt), asc(events.id)] : [desc(events.startAt), desc(events.id)]))
-    .limit(filter.limit);
+    .orderBy(...(order === 'asc' ? [asc(events.startAt), asc(events.id)] : [desc(events.startAt), desc(events.id)]));
+}
+
+export async function listEvents(db: Db, filter: EventListFilter): Promise<EventRow[]> {
+  return orderedEvents(db, filter).limit(filter.limit);
+}
+
+/** Every event a list query matches, in its order, read one row at a time (exports). */
+export function iterateEvents(db: Db, filter: Omit<EventListFilter, 'limit'>): Iterable<EventRow> {
+  return iterateRows<EventRow>(db, getTableColumns(events), orderedEvents(db, filter));
 }
 
 export async function getEvent(db: Db, id: string): Promise<EventRow | null> {
@@ -148,6 +161,35 @@ export async function claimsOfEvents(db: Db, eventIds: string[]): Promise<{ casu
     casualty: await db.select().from(casualtyReports).where(inArray(casualtyReports.eventId, eventIds)).orderBy(asc(casualtyReports.eventId), asc(casualtyReports.id)),
     munition: await db.select().from(munitionReports).where(inArray(munitionReports.eventId, eventIds)).orderBy(asc(munitionReports.eventId), asc(munitionReports.id)),
   };
+}
+
+export type EventActorName = { eventId: string; role: ActorRole; name: string };
+
+/** The actors of a set of events with their roles, ordered by event, role and name. */
+export async function actorsOfEvents(db: Db, eventIds: string[]): Promise<EventActorName[]> {
+  if (eventIds.length === 0) return [];
+  return db
+    .select({ eventId: eventActors.eventId, role: eventActors.role, name: actors.name })
+    .from(eventActors)
+    .innerJoin(actors, eq(actors.id, eventActors.actorId))
+    .where(inArray(eventActors.eventId, eventIds))
+    .orderBy(asc(eventActors.eventId), asc(eventActors.role), asc(actors.name));
+}
+
+/**
+ * The publishers of the sources that make a claim about each of a set of events (the claimant of
+ * a citation or the source of a report; not the channel it was read in), ordered by publisher.
+ */
+export async function claimantPublishersOfEvents(db: Db, eventIds: string[]): Promise<Array<{ eventId: string; publisher: string }>> {
+  if (eventIds.length === 0) return [];
+  const claimants = (table: typeof citations | typeof casualtyReports | typeof munitionReports | typeof damageReports) =>
+    db.select({ eventId: table.eventId, sourceId: table.sourceId }).from(table).where(inArray(table.eventId, eventIds));
+  const pairs = claimants(citations).union(claimants(casualtyReports)).union(claimants(munitionReports)).union(claimants(damageReports)).as('pairs');
+  return db
+    .selectDistinct({ eventId: pairs.eventId, publisher: sources.publisher })
+    .from(pairs)
+    .innerJoin(sources, eq(sources.id, pairs.sourceId))
+    .orderBy(asc(pairs.eventId), asc(sources.publisher));
 }
 
 /** Relations touching any of a set of events, each with the event at its other end. */

@@ -1,19 +1,27 @@
-// /v1/events: the event store's read API.
+// /v1/events: the event store's read API, in JSON and as CSV, NDJSON and GeoJSON exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import type { EventRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { csvEncoder, exportFormat, featureCollectionEncoder, ndjsonEncoder, sendExport, type ExportFormat } from '../../lib/export.js';
+import { project, requireFieldsIn } from '../../lib/fields.js';
+import { formatResponses, negotiateFormat, setFormatHeaders, setNextLink, type Format } from '../../lib/formats.js';
 import { toFtsQuery } from '../../lib/fts.js';
-import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
-import { splitPage } from '../../lib/pagination.js';
+import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
+import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
 import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
 import { addHours, exclusiveUpper, lowerInstant } from '../../lib/time.js';
+import { ACLED_COLUMNS, acledRows } from './events.acled.js';
+import { eventColumns, eventFeature, eventRowsWithHeadlines } from './events.export.js';
 import { presentEvent, presentEventDetail } from './events.present.js';
-import { eventsAround, getEvent, getEventFacts, listEvents, type EventFilter } from './events.repository.js';
+import { eventsAround, getEvent, getEventFacts, iterateEvents, listEvents, type EventFilter } from './events.repository.js';
 import {
+  EVENT_FIELDS,
+  EVENT_FORMATS,
   eventContextQuerySchema,
   eventContextSchema,
   eventDetailSchema,
+  eventFeatureCollectionSchema,
   eventListSchema,
   listEventsQuerySchema,
   type ListEventsQuery,
@@ -47,22 +55,70 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
   };
 }
 
-/** One keyset page of events for a list query; shared by /v1/events and /v1/timeline. */
-export async function listEventPage(db: Db, query: ListEventsQuery, timezone = 'UTC'): Promise<{ page: EventRow[]; nextCursor: string | null }> {
-  const { limit, cursor, sort, ...filters } = query;
+type EventListOptions = { timezone?: string; hasCoordinates?: boolean };
+
+/** The repository filter, order and start position of a list query (its cursor checked against the query). */
+function eventListPlan(query: ListEventsQuery, options: EventListOptions) {
+  const { limit: _limit, cursor, sort, ...filters } = query;
+  const timezone = options.timezone ?? 'UTC';
   // The zone changes the result set only through date bounds, so only then is it part of the query.
   const zoneMatters = Boolean(filters.from?.dateOnly || filters.to?.dateOnly);
   const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort, timezone: zoneMatters ? timezone : undefined });
   const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
-  const rows = await listEvents(db, {
-    ...eventFilterFromQuery(filters, timezone),
-    order: sort === 'start_at' ? 'asc' : 'desc',
-    after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
-    limit: limit + 1,
-  });
+  return {
+    fingerprint,
+    filter: {
+      ...eventFilterFromQuery(filters, timezone),
+      hasCoordinates: options.hasCoordinates,
+      order: sort === 'start_at' ? ('asc' as const) : ('desc' as const),
+      after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
+    },
+  };
+}
+
+/** One keyset page of events for a list query (`limit` defaults to 50); shared by /v1/events and /v1/timeline. */
+export async function listEventPage(
+  db: Db,
+  query: ListEventsQuery,
+  options: EventListOptions = {},
+): Promise<{ page: EventRow[]; nextCursor: string | null }> {
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const { fingerprint, filter } = eventListPlan(query, options);
+  const rows = await listEvents(db, { ...filter, limit: limit + 1 });
   const { page, more } = splitPage(rows, limit);
   const last = page.at(-1);
   return { page, nextCursor: more && last ? encodeCursor([last.startAt, last.id], fingerprint) : null };
+}
+
+/**
+ * The events an export writes: with `limit`, one page (and the cursor of the next); without,
+ * every matching event from the cursor on, read lazily from the database when the body starts.
+ */
+export async function eventsToExport(
+  db: Db,
+  query: ListEventsQuery,
+  options: EventListOptions = {},
+): Promise<{ rows: () => Iterable<EventRow>; nextCursor: string | null; stream: boolean }> {
+  if (query.limit !== undefined) {
+    const { page, nextCursor } = await listEventPage(db, query, options);
+    return { rows: () => page, nextCursor, stream: false };
+  }
+  const { filter } = eventListPlan(query, options);
+  return { rows: () => iterateEvents(db, filter), nextCursor: null, stream: true };
+}
+
+/** How a list of events is written in each export format. */
+function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean): ExportFormat<EventRow> {
+  if (format === 'ndjson') return exportFormat((batch: EventRow[]) => batch.map((event) => project(presentEvent(event), fields)), ndjsonEncoder());
+  if (acled) return exportFormat((batch: EventRow[]) => acledRows(db, batch), csvEncoder(ACLED_COLUMNS));
+  const columns = eventColumns(fields);
+  if (format === 'csv') {
+    return exportFormat(async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).map(({ cells }) => cells), csvEncoder(columns));
+  }
+  return exportFormat(
+    async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).flatMap(({ event, cells }) => eventFeature(event, cells, columns) ?? []),
+    featureCollectionEncoder(),
+  );
 }
 
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,14 +131,41 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'List events',
         description:
           'Events ordered by start time, filtered by time span, kind, status, actor, country, source and full text. ' +
-          'Pages are keyset cursors: follow `next_cursor` until it is null.',
+          'Pages are keyset cursors: follow `next_cursor` until it is null.\n\n' +
+          'Formats (`format=` or `Accept`): JSON pages; CSV (one row per event with its headline figures, or ACLED\'s columns with ' +
+          '`profile=acled`), NDJSON and GeoJSON (events with coordinates) return every matching event, streamed, unless `limit` is given.',
         querystring: listEventsQuerySchema,
-        response: { 200: eventListSchema, ...notModifiedResponse, ...problemResponses(400) },
+        response: {
+          ...formatResponses(EVENT_FORMATS, 'Events in the requested format.', {
+            json: eventListSchema,
+            geojson: eventFeatureCollectionSchema,
+            csv: 'One row per event: its fields (location as place, admin1, country, latitude, longitude, geo_precision) and headline figures (killed/injured/missing low, best, high and source ids; launched, intercepted, lost_to_ew and munitions_source_id). With `profile=acled`, ACLED\'s columns.',
+            ndjson: 'Each line is an `Event`.',
+          }),
+          ...notModifiedResponse,
+          ...problemResponses(400, 406),
+        },
       },
     },
-    async (request) => {
-      const { page, nextCursor } = await listEventPage(app.db, request.query);
-      return { data: page.map(presentEvent), next_cursor: nextCursor };
+    async (request, reply) => {
+      const { format: requested, fields, profile, ...query } = request.query;
+      const negotiated = negotiateFormat(request, EVENT_FORMATS, requested);
+      const { format } = negotiated;
+      if (profile && format !== 'csv') throw invalidParameter('query', 'profile', 'applies to CSV only; add format=csv');
+      if (profile && fields) throw invalidParameter('query', 'fields', 'cannot be combined with profile=acled, whose columns are fixed');
+      requireFieldsIn(fields, format === 'csv' || format === 'geojson' ? [...EVENT_FIELDS, 'headline'] : EVENT_FIELDS, format);
+      setFormatHeaders(reply, negotiated, 'events');
+
+      if (format === 'json') {
+        const { page, nextCursor } = await listEventPage(app.db, query);
+        setNextLink(reply, request, nextCursor);
+        const body = { data: page.map(presentEvent), next_cursor: nextCursor };
+        // A projected body is no longer the declared shape, so it bypasses the response serializer.
+        return fields ? reply.send(JSON.stringify({ ...body, data: body.data.map((event) => project(event, fields)) })) : body;
+      }
+      const source = await eventsToExport(app.db, query, { hasCoordinates: format === 'geojson' });
+      setNextLink(reply, request, source.nextCursor);
+      return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.db, format, fields, Boolean(profile)) }, source.stream);
     },
   );
 
@@ -96,7 +179,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Every casualty, munition and damage figure is one source\'s claim and carries that source and its citations. ' +
           'Where sources disagree, each claim is listed; none is silently preferred.',
-        params: idParamsSchema,
+        params: idParamsWithExample('evt_2025_07_04_kyiv_strike'),
         response: { 200: eventDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
       },
     },
@@ -115,7 +198,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['events'],
         summary: 'What happened around an event, and what is linked to it',
         description: 'The events just before and after it within a time window, and every event linked to it by a relation.',
-        params: idParamsSchema,
+        params: idParamsWithExample('evt_2025_07_04_kyiv_strike'),
         querystring: eventContextQuerySchema,
         response: { 200: eventContextSchema, ...notModifiedResponse, ...problemResponses(400, 404) },
       },

@@ -11,11 +11,14 @@ import {
   TIME_PRECISIONS,
   WEAPON_CATEGORIES,
 } from '../../domain/vocabulary.js';
-import { countryCodeSchema, repeatableEnum } from '../../lib/filters.js';
-import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+import { fieldsQuerySchema } from '../../lib/fields.js';
+import { countryCode, countryCodeSchema, repeatableEnum } from '../../lib/filters.js';
+import { formatQuerySchema } from '../../lib/formats.js';
+import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { parseTimeBound } from '../../lib/time.js';
 import { actorKindSchema, actorRoleSchema } from '../actors/actors.schemas.js';
 import { citationSchema, sourceRefSchema } from '../sources/sources.schemas.js';
+import { eventContextExample, eventDetailExample, eventListExample } from './events.examples.js';
 
 export const eventKindSchema = z.enum(EVENT_KINDS).meta({ id: 'EventKind' });
 export const eventStatusSchema = z.enum(EVENT_STATUSES).meta({ id: 'EventStatus' });
@@ -121,12 +124,17 @@ export const eventDetailSchema = eventSchema
     citations: z.array(citationSchema).describe('Evidence for the event itself.'),
     relations: z.array(eventRelationSchema),
   })
-  .meta({ id: 'EventDetail' });
+  .meta({
+    id: 'EventDetail',
+    description: 'One event with its actors, each source\'s casualty, munition and damage figures with their citations, and its relations.',
+    examples: [eventDetailExample],
+  });
 
 export const timeBoundSchema = (name: 'from' | 'to') =>
   z
     .string()
     .max(64)
+    .meta({ examples: [name === 'from' ? '2025-07-03' : '2025-07-04'] })
     .transform((value, ctx) => {
       const bound = parseTimeBound(value);
       if (!bound) {
@@ -141,28 +149,102 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
         : 'Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.',
     );
 
-export const listEventsQuerySchema = z.object({
+/** The filters, sort and paging of event lists; the timeline takes them too. */
+export const eventListQuerySchema = z.object({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
-  kind: repeatableEnum(EVENT_KINDS).optional(),
-  status: repeatableEnum(EVENT_STATUSES).optional(),
-  actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.'),
-  country: countryCodeSchema.optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
-  source: z.string().min(1).max(200).optional().describe('Only events this source (id) supports, as claimant or channel.'),
+  kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
+  status: repeatableEnum(EVENT_STATUSES, 'occurred').optional(),
+  actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
+  country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
+  source: z.string().min(1).max(200).optional().describe('Only events this source (id) supports, as claimant or channel.').meta({ examples: ['src_time'] }),
   q: z
     .string()
     .max(200, { error: 'must be at most 200 characters' })
     .optional()
-    .describe('Full-text search over title and summary. Every word must match; end a word with * for a prefix.'),
+    .describe('Full-text search over title and summary. Every word must match; end a word with * for a prefix.')
+    .meta({ examples: ['Kyiv'] }),
   sort: z.enum(['start_at', '-start_at']).default('start_at').describe('`start_at` oldest first, `-start_at` newest first.'),
-  ...pageQuerySchema,
+  ...exportPageQuerySchema,
 });
 
-export const eventListSchema = listEnvelope(eventSchema).meta({ id: 'EventList' });
+export const EVENT_FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
+
+/** An event's top-level fields, as `fields=` names them. */
+export const EVENT_FIELDS = Object.keys(eventSchema.shape) as Array<keyof EventWire>;
+
+export const listEventsQuerySchema = eventListQuerySchema.extend({
+  format: formatQuerySchema(EVENT_FORMATS),
+  fields: fieldsQuerySchema([...EVENT_FIELDS, 'headline'], '`headline` (the headline figures\' columns) exists in CSV and GeoJSON only.'),
+  profile: z
+    .enum(['acled'], { error: 'must be acled' })
+    .optional()
+    .describe('CSV only: `acled` writes ACLED\'s export columns, in ACLED\'s order, so ACLED pipelines can read the file.'),
+});
+
+export const eventListSchema = listEnvelope(eventSchema).meta({
+  id: 'EventList',
+  description: 'A page of events. With `fields`, each item holds only the named fields (and `id`).',
+  examples: [eventListExample],
+});
+
+export const headlineSchema = z
+  .object({
+    casualties: z
+      .array(
+        z.object({
+          category: z.enum(CASUALTY_CATEGORIES),
+          low: z.number().int(),
+          best: z.number().int(),
+          high: z.number().int().nullable(),
+          source_ids: z.array(z.string()).describe('The sources whose claims the figure counts.'),
+        }),
+      )
+      .describe('Per category, all groups together; the claims are chosen as in /v1/stats/casualties.'),
+    munitions: z
+      .object({
+        source_id: z.string().describe('The one source whose figures count for this event, as in /v1/stats/munitions.'),
+        launched: z.number().int().nullable(),
+        intercepted: z.number().int().nullable(),
+        lost_to_ew: z.number().int().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'Headline' });
+
+const propertyValueSchema = z.union([z.string(), z.number(), z.null()]);
+
+export const eventFeatureSchema = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().describe('The event id.'),
+    geometry: z.object({
+      type: z.literal('Point'),
+      coordinates: z.array(z.number()).min(2).max(2).describe('[longitude, latitude] in WGS 84, longitude first (RFC 7946).'),
+    }),
+    properties: z
+      .record(z.string(), propertyValueSchema)
+      .describe('The event\'s CSV columns with their JSON types: its fields (location flattened to place, admin1, country, …) and headline figures; `fields` chooses them.'),
+  })
+  .meta({ id: 'EventFeature' });
+
+export const eventFeatureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(eventFeatureSchema).describe('One Point feature per matching event that has coordinates; events without coordinates are left out.'),
+    next_cursor: z
+      .string()
+      .nullable()
+      .describe('Foreign member (RFC 7946 §6.1): with `limit`, pass as `cursor` for the next page (also in the `Link` header); null on the last page.'),
+  })
+  .meta({ id: 'EventFeatureCollection', description: 'An RFC 7946 GeoJSON FeatureCollection of events, for QGIS, geojson.io and other GIS tools.' });
+
 
 export type EventWire = z.infer<typeof eventSchema>;
+export type LocationWire = z.infer<typeof locationSchema>;
+export type HeadlineWire = z.infer<typeof headlineSchema>;
 export type EventDetailWire = z.infer<typeof eventDetailSchema>;
-export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
+export type ListEventsQuery = z.infer<typeof eventListQuerySchema>;
 
 export const eventContextQuerySchema = z.object({
   window_hours: z.coerce
@@ -192,4 +274,8 @@ export const eventContextSchema = z
     after: z.array(eventSchema).describe('Events starting after this one within the window, nearest first.'),
     linked: z.array(eventRelationSchema).describe('Events linked to this one by a relation, at any distance in time.'),
   })
-  .meta({ id: 'EventContext' });
+  .meta({
+    id: 'EventContext',
+    description: 'The event, its neighbours in time on either side, and the events linked to it.',
+    examples: [eventContextExample],
+  });

@@ -4,7 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemError, problemResponses } from '../../lib/problem.js';
 import { pingDatabase } from './health.repository.js';
 
-const statusSchema = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' });
+const statusSchema = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'HealthStatus', description: 'The probe passed.', examples: [{ status: 'ok' }] });
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,6 +16,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getHealth',
         tags: ['health'],
         summary: 'Liveness: the process is up',
+        description: 'Answers `{"status":"ok"}` while the process runs, without touching the database.',
         response: { 200: statusSchema },
       },
     },
@@ -27,6 +30,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getReadiness',
         tags: ['health'],
         summary: 'Readiness: the database answers',
+        description: 'Answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.',
         response: { 200: statusSchema, ...problemResponses(503) },
       },
     },

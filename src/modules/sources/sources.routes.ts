@@ -1,6 +1,6 @@
 // /v1/sources: who said what. A source's page lists every fact it backs, as claimant or channel.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
+import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { splitPage } from '../../lib/pagination.js';
 import { notFound, problemResponses } from '../../lib/problem.js';
@@ -17,7 +17,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listSources',
         tags: ['sources'],
         summary: 'List sources',
-        description: 'Every source sitrep cites, ordered by id.',
+        description: 'Every source sitrep cites, ordered by id; filter by kind. Pages are keyset cursors: follow `next_cursor` until it is null.',
         querystring: listSourcesQuerySchema,
         response: { 200: sourceListSchema, ...notModifiedResponse, ...problemResponses(400) },
       },
@@ -42,7 +42,10 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getSource',
         tags: ['sources'],
         summary: 'Get a source and every fact it supports',
-        params: idParamsSchema,
+        description:
+          'One source and every citation that names it: as `claimant` when it made the claim, as `via` when sitrep read ' +
+          'someone else\'s claim in it. Each fact names the event it belongs to.',
+        params: idParamsWithExample('src_time'),
         response: { 200: sourceDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
       },
     },

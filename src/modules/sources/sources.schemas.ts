@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../../domain/vocabulary.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+import { sourceDetailExample, sourceListExample } from './sources.examples.js';
 
 export const sourceKindSchema = z.enum(SOURCE_KINDS).meta({ id: 'SourceKind' });
 
@@ -55,14 +56,18 @@ export const sourceDetailSchema = sourceSchema
   .extend({
     facts: z.array(sourceFactSchema).describe('Every citation in which this source is the claimant or the channel.'),
   })
-  .meta({ id: 'SourceDetail' });
+  .meta({ id: 'SourceDetail', description: 'One source and every fact it supports.', examples: [sourceDetailExample] });
 
 export const listSourcesQuerySchema = z.object({
   kind: sourceKindSchema.optional().describe('Only sources of this kind.'),
   ...pageQuerySchema,
 });
 
-export const sourceListSchema = listEnvelope(sourceSchema).meta({ id: 'SourceList' });
+export const sourceListSchema = listEnvelope(sourceSchema).meta({
+  id: 'SourceList',
+  description: 'A page of sources; pass `next_cursor` as `cursor`, with the same filters, for the next one.',
+  examples: [sourceListExample],
+});
 
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type Citation = z.infer<typeof citationSchema>;

@@ -4,6 +4,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SourceRow } from '../../db/schema.js';
 import { bucketer } from '../../lib/buckets.js';
+import { csvDocument } from '../../lib/csv.js';
+import { formatResponses, negotiateFormat, setFormatHeaders } from '../../lib/formats.js';
 import { notModifiedResponse } from '../../lib/http.js';
 import { problemResponses } from '../../lib/problem.js';
 import { eventFilterFromQuery } from '../events/events.routes.js';
@@ -11,10 +13,19 @@ import { presentSourceRef } from '../sources/sources.present.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { aggregateCasualties, aggregateMunitions } from './stats.aggregate.js';
 import { casualtyClaimsMatching, munitionClaimsMatching } from './stats.repository.js';
-import { casualtyStatsSchema, munitionStatsSchema, statsQuerySchema, type StatsQuery } from './stats.schemas.js';
+import { CASUALTY_STATS_COLUMNS, casualtyStatsRows, MUNITION_STATS_COLUMNS, munitionStatsRows } from './stats.csv.js';
+import {
+  casualtyStatsSchema,
+  munitionStatsSchema,
+  STATS_FORMATS,
+  statsQuerySchema,
+  type CasualtyStatsWire,
+  type MunitionStatsWire,
+  type StatsQuery,
+} from './stats.schemas.js';
 
 function filterFrom(query: StatsQuery) {
-  const { bucket: _bucket, tz, ...filters } = query;
+  const { bucket: _bucket, tz, format: _format, ...filters } = query;
   return eventFilterFromQuery(filters, tz);
 }
 
@@ -37,15 +48,24 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
           'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.',
         querystring: statsQuerySchema,
-        response: { 200: casualtyStatsSchema, ...notModifiedResponse, ...problemResponses(400) },
+        response: {
+          ...formatResponses(STATS_FORMATS, 'Casualty figures in the requested format.', {
+            json: casualtyStatsSchema,
+            csv: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id, each source's own totals follow with theirs.`,
+          }),
+          ...notModifiedResponse,
+          ...problemResponses(400, 406),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { bucket, tz } = request.query;
+      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
+      setFormatHeaders(reply, negotiated, 'casualties');
       const claims = await casualtyClaimsMatching(app.db, filterFrom(request.query));
       const buckets = aggregateCasualties(claims, bucketer(bucket, tz));
       const sources = await sourcesFor(new Set(claims.map((c) => c.sourceId)));
-      return {
+      const body: CasualtyStatsWire = {
         bucket,
         tz,
         data: buckets.map(({ bySource, figures, ...ref }) => ({
@@ -54,6 +74,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, figures: value })),
         })),
       };
+      return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
     },
   );
 
@@ -68,15 +89,26 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
           '`by_source` gives each source\'s own totals.',
         querystring: statsQuerySchema,
-        response: { 200: munitionStatsSchema, ...notModifiedResponse, ...problemResponses(400) },
+        response: {
+          ...formatResponses(STATS_FORMATS, 'Munition figures in the requested format.', {
+            json: munitionStatsSchema,
+            csv:
+              `Columns ${MUNITION_STATS_COLUMNS.join(', ')}: one row per bucket and figure, \`breakdown\` saying whether it sums every weapon (total), ` +
+              'one weapon_category or one weapon_model; the chosen figures have an empty source_id, each source\'s own totals (total and by category) follow with theirs.',
+          }),
+          ...notModifiedResponse,
+          ...problemResponses(400, 406),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { bucket, tz } = request.query;
+      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
+      setFormatHeaders(reply, negotiated, 'munitions');
       const claims = await munitionClaimsMatching(app.db, filterFrom(request.query));
       const buckets = aggregateMunitions(claims, bucketer(bucket, tz));
       const sources = await sourcesFor(new Set(claims.map((c) => c.sourceId)));
-      return {
+      const body: MunitionStatsWire = {
         bucket,
         tz,
         data: buckets.map(({ bySource, byCategory, byModel, total, ...ref }) => ({
@@ -87,6 +119,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })),
         })),
       };
+      return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
     },
   );
 };

@@ -3,18 +3,23 @@
 import { z } from 'zod';
 import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
 import { BUCKETS } from '../../lib/buckets.js';
-import { countryCodeSchema, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
+import { formatQuerySchema } from '../../lib/formats.js';
+import { countryCode, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
 import { timeBoundSchema } from '../events/events.schemas.js';
 import { sourceRefSchema } from '../sources/sources.schemas.js';
+import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
+
+export const STATS_FORMATS = ['json', 'csv'] as const;
 
 export const statsQuerySchema = z.object({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
-  kind: repeatableEnum(EVENT_KINDS).optional(),
-  country: countryCodeSchema.optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
-  actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.'),
+  kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
+  country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
+  actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
+  format: formatQuerySchema(STATS_FORMATS),
 });
 
 const support = {
@@ -51,7 +56,11 @@ export const casualtyStatsSchema = z
       }),
     ),
   })
-  .meta({ id: 'CasualtyStats' });
+  .meta({
+    id: 'CasualtyStats',
+    description: 'Killed, injured and missing per bucket and group, each event counted once, with every source\'s own totals.',
+    examples: [casualtyStatsExample],
+  });
 
 const munitionFigureFields = {
   launched: z.number().int().nullable(),
@@ -81,7 +90,11 @@ export const munitionStatsSchema = z
       }),
     ),
   })
-  .meta({ id: 'MunitionStats' });
+  .meta({
+    id: 'MunitionStats',
+    description: 'Weapons launched, shot down and lost per bucket, by category and model, with every source\'s own totals.',
+    examples: [munitionStatsExample],
+  });
 
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 export type CasualtyStatsWire = z.infer<typeof casualtyStatsSchema>;

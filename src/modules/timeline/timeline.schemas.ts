@@ -1,38 +1,21 @@
 // Wire shapes of the timeline: events in order, grouped into calendar buckets in the reader's
 // time zone, each with its headline figures and its links to other events.
 import { z } from 'zod';
-import { CASUALTY_CATEGORIES } from '../../domain/vocabulary.js';
+import { fieldsQuerySchema } from '../../lib/fields.js';
 import { timeZoneSchema } from '../../lib/filters.js';
-import { eventKindSchema, eventRelationSchema, eventStatusSchema, listEventsQuerySchema, locationSchema, timePrecisionSchema } from '../events/events.schemas.js';
+import { formatQuerySchema } from '../../lib/formats.js';
+import {
+  eventKindSchema,
+  eventListQuerySchema,
+  eventRelationSchema,
+  eventStatusSchema,
+  headlineSchema,
+  locationSchema,
+  timePrecisionSchema,
+} from '../events/events.schemas.js';
+import { timelineExample } from './timeline.examples.js';
 
-export const timelineQuerySchema = listEventsQuerySchema.extend({
-  bucket: z.enum(['day', 'week', 'month', 'year']).default('day').describe('Calendar unit events are grouped by, in `tz`.'),
-  tz: timeZoneSchema,
-});
-
-export const headlineSchema = z
-  .object({
-    casualties: z
-      .array(
-        z.object({
-          category: z.enum(CASUALTY_CATEGORIES),
-          low: z.number().int(),
-          best: z.number().int(),
-          high: z.number().int().nullable(),
-          source_ids: z.array(z.string()).describe('The sources whose claims the figure counts.'),
-        }),
-      )
-      .describe('Per category, all groups together; the claims are chosen as in /v1/stats/casualties.'),
-    munitions: z
-      .object({
-        source_id: z.string().describe('The one source whose figures count for this event, as in /v1/stats/munitions.'),
-        launched: z.number().int().nullable(),
-        intercepted: z.number().int().nullable(),
-        lost_to_ew: z.number().int().nullable(),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'Headline' });
+export const TIMELINE_FORMATS = ['json', 'csv'] as const;
 
 export const timelineEntrySchema = z
   .object({
@@ -59,7 +42,7 @@ export const timelineSchema = z
         label: z.string().describe('`2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month) or `2025` (year).'),
         start: z.string().describe('Local start of the bucket in `tz`, RFC 3339 with offset.'),
         end: z.string().describe('Local end (exclusive).'),
-        events: z.array(timelineEntrySchema),
+        events: z.array(timelineEntrySchema).describe('With `fields`, each entry holds only the named fields (and `id`).'),
       }),
     ),
     next_cursor: z
@@ -67,6 +50,16 @@ export const timelineSchema = z
       .nullable()
       .describe('Pages hold `limit` events; a bucket cut by the page end continues, with the same label, on the next page.'),
   })
-  .meta({ id: 'Timeline' });
+  .meta({ id: 'Timeline', description: 'Events in order, grouped by calendar bucket in `tz`.', examples: [timelineExample] });
+
+/** A timeline entry's top-level fields, as `fields=` names them. */
+export const TIMELINE_FIELDS = Object.keys(timelineEntrySchema.shape) as Array<keyof TimelineEntryWire>;
+
+export const timelineQuerySchema = eventListQuerySchema.extend({
+  bucket: z.enum(['day', 'week', 'month', 'year']).default('day').describe('Calendar unit events are grouped by, in `tz`.'),
+  tz: timeZoneSchema,
+  format: formatQuerySchema(TIMELINE_FORMATS),
+  fields: fieldsQuerySchema(TIMELINE_FIELDS, 'In CSV the bucket columns always come first.'),
+});
 
 export type TimelineEntryWire = z.infer<typeof timelineEntrySchema>;

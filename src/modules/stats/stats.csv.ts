@@ -1,0 +1,63 @@
+// Statistics as CSV tables: one row per bucket and figure. The chosen figures come first with an
+// empty `source_id`; each source's own totals follow, marked by `source_id`, so a spreadsheet can
+// filter the chosen figures (source_id empty) or compare sources side by side.
+import type { CsvRow } from '../../lib/csv.js';
+import type { CasualtyStatsWire, MunitionFigureWire, MunitionStatsWire } from './stats.schemas.js';
+
+const BUCKET_COLUMNS = ['bucket', 'bucket_start', 'bucket_end', 'source_id', 'source_publisher'] as const;
+
+export const CASUALTY_STATS_COLUMNS = [...BUCKET_COLUMNS, 'category', 'group', 'low', 'best', 'high', 'event_count', 'source_count'] as const;
+
+export const MUNITION_STATS_COLUMNS = [
+  ...BUCKET_COLUMNS,
+  'breakdown',
+  'weapon_category',
+  'weapon_model',
+  'launched',
+  'intercepted',
+  'lost_to_ew',
+  'interception_rate',
+  'neutralisation_rate',
+  'event_count',
+  'source_count',
+] as const;
+
+type BucketWire = { label: string; start: string | null; end: string | null };
+type SourceWire = { id: string; publisher: string } | null;
+
+const bucketCells = (bucket: BucketWire, source: SourceWire): CsvRow => ({
+  bucket: bucket.label,
+  bucket_start: bucket.start,
+  bucket_end: bucket.end,
+  source_id: source?.id ?? null,
+  source_publisher: source?.publisher ?? null,
+});
+
+export function casualtyStatsRows(stats: CasualtyStatsWire): CsvRow[] {
+  return stats.data.flatMap((bucket) => [
+    ...bucket.figures.map((figure) => ({ ...bucketCells(bucket, null), ...figure })),
+    ...bucket.by_source.flatMap(({ source, figures }) => figures.map((figure) => ({ ...bucketCells(bucket, source), ...figure }))),
+  ]);
+}
+
+type MunitionLevels = {
+  total: MunitionFigureWire;
+  by_category: Array<MunitionFigureWire & { weapon_category: string }>;
+  by_model?: Array<MunitionFigureWire & { weapon_category: string; weapon_model: string | null }>;
+};
+
+/** `breakdown` says what a row sums: `total` (every weapon), one `weapon_category`, or one `weapon_model`. */
+function munitionLevelRows(cells: CsvRow, levels: MunitionLevels): CsvRow[] {
+  return [
+    { ...cells, breakdown: 'total', ...levels.total },
+    ...levels.by_category.map((figure) => ({ ...cells, breakdown: 'weapon_category', ...figure })),
+    ...(levels.by_model ?? []).map((figure) => ({ ...cells, breakdown: 'weapon_model', ...figure })),
+  ];
+}
+
+export function munitionStatsRows(stats: MunitionStatsWire): CsvRow[] {
+  return stats.data.flatMap((bucket) => [
+    ...munitionLevelRows(bucketCells(bucket, null), bucket),
+    ...bucket.by_source.flatMap((own) => munitionLevelRows(bucketCells(bucket, own.source), own)),
+  ]);
+}
