@@ -1,0 +1,106 @@
+// Exporting the whole database never holds it in memory: a server whose JavaScript heap is capped
+// well below the size of the export streams every event of a large synthetic database as NDJSON,
+// twice, and its resident memory stays flat. A server that built the body first runs out of heap
+// and dies (checked by hand: sendExport without streaming fails this test with an OOM).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EVENTS = 70_000;
+/** The server's old-generation heap limit, in MB: far below the export's size. */
+const HEAP_LIMIT_MB = 32;
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-memory-'));
+let server: { child: ChildProcess; base: string } | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function residentMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match![1]) / 1024;
+}
+
+/** Downloads `url` chunk by chunk, discarding the bytes; samples the server's RSS as it goes. */
+async function download(url: string, pid: number) {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  let bytes = 0;
+  let newlines = 0;
+  const rss: number[] = [];
+  let nextSample = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    for (const byte of chunk) if (byte === 10) newlines += 1;
+    if (bytes >= nextSample) {
+      rss.push(residentMb(pid));
+      nextSample = bytes + 2 * 1024 * 1024;
+    }
+  }
+  return { bytes, newlines, rss };
+}
+
+beforeAll(async () => {
+  const path = join(dir, 'synthetic.db');
+  writeSyntheticDatabase({ path, events: EVENTS, seed: 7 });
+  const port = await freePort();
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, '--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: path, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  server = { child, base };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become ready');
+}, 120_000);
+
+afterAll(() => {
+  server?.child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exports of a large database', () => {
+  test(`when ${EVENTS.toLocaleString('en')} events (plus the seed) are exported as NDJSON twice by a server with a ${HEAP_LIMIT_MB} MB heap, then every event arrives and memory stays flat`, async () => {
+    const { child, base } = server!;
+    const pid = child.pid!;
+    const total = EVENTS + 7;
+
+    const ndjson = await download(`${base}/v1/events?format=ndjson`, pid);
+    const again = await download(`${base}/v1/events?format=ndjson`, pid);
+
+    expect(ndjson.newlines).toBe(total);
+    expect(again.bytes).toBe(ndjson.bytes);
+    // The body is larger than the whole heap the server may use: it cannot have been built in memory.
+    expect(ndjson.bytes / 1024 / 1024).toBeGreaterThan(HEAP_LIMIT_MB);
+    expect(child.exitCode).toBeNull();
+    // Flat: from the first samples to the last of both exports, RSS grows by far less than one export.
+    const samples = [...ndjson.rss, ...again.rss];
+    const early = Math.max(...ndjson.rss.slice(0, 3));
+    const growth = Math.max(...samples) - early;
+    expect(growth, `RSS samples (MB): ${samples.map((s) => s.toFixed(0)).join(' ')}`).toBeLessThan(ndjson.bytes / 1024 / 1024 / 2);
+    expect((await fetch(`${base}/readyz`)).ok).toBe(true);
+  }, 180_000);
+});
