@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { actorRoutes } from './modules/actors/actors.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
@@ -43,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(sourceRoutes);
       await v1.register(timelineRoutes);
       await v1.register(statsRoutes);
+      await v1.register(reportRoutes);
     },
     { prefix: '/v1' },
   );

@@ -51,7 +51,11 @@ describe('OpenAPI document', () => {
         'getSource',
         'getTimeline',
         'listActors',
+        'listCasualtyReports',
+        'listCitations',
+        'listDamageReports',
         'listEvents',
+        'listMunitionReports',
         'listSources',
       ].sort(),
     );

@@ -288,6 +288,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/casualty-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List casualty reports
+         * @description Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event` or `source`.
+         *
+         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event's title and start and its source's name, with the citations' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.
+         */
+        get: operations["listCasualtyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/munition-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List munition reports
+         * @description Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event` or `source`.
+         *
+         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event's title and start and its source's name, with the citations' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.
+         */
+        get: operations["listMunitionReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/damage-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List damage reports
+         * @description Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event` or `source`.
+         *
+         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event's title and start and its source's name, with the citations' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.
+         */
+        get: operations["listDamageReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/citations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List citations
+         * @description Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.
+         *
+         *     Formats (`format=` or `Accept`): JSON pages; CSV and NDJSON return every match, streamed, unless `limit` is given.
+         */
+        get: operations["listCitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -296,6 +384,8 @@ export interface components {
         ActorKindInput: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
         /** @enum {string} */
         SourceKindInput: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
+        /** @enum {string} */
+        FactTypeInput: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -1117,6 +1207,47 @@ export interface components {
         HealthStatus: {
             /** @constant */
             status: "ok";
+        };
+        /** @description A page of casualty reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        CasualtyReportList: {
+            data: components["schemas"]["CasualtyReport"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A page of munition reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        MunitionReportList: {
+            data: components["schemas"]["MunitionReport"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A page of damage reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        DamageReportList: {
+            data: components["schemas"]["DamageReport"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A citation with the fact it backs. */
+        CitationRecord: {
+            id: string;
+            /** @description Who made the claim. */
+            source: components["schemas"]["SourceRef"];
+            /** @description Where sitrep read the claim, when not from `source` directly. */
+            via: components["schemas"]["SourceRef"] | null;
+            /** @description The supporting sentence, verbatim. */
+            quote: string | null;
+            /** @description Where in the source the evidence is (section, row, timestamp). */
+            locator: string | null;
+            /** @description The event the cited fact belongs to. */
+            event_id: string;
+            fact_type: components["schemas"]["FactType"];
+            /** @description The id of the event, report or relation the citation backs. */
+            fact_id: string;
+        };
+        /** @description A page of citations, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        CitationList: {
+            data: components["schemas"]["CitationRecord"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
         };
         CasualtyFigure: {
             /** @enum {string} */
@@ -2350,6 +2481,267 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MunitionStats"];
                     "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCasualtyReports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
+                format?: "json" | "csv" | "ndjson";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of casualty reports (killed, injured, missing), or all of them as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMunitionReports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
+                format?: "json" | "csv" | "ndjson";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of munition reports (weapons launched, shot down, lost), or all of them as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDamageReports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
+                format?: "json" | "csv" | "ndjson";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of damage reports, or all of them as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCitations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the citations of this event and its reports and relations.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only citations in which this source is the claimant or the channel (`via`).
+                 * @example src_source_article
+                 */
+                source?: string;
+                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
+                format?: "json" | "csv" | "ndjson";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of citations, or all of them as a file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/ndjson": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */

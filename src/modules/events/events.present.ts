@@ -1,9 +1,10 @@
 // Maps event rows, and the facts attached to them, to their wire shapes.
-import type { CitationRow, EventRow, SourceRow } from '../../db/schema.js';
+import type { CasualtyReportRow, CitationRow, DamageReportRow, EventRow, MunitionReportRow, SourceRow } from '../../db/schema.js';
 import { toLocalIso } from '../../lib/time.js';
 import { presentCitation, presentSourceRef } from '../sources/sources.present.js';
 import type { EventFacts } from './events.repository.js';
-import type { EventDetailWire, EventWire } from './events.schemas.js';
+import type { Citation, SourceRef } from '../sources/sources.schemas.js';
+import type { CasualtyReportWire, DamageReportWire, EventDetailWire, EventWire, MunitionReportWire } from './events.schemas.js';
 
 export function presentEvent(row: EventRow): EventWire {
   return {
@@ -31,6 +32,39 @@ export function presentEvent(row: EventRow): EventWire {
   };
 }
 
+export function presentCasualtyReport(r: CasualtyReportRow, source: SourceRef, citations: Citation[]): CasualtyReportWire {
+  return {
+    id: r.id,
+    event_id: r.eventId,
+    category: r.category,
+    group: r.group,
+    low: r.low,
+    best: r.best,
+    high: r.high,
+    as_reported: r.asReported,
+    source,
+    citations,
+  };
+}
+
+export function presentMunitionReport(r: MunitionReportRow, source: SourceRef, citations: Citation[]): MunitionReportWire {
+  return {
+    id: r.id,
+    event_id: r.eventId,
+    weapon_category: r.weaponCategory,
+    weapon_model: r.weaponModel,
+    launched: r.launched,
+    intercepted: r.intercepted,
+    lost_to_ew: r.lostToEw,
+    source,
+    citations,
+  };
+}
+
+export function presentDamageReport(r: DamageReportRow, source: SourceRef, citations: Citation[]): DamageReportWire {
+  return { id: r.id, event_id: r.eventId, asset_category: r.assetCategory, count: r.count, description: r.description, source, citations };
+}
+
 /** Groups citations by the fact they back (the event itself is keyed by its own id). */
 function citationsByFact(rows: CitationRow[]): Map<string, CitationRow[]> {
   const byFact = new Map<string, CitationRow[]>();
@@ -49,38 +83,9 @@ export function presentEventDetail(row: EventRow, facts: EventFacts): EventDetai
   return {
     ...presentEvent(row),
     actors: facts.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, country: a.country, role: a.role })),
-    casualty_reports: facts.casualtyReports.map((r) => ({
-      id: r.id,
-      event_id: r.eventId,
-      category: r.category,
-      group: r.group,
-      low: r.low,
-      best: r.best,
-      high: r.high,
-      as_reported: r.asReported,
-      source: source(r.sourceId),
-      citations: cite(r.id),
-    })),
-    munition_reports: facts.munitionReports.map((r) => ({
-      id: r.id,
-      event_id: r.eventId,
-      weapon_category: r.weaponCategory,
-      weapon_model: r.weaponModel,
-      launched: r.launched,
-      intercepted: r.intercepted,
-      lost_to_ew: r.lostToEw,
-      source: source(r.sourceId),
-      citations: cite(r.id),
-    })),
-    damage_reports: facts.damageReports.map((r) => ({
-      id: r.id,
-      event_id: r.eventId,
-      asset_category: r.assetCategory,
-      count: r.count,
-      description: r.description,
-      source: source(r.sourceId),
-      citations: cite(r.id),
-    })),
+    casualty_reports: facts.casualtyReports.map((r) => presentCasualtyReport(r, source(r.sourceId), cite(r.id))),
+    munition_reports: facts.munitionReports.map((r) => presentMunitionReport(r, source(r.sourceId), cite(r.id))),
+    damage_reports: facts.damageReports.map((r) => presentDamageReport(r, source(r.sourceId), cite(r.id))),
     citations: cite(`event:${row.id}`),
     relations: facts.relations.map(({ relation, other }) => ({
       id: relation.id,

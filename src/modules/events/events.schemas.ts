@@ -244,6 +244,9 @@ export type EventWire = z.infer<typeof eventSchema>;
 export type LocationWire = z.infer<typeof locationSchema>;
 export type HeadlineWire = z.infer<typeof headlineSchema>;
 export type EventDetailWire = z.infer<typeof eventDetailSchema>;
+export type CasualtyReportWire = z.infer<typeof casualtyReportSchema>;
+export type MunitionReportWire = z.infer<typeof munitionReportSchema>;
+export type DamageReportWire = z.infer<typeof damageReportSchema>;
 export type ListEventsQuery = z.infer<typeof eventListQuerySchema>;
 
 export const eventContextQuerySchema = z.object({

@@ -1,0 +1,169 @@
+// /v1/casualty-reports, /v1/munition-reports, /v1/damage-reports and /v1/citations: every figure
+// and every piece of evidence as a list of its own, so a newsroom can pull all claims of a source
+// or an event into a spreadsheet. JSON pages; CSV and NDJSON stream every match unless `limit` is given.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import type { CitationRow } from '../../db/schema.js';
+import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { csvEncoder, exportFormat, ndjsonEncoder, sendExport } from '../../lib/export.js';
+import { formatResponses, negotiateFormat, setFormatHeaders, setNextLink } from '../../lib/formats.js';
+import { notModifiedResponse } from '../../lib/http.js';
+import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
+import { problemResponses } from '../../lib/problem.js';
+import { getSourcesByIds } from '../sources/sources.repository.js';
+import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './reports.present.js';
+import { citationsOfReports, iterateCitations, iterateReports, listCitations, listReports, type ReportKind, type ReportListRow } from './reports.repository.js';
+import {
+  casualtyReportListSchema,
+  citationListSchema,
+  damageReportListSchema,
+  listCitationsQuerySchema,
+  listReportsQuerySchema,
+  munitionReportListSchema,
+  REPORT_FORMATS,
+} from './reports.schemas.js';
+
+async function sourcesById(db: Db, ids: Iterable<string | null>) {
+  const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+  return new Map((await getSourcesByIds(db, wanted)).map((s) => [s.id, s]));
+}
+
+/** A batch of reports with their citations and every source either names: two queries per batch. */
+async function completeReports<K extends ReportKind>(db: Db, kind: K, rows: Array<ReportListRow<K>>): Promise<ReportBatch<K>> {
+  const citations = await citationsOfReports(db, kind, rows.map((r) => r.report.id));
+  const sources = await sourcesById(db, [...rows.map((r) => r.report.sourceId), ...citations.flatMap((c) => [c.sourceId, c.viaSourceId])]);
+  return { rows, citations, sources };
+}
+
+async function completeCitations(db: Db, rows: CitationRow[]) {
+  const sources = await sourcesById(db, rows.flatMap((c) => [c.sourceId, c.viaSourceId]));
+  return rows.map((row) => presentCitationRecord(row, sources));
+}
+
+type Page<T> = { rows: () => Iterable<T>; nextCursor: string | null; stream: boolean };
+
+/**
+ * The rows a list request answers with: one keyset page (JSON always pages; the file formats
+ * page when `limit` is given), or every match read lazily for a streamed file.
+ */
+async function pageOrStream<T>(
+  query: { limit?: number; cursor?: string },
+  filters: Record<string, unknown>,
+  paged: boolean,
+  list: (afterId: string | undefined, limit: number) => Promise<T[]>,
+  iterate: (afterId: string | undefined) => Iterable<T>,
+  idOf: (row: T) => string,
+): Promise<Page<T>> {
+  const fingerprint = queryFingerprint(filters);
+  const afterId = query.cursor ? String(decodeCursor(query.cursor, fingerprint, 1)[0]) : undefined;
+  const limit = query.limit ?? (paged ? DEFAULT_LIMIT : undefined);
+  if (limit === undefined) return { rows: () => iterate(afterId), nextCursor: null, stream: true };
+  const { page, more } = splitPage(await list(afterId, limit + 1), limit);
+  return { rows: () => page, nextCursor: more ? encodeCursor([idOf(page.at(-1)!)], fingerprint) : null, stream: false };
+}
+
+const REPORT_ROUTES = [
+  { kind: 'casualty', path: '/casualty-reports', operationId: 'listCasualtyReports', schema: casualtyReportListSchema, what: 'casualty reports (killed, injured, missing)' },
+  { kind: 'munition', path: '/munition-reports', operationId: 'listMunitionReports', schema: munitionReportListSchema, what: 'munition reports (weapons launched, shot down, lost)' },
+  { kind: 'damage', path: '/damage-reports', operationId: 'listDamageReports', schema: damageReportListSchema, what: 'damage reports' },
+] as const;
+
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const { kind, path, operationId, schema, what } of REPORT_ROUTES) {
+    app.get(
+      path,
+      {
+        schema: {
+          operationId,
+          tags: ['reports'],
+          summary: `List ${what.split(' (')[0]}`,
+          description:
+            `Every ${what.replace(/ \(.*/, '').replace(/s$/, '')} is one source's claim about one event, with that source and the citations that back it. ` +
+            'Ordered by id; filter by `event` or `source`.\n\n' +
+            'Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event\'s title and start and its source\'s name, ' +
+            'with the citations\' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.',
+          querystring: listReportsQuerySchema,
+          response: {
+            ...formatResponses(REPORT_FORMATS, `A page of ${what}, or all of them as a file.`, {
+              json: schema,
+              csv: `Columns ${reportColumns(kind).join(', ')}.`,
+              ndjson: 'Each line is one report, shaped like an item of the JSON `data` list.',
+            }),
+            ...notModifiedResponse,
+            ...problemResponses(400, 406),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { format: requested, limit, cursor, ...filters } = request.query;
+        const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
+        setFormatHeaders(reply, negotiated, `${kind}-reports`);
+        const filter = { eventId: filters.event, sourceId: filters.source };
+        const source = await pageOrStream(
+          { limit, cursor },
+          filters,
+          negotiated.format === 'json',
+          (afterId, pageSize) => listReports(app.db, kind, { ...filter, afterId, limit: pageSize }),
+          (afterId) => iterateReports(app.db, kind, { ...filter, afterId }),
+          (row) => row.report.id,
+        );
+        setNextLink(reply, request, source.nextCursor);
+        if (negotiated.format === 'json') {
+          const batch = await completeReports(app.db, kind, [...source.rows()]);
+          return { data: presentReports(kind, batch), next_cursor: source.nextCursor };
+        }
+        const format =
+          negotiated.format === 'csv'
+            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind)))
+            : exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => presentReports(kind, await completeReports(app.db, kind, rows)), ndjsonEncoder());
+        return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
+      },
+    );
+  }
+
+  app.get(
+    '/citations',
+    {
+      schema: {
+        operationId: 'listCitations',
+        tags: ['reports'],
+        summary: 'List citations',
+        description:
+          'Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, ' +
+          'where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.\n\n' +
+          'Formats (`format=` or `Accept`): JSON pages; CSV and NDJSON return every match, streamed, unless `limit` is given.',
+        querystring: listCitationsQuerySchema,
+        response: {
+          ...formatResponses(REPORT_FORMATS, 'A page of citations, or all of them as a file.', {
+            json: citationListSchema,
+            csv: `Columns ${CITATION_COLUMNS.join(', ')}.`,
+            ndjson: 'Each line is one citation, shaped like an item of the JSON `data` list.',
+          }),
+          ...notModifiedResponse,
+          ...problemResponses(400, 406),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format: requested, limit, cursor, ...filters } = request.query;
+      const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
+      setFormatHeaders(reply, negotiated, 'citations');
+      const filter = { eventId: filters.event, sourceId: filters.source, factType: filters.fact_type };
+      const source = await pageOrStream(
+        { limit, cursor },
+        filters,
+        negotiated.format === 'json',
+        (afterId, pageSize) => listCitations(app.db, { ...filter, afterId, limit: pageSize }),
+        (afterId) => iterateCitations(app.db, { ...filter, afterId }),
+        (row) => row.id,
+      );
+      setNextLink(reply, request, source.nextCursor);
+      if (negotiated.format === 'json') return { data: await completeCitations(app.db, [...source.rows()]), next_cursor: source.nextCursor };
+      const format =
+        negotiated.format === 'csv'
+          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS))
+          : exportFormat((rows: CitationRow[]) => completeCitations(app.db, rows), ndjsonEncoder());
+      return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
+    },
+  );
+};
