@@ -1208,19 +1208,175 @@ export interface components {
             /** @constant */
             status: "ok";
         };
-        /** @description A page of casualty reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        /**
+         * @description A page of casualty reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "cas_kyiv_body_injured",
+         *           "event_id": "evt_2025_07_04_kyiv_strike",
+         *           "category": "injured",
+         *           "group": "civilian",
+         *           "low": 24,
+         *           "best": 24,
+         *           "high": null,
+         *           "as_reported": "over 23 injuries",
+         *           "source": {
+         *             "id": "src_source_article",
+         *             "kind": "news_report",
+         *             "publisher": "Unidentified publisher",
+         *             "title": "Untitled article beginning “Trump came away from his July 3 call with Vladimir Putin deeply frustrated…”",
+         *             "url": null
+         *           },
+         *           "citations": [
+         *             {
+         *               "id": "cit_cas_body_injured",
+         *               "source": {
+         *                 "id": "src_source_article",
+         *                 "kind": "news_report",
+         *                 "publisher": "Unidentified publisher",
+         *                 "title": "Untitled article beginning “Trump came away from his July 3 call with Vladimir Putin deeply frustrated…”",
+         *                 "url": null
+         *               },
+         *               "via": null,
+         *               "quote": "Civilian casualties included one fatality and over 23 injuries, while extensive damage hit schools, apartment blocks and rail infrastructure.",
+         *               "locator": "section “Kyiv Under Fire Amid Aid Pause”, paragraph 1"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "eyJ2IjoxLCJrIjpbIm11bl9reWl2X3VhZl9zaGFoZWQiXSwicSI6IlVyVUVXNWRSSV9sTHpLTmEifQ"
+         *     }
+         */
         CasualtyReportList: {
             data: components["schemas"]["CasualtyReport"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
-        /** @description A page of munition reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        /**
+         * @description A page of munition reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "mun_kyiv_time_intercepted",
+         *           "event_id": "evt_2025_07_04_kyiv_strike",
+         *           "weapon_category": "unspecified",
+         *           "weapon_model": null,
+         *           "launched": null,
+         *           "intercepted": 478,
+         *           "lost_to_ew": null,
+         *           "source": {
+         *             "id": "src_time",
+         *             "kind": "news_report",
+         *             "publisher": "TIME",
+         *             "title": null,
+         *             "url": null
+         *           },
+         *           "citations": [
+         *             {
+         *               "id": "cit_mun_time_intercepted",
+         *               "source": {
+         *                 "id": "src_time",
+         *                 "kind": "news_report",
+         *                 "publisher": "TIME",
+         *                 "title": null,
+         *                 "url": null
+         *               },
+         *               "via": {
+         *                 "id": "src_source_article",
+         *                 "kind": "news_report",
+         *                 "publisher": "Unidentified publisher",
+         *                 "title": "Untitled article beginning “Trump came away from his July 3 call with Vladimir Putin deeply frustrated…”",
+         *                 "url": null
+         *               },
+         *               "quote": "Ukraine intercepted 478 of the airborne threats, according to TIME, mitigating what officials warned could have been far more devastating.",
+         *               "locator": "section “Kyiv Under Fire Amid Aid Pause”, paragraph 1"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "id": "mun_kyiv_uaf_shahed",
+         *           "event_id": "evt_2025_07_04_kyiv_strike",
+         *           "weapon_category": "drone",
+         *           "weapon_model": "Shahed-136/131",
+         *           "launched": 539,
+         *           "intercepted": 268,
+         *           "lost_to_ew": 208,
+         *           "source": {
+         *             "id": "src_uaf_post_2025_07_04",
+         *             "kind": "social_media_post",
+         *             "publisher": "Ukrainian Air Force (Povitriani Syly ZSU)",
+         *             "title": "Air Force report on the attack of the night of 3–4 July 2025",
+         *             "url": "https://www.facebook.com/kpszsu/posts/pfbid0TJ48t6JpFUVLpYucUKi7hBAQmYqSptxNoiUJaA5VR7jiu2Em2ALSbSRTazrYH5wel"
+         *           },
+         *           "citations": [
+         *             {
+         *               "id": "cit_mun_uaf_shahed",
+         *               "source": {
+         *                 "id": "src_uaf_post_2025_07_04",
+         *                 "kind": "social_media_post",
+         *                 "publisher": "Ukrainian Air Force (Povitriani Syly ZSU)",
+         *                 "title": "Air Force report on the attack of the night of 3–4 July 2025",
+         *                 "url": "https://www.facebook.com/kpszsu/posts/pfbid0TJ48t6JpFUVLpYucUKi7hBAQmYqSptxNoiUJaA5VR7jiu2Em2ALSbSRTazrYH5wel"
+         *               },
+         *               "via": {
+         *                 "id": "src_ivaniuk_missile_attacks",
+         *                 "kind": "dataset",
+         *                 "publisher": "Petro Ivaniuk (Kaggle)",
+         *                 "title": "Massive Missile Attacks on Ukraine (missile_attacks_daily.csv)",
+         *                 "url": "https://www.kaggle.com/datasets/piterfm/massive-missile-attacks-on-ukraine"
+         *               },
+         *               "quote": null,
+         *               "locator": "missile_attacks_daily.csv, row time_start=2025-07-03 18:00, time_end=2025-07-04 06:00, model=Shahed-136/131 (launched 539, destroyed 268, not_reach_goal 208)"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "eyJ2IjoxLCJrIjpbIm11bl9reWl2X3VhZl9zaGFoZWQiXSwicSI6IlVyVUVXNWRSSV9sTHpLTmEifQ"
+         *     }
+         */
         MunitionReportList: {
             data: components["schemas"]["MunitionReport"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
-        /** @description A page of damage reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        /**
+         * @description A page of damage reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "dmg_kyiv_body_rail",
+         *           "event_id": "evt_2025_07_04_kyiv_strike",
+         *           "asset_category": "rail",
+         *           "count": null,
+         *           "description": "rail infrastructure",
+         *           "source": {
+         *             "id": "src_source_article",
+         *             "kind": "news_report",
+         *             "publisher": "Unidentified publisher",
+         *             "title": "Untitled article beginning “Trump came away from his July 3 call with Vladimir Putin deeply frustrated…”",
+         *             "url": null
+         *           },
+         *           "citations": [
+         *             {
+         *               "id": "cit_dmg_body_rail",
+         *               "source": {
+         *                 "id": "src_source_article",
+         *                 "kind": "news_report",
+         *                 "publisher": "Unidentified publisher",
+         *                 "title": "Untitled article beginning “Trump came away from his July 3 call with Vladimir Putin deeply frustrated…”",
+         *                 "url": null
+         *               },
+         *               "via": null,
+         *               "quote": "Civilian casualties included one fatality and over 23 injuries, while extensive damage hit schools, apartment blocks and rail infrastructure.",
+         *               "locator": "section “Kyiv Under Fire Amid Aid Pause”, paragraph 1"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         DamageReportList: {
             data: components["schemas"]["DamageReport"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -1243,7 +1399,36 @@ export interface components {
             /** @description The id of the event, report or relation the citation backs. */
             fact_id: string;
         };
-        /** @description A page of citations, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
+        /**
+         * @description A page of citations, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "cit_mun_time_intercepted",
+         *           "source": {
+         *             "id": "src_time",
+         *             "kind": "news_report",
+         *             "publisher": "TIME",
+         *             "title": null,
+         *             "url": null
+         *           },
+         *           "via": {
+         *             "id": "src_source_article",
+         *             "kind": "news_report",
+         *             "publisher": "Unidentified publisher",
+         *             "title": "Untitled article beginning “Trump came away from his July 3 call with Vladimir Putin deeply frustrated…”",
+         *             "url": null
+         *           },
+         *           "quote": "Ukraine intercepted 478 of the airborne threats, according to TIME, mitigating what officials warned could have been far more devastating.",
+         *           "locator": "section “Kyiv Under Fire Amid Aid Pause”, paragraph 1",
+         *           "event_id": "evt_2025_07_04_kyiv_strike",
+         *           "fact_type": "munition_report",
+         *           "fact_id": "mun_kyiv_time_intercepted"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         CitationList: {
             data: components["schemas"]["CitationRecord"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */

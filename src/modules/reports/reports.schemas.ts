@@ -5,6 +5,7 @@ import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { casualtyReportSchema, damageReportSchema, munitionReportSchema } from '../events/events.schemas.js';
 import { citationSchema, factTypeSchema } from '../sources/sources.schemas.js';
+import { casualtyReportListExample, citationListExample, damageReportListExample, munitionReportListExample } from './reports.examples.js';
 
 export const REPORT_FORMATS = ['json', 'csv', 'ndjson'] as const;
 
@@ -33,14 +34,17 @@ export type ListCitationsQuery = z.infer<typeof listCitationsQuerySchema>;
 
 export const casualtyReportListSchema = listEnvelope(casualtyReportSchema).meta({
   id: 'CasualtyReportList',
+  examples: [casualtyReportListExample],
   description: 'A page of casualty reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.',
 });
 export const munitionReportListSchema = listEnvelope(munitionReportSchema).meta({
   id: 'MunitionReportList',
+  examples: [munitionReportListExample],
   description: 'A page of munition reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.',
 });
 export const damageReportListSchema = listEnvelope(damageReportSchema).meta({
   id: 'DamageReportList',
+  examples: [damageReportListExample],
   description: 'A page of damage reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.',
 });
 
@@ -54,6 +58,7 @@ export const citationRecordSchema = citationSchema
 
 export const citationListSchema = listEnvelope(citationRecordSchema).meta({
   id: 'CitationList',
+  examples: [citationListExample],
   description: 'A page of citations, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one.',
 });
 
