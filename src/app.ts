@@ -1,8 +1,9 @@
 // Builds the sitrep fastify app: infrastructure plugins first, then one plugin per resource.
 // Never listens; src/server.ts does, and tests call inject() on what this returns.
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { DEFAULT_HTTP_LIMITS, type Config, type HttpLimits } from './config.js';
 import { actorRoutes } from './modules/actors/actors.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -14,19 +15,71 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
 import openapiPlugin from './plugins/openapi.js';
+import securityPlugin from './plugins/security.js';
 import { seedDatabase } from '../seed/seed.js';
+import { MAX_ID_LENGTH } from './lib/http.js';
+import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   /** Load the curated seed dataset after migrating (idempotent). */
   seed?: boolean;
+  /** Rate limits, CORS, body and time limits; each field defaults to DEFAULT_HTTP_LIMITS. */
+  http?: Partial<HttpLimits>;
 };
 
+/**
+ * Errors Node's HTTP parser meets before fastify sees a request (a request not received in time,
+ * oversized headers, bytes that are not HTTP) still leave as problem+json, written to the socket.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [code, detail]: [ProblemCode, string] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['SITREP_REQUEST_TIMEOUT', 'The request was not received in full in time; send it again, without pauses.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['SITREP_HEADERS_TOO_LARGE', 'The request headers are too large.']
+        : ['SITREP_BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
+  const problem = problemFor(code, detail);
+  const body = JSON.stringify(problem);
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel } });
+  const http = { ...DEFAULT_HTTP_LIMITS, ...options.http };
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      // Bearer keys are secrets: never written to a log line, whatever logs the request.
+      redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
+    },
+    trustProxy: http.trustProxy,
+    bodyLimit: http.bodyLimitBytes,
+    requestTimeout: http.requestTimeoutMs,
+    clientErrorHandler: answerClientError,
+    // Node checks for stalled requests every 30 s by default; a second keeps the timeout honest.
+    http: { connectionsCheckingInterval: 1_000 },
+    // Path ids may be as long as the id schema allows; longer ones are refused before routing.
+    maxParamLength: MAX_ID_LENGTH,
+    frameworkErrors: (error, request, reply) => {
+      const [code, detail]: [ProblemCode, string] =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? ['SITREP_URI_TOO_LONG', `A path segment is longer than ${MAX_ID_LENGTH} characters; no id is that long.`]
+          : ['SITREP_BAD_REQUEST', 'The URL could not be decoded.'];
+      const problem = problemFor(code, detail);
+      return (reply as FastifyReply).code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, { limits: http });
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin);
   await app.register(etagPlugin);

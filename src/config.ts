@@ -4,19 +4,59 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const count = (min: number) => z.coerce.number().int().min(min);
+
+/** `TRUST_PROXY`: `false`, `true` (trust every hop), or a comma-separated list of proxy addresses/CIDRs. */
+const trustProxySchema = z
+  .string()
+  .regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, or a comma-separated list of proxy addresses or CIDRs')
+  .transform((value): boolean | string[] => {
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    return value.split(',').map((address) => address.trim());
+  });
+
+const originListSchema = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://newsroom.example' })));
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   // Path of the SQLite file, or `:memory:` for a throwaway database.
   DATABASE_URL: z.string().min(1).default('./data/sitrep.db'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TRUST_PROXY: trustProxySchema.default(false),
+  RATE_LIMIT_READS_PER_MINUTE: count(0).default(600),
+  RATE_LIMIT_WRITES_PER_MINUTE: count(0).default(120),
+  CORS_WRITE_ORIGINS: originListSchema.default([]),
+  BODY_LIMIT_BYTES: count(1).default(1_048_576),
+  REQUEST_TIMEOUT_MS: count(0).default(30_000),
+  MAX_EVENT_LOOP_DELAY_MS: count(0).default(1_000),
 });
+
+/** How the HTTP layer protects itself; every field has a default, so callers set only what they change. */
+export type HttpLimits = {
+  trustProxy: boolean | string[];
+  /** Requests a client may make per minute: anonymous reads per IP, writes per key (or per IP without one). 0 turns the limit off. */
+  rateLimit: { readsPerMinute: number; writesPerMinute: number };
+  /** Origins whose pages may write from a browser; reads are open to every origin. */
+  corsWriteOrigins: string[];
+  bodyLimitBytes: number;
+  /** Time to receive a whole request (headers and body); 0 turns it off. */
+  requestTimeoutMs: number;
+  /** Event-loop delay above which requests get 503 instead of queueing; 0 turns it off. */
+  maxEventLoopDelayMs: number;
+};
+
 
 export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  http: HttpLimits;
 };
 
 export class ConfigError extends Error {}
@@ -30,6 +70,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue.path[0]);
     throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
   }
-  const { PORT, HOST, DATABASE_URL, LOG_LEVEL } = parsed.data;
-  return { port: PORT, host: HOST, databaseUrl: DATABASE_URL, logLevel: LOG_LEVEL };
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    http: {
+      trustProxy: c.TRUST_PROXY,
+      rateLimit: { readsPerMinute: c.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: c.RATE_LIMIT_WRITES_PER_MINUTE },
+      corsWriteOrigins: c.CORS_WRITE_ORIGINS,
+      bodyLimitBytes: c.BODY_LIMIT_BYTES,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      maxEventLoopDelayMs: c.MAX_EVENT_LOOP_DELAY_MS,
+    },
+  };
 }
+
+/** The limits with nothing set: what an app gets unless told otherwise. */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = loadConfig({}).http;

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
+const DEFAULT_HTTP = {
+  trustProxy: false,
+  rateLimit: { readsPerMinute: 600, writesPerMinute: 120 },
+  corsWriteOrigins: [],
+  bodyLimitBytes: 1_048_576,
+  requestTimeoutMs: 30_000,
+  maxEventLoopDelayMs: 1_000,
+};
+
 describe('configuration', () => {
   it('when nothing is set, then the documented defaults apply', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', http: DEFAULT_HTTP });
   });
 
   it('when variables are set, then they are used (empty ones count as unset)', () => {
@@ -12,8 +21,31 @@ describe('configuration', () => {
       host: '0.0.0.0',
       databaseUrl: ':memory:',
       logLevel: 'debug',
+      http: DEFAULT_HTTP,
     });
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it('when the HTTP limits are set, then they are parsed into their types', () => {
+    const { http } = loadConfig({
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      RATE_LIMIT_READS_PER_MINUTE: '0',
+      RATE_LIMIT_WRITES_PER_MINUTE: '30',
+      CORS_WRITE_ORIGINS: 'https://desk.example, https://cms.example:8443',
+      BODY_LIMIT_BYTES: '65536',
+      REQUEST_TIMEOUT_MS: '5000',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+    });
+
+    expect(http).toEqual({
+      trustProxy: ['10.0.0.0/8', '127.0.0.1'],
+      rateLimit: { readsPerMinute: 0, writesPerMinute: 30 },
+      corsWriteOrigins: ['https://desk.example', 'https://cms.example:8443'],
+      bodyLimitBytes: 65_536,
+      requestTimeoutMs: 5_000,
+      maxEventLoopDelayMs: 0,
+    });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
   });
 
   it.each([
@@ -21,6 +53,10 @@ describe('configuration', () => {
     ['PORT', 'abc'],
     ['PORT', '3000.5'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'yes please'],
+    ['RATE_LIMIT_READS_PER_MINUTE', '-1'],
+    ['CORS_WRITE_ORIGINS', 'not a url'],
+    ['BODY_LIMIT_BYTES', '0'],
   ])('when %s=%s, then loading fails with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}=`));

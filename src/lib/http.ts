@@ -6,7 +6,10 @@ export const notModifiedResponse = {
   304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
 };
 
-const idSchema = z.string().min(1).max(200).describe('The resource id (opaque, stable).');
+/** The longest id any resource has; longer path segments are refused before routing. */
+export const MAX_ID_LENGTH = 200;
+
+const idSchema = z.string().min(1).max(MAX_ID_LENGTH).describe('The resource id (opaque, stable).');
 
 export const idParamsSchema = z.object({ id: idSchema });
 

@@ -57,7 +57,12 @@ const CODES = {
   SITREP_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   SITREP_NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
   SITREP_PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  SITREP_REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
+  SITREP_URI_TOO_LONG: { status: 414, title: 'URI too long' },
   SITREP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  SITREP_RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  SITREP_HEADERS_TOO_LARGE: { status: 431, title: 'Request header fields too large' },
+  SITREP_OVERLOADED: { status: 503, title: 'Overloaded' },
   SITREP_NOT_READY: { status: 503, title: 'Not ready' },
   SITREP_INTERNAL: { status: 500, title: 'Internal server error' },
 } as const;
@@ -102,7 +107,8 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is invalid; `errors` names it and says why.',
   404: 'No resource has that id.',
   406: 'None of the media types in `Accept` can be produced.',
-  503: 'The service cannot answer right now.',
+  429: 'This client has used its request budget; `Retry-After` says when to try again.',
+  503: 'The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again.',
 };
 
 /** OpenAPI response entries for error statuses, all sharing the one Problem schema. */

@@ -18,8 +18,10 @@ const FASTIFY_CODES: Record<number, ProblemCode> = {
   404: 'SITREP_ROUTE_NOT_FOUND',
   405: 'SITREP_METHOD_NOT_ALLOWED',
   406: 'SITREP_NOT_ACCEPTABLE',
+  408: 'SITREP_REQUEST_TIMEOUT',
   413: 'SITREP_PAYLOAD_TOO_LARGE',
   415: 'SITREP_UNSUPPORTED_MEDIA_TYPE',
+  429: 'SITREP_RATE_LIMITED',
 };
 
 function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail: string, errors?: ProblemParameter[]) {

@@ -1,0 +1,104 @@
+// What a public API needs in front of its routes: security headers (helmet), CORS open to every
+// origin for reads and only to configured origins for writes, per-client rate limits with
+// separate budgets for anonymous reads and keyed writes, and a 503 instead of an ever-growing
+// queue when the event loop is overloaded. Every refusal leaves as a problem+json through the
+// errors plugin, and every route's OpenAPI entry declares the 429 and 503 it can now answer.
+import { createHash } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { HttpLimits } from '../config.js';
+import { ProblemError, problemResponses } from '../lib/problem.js';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Probes answer monitors and orchestrators however busy the API is: no rate limit on either, and
+// liveness is never refused for load (an orchestrator would restart a healthy, busy process).
+const PROBES = new Set(['/healthz', '/readyz']);
+const LIVENESS = '/healthz';
+
+const isRead = (request: FastifyRequest) => READ_METHODS.has(request.method);
+
+/** A keyed client is counted by its credential (hashed: the key itself never sits in memory as a map key), others by IP. */
+function clientKey(request: FastifyRequest): string {
+  const authorization = request.headers.authorization;
+  const who = authorization ? `key:${createHash('sha256').update(authorization).digest('base64url')}` : `ip:${request.ip}`;
+  return `${isRead(request) ? 'read' : 'write'}:${who}`;
+}
+
+export default fp<{ limits: HttpLimits }>(
+  async (app, { limits }) => {
+    // Each route gets 429 and 503 in its OpenAPI responses, since any request may meet them.
+    app.addHook('onRoute', (route) => {
+      if (route.schema?.hide || !route.schema?.response || route.url === LIVENESS) return;
+      const added = PROBES.has(route.url) ? problemResponses(503) : problemResponses(429, 503);
+      route.schema.response = { ...added, ...(route.schema.response as object) };
+    });
+
+    await app.register(helmet, {
+      // Swagger UI at /docs loads its own scripts and styles from /docs/static and runs an
+      // inline bootstrap; the JSON and CSV answers need no CSP at all.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        },
+      },
+      // Downloads of CSV and GeoJSON from other origins' pages are the point of an open API.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    });
+
+    const writeOrigins = new Set(limits.corsWriteOrigins);
+    await app.register(cors, {
+      // Per request: reads (and their preflights) are open to every origin; a write, or the
+      // preflight of one, only to the configured origins.
+      delegator: (request, callback) => {
+        const method = request.method === 'OPTIONS' ? String(request.headers['access-control-request-method'] ?? 'GET').toUpperCase() : request.method;
+        const origin = request.headers.origin;
+        if (READ_METHODS.has(method)) return callback(null, { origin: '*', exposedHeaders: ['ETag', 'Link', 'Retry-After', 'Location'] });
+        callback(null, {
+          origin: origin !== undefined && writeOrigins.has(origin),
+          methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+          allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+          exposedHeaders: ['ETag', 'Link', 'Retry-After', 'Location'],
+          credentials: false,
+          maxAge: 600,
+        });
+      },
+    });
+
+    const { readsPerMinute, writesPerMinute } = limits.rateLimit;
+    if (readsPerMinute > 0 || writesPerMinute > 0) {
+      await app.register(rateLimit, {
+        timeWindow: 60_000,
+        keyGenerator: clientKey,
+        // A budget of 0 means unlimited, so one kind of request can be limited without the other.
+        max: (request) => (isRead(request) ? readsPerMinute || Number.MAX_SAFE_INTEGER : writesPerMinute || Number.MAX_SAFE_INTEGER),
+        // Probes must answer even when a monitor polls them often.
+        allowList: (request) => PROBES.has(request.url),
+        errorResponseBuilder: (request, context) =>
+          new ProblemError(
+            'SITREP_RATE_LIMITED',
+            `Too many ${isRead(request) ? 'reads' : 'writes'} from this client: ${context.max} a minute are allowed. Retry in ${context.after}.`,
+          ),
+      });
+    }
+
+    if (limits.maxEventLoopDelayMs > 0) {
+      await app.register(underPressure, {
+        maxEventLoopDelay: limits.maxEventLoopDelayMs,
+        pressureHandler: (request, reply) => {
+          if (request.url === LIVENESS) return;
+          reply.header('retry-after', '10');
+          throw new ProblemError('SITREP_OVERLOADED', 'The server is overloaded and cannot take this request now. Retry in a few seconds.');
+        },
+      });
+    }
+  },
+  { name: 'security', dependencies: ['errors'] },
+);

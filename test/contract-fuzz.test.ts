@@ -1,0 +1,118 @@
+// Contract fuzzing: requests generated from the committed openapi.yaml (fast-check, fixed seed),
+// valid and invalid, against a seeded app. Every answer must have a status the operation
+// declares, a content type declared for that status, a body that matches the declared schema,
+// and never a 5xx. New operations are fuzzed as soon as they are in the document.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { buildApp } from '../src/app.js';
+
+const RUNS_PER_OPERATION = 200;
+const SEED = 20250704;
+
+type Schema = Record<string, any>;
+type Parameter = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: Schema; example?: unknown };
+type Operation = { operationId: string; parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
+
+const document = parse(readFileSync(resolve(import.meta.dirname, '../openapi.yaml'), 'utf8'));
+const operations: Array<{ method: string; path: string; operation: Operation }> = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(
+  ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+);
+
+// The document as one schema, so each response schema is checked by reference, $refs and all.
+const ajv = new Ajv2020({ strict: false, validateSchema: false, validateFormats: false, allErrors: false });
+ajv.addSchema(document, 'openapi');
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+const junk = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom('', ' ', '-1', '0', '1e309', '9'.repeat(30), 'NaN', 'null', '[]', '{}', '%', '%00', '2025-13-45', 'DROP TABLE events;--', '../../etc'),
+  fc.integer().map(String),
+);
+
+/** Strings that satisfy (mostly) a parameter's schema; arrays become repeated parameters. */
+function validValues(schema: Schema, example?: unknown): fc.Arbitrary<string | string[]> {
+  if (schema.anyOf) return fc.oneof(...(schema.anyOf as Schema[]).map((s) => validValues(s, example)));
+  if (schema.enum) return fc.constantFrom(...schema.enum.map(String));
+  if (schema.type === 'array') return fc.array(validValues(schema.items ?? {}) as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 });
+  if (schema.type === 'integer' || schema.type === 'number') {
+    return fc.integer({ min: schema.minimum ?? -1000, max: Math.min(schema.maximum ?? 1000, 100_000) }).map(String);
+  }
+  if (schema.type === 'boolean') return fc.constantFrom('true', 'false');
+  const examples = [example, schema.example, ...(schema.examples ?? [])].filter((e) => e !== undefined).map(String);
+  return examples.length ? fc.oneof(fc.constantFrom(...examples), fc.string({ minLength: 1, maxLength: 12 })) : fc.string({ minLength: 1, maxLength: 12 });
+}
+
+const accept = fc.constantFrom(undefined, 'application/json', 'text/csv', 'application/x-ndjson', 'application/geo+json', '*/*', 'text/html', 'text/csv;q=0.5, application/json', 'garbage');
+
+function requestArbitrary(path: string, operation: Operation) {
+  const parameters = operation.parameters ?? [];
+  const values = Object.fromEntries(
+    parameters.map((p) => {
+      const valid = validValues(p.schema, p.example);
+      const choice = fc.oneof({ weight: 6, arbitrary: valid }, { weight: 2, arbitrary: junk });
+      return [p.name, p.in === 'path' ? choice : fc.option(choice, { freq: 2, nil: undefined })];
+    }),
+  );
+  return fc.record({ values: fc.record(values), accept, extra: fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), junk), { nil: undefined }) }).map(({ values, accept, extra }) => {
+    let url = path;
+    const search = new URLSearchParams();
+    for (const p of parameters) {
+      const value = values[p.name];
+      if (value === undefined) continue;
+      if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(String(Array.isArray(value) ? value[0] : value) || 'x'));
+      else if (p.in === 'query') for (const item of Array.isArray(value) ? value : [value]) search.append(p.name, item);
+    }
+    if (extra) search.append(extra[0], extra[1]);
+    const query = search.toString();
+    return { url: query ? `${url}?${query}` : url, headers: accept ? { accept } : {} };
+  });
+}
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  // No rate limit or overload refusals: this test sends thousands of requests as fast as it can.
+  app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, http: { rateLimit: { readsPerMinute: 0, writesPerMinute: 0 }, maxEventLoopDelayMs: 0 } });
+});
+afterAll(() => app?.close());
+
+describe('contract fuzzing from openapi.yaml', () => {
+  test('when the document is read, then it has operations to fuzz', () => {
+    expect(operations.length).toBeGreaterThan(10);
+  });
+
+  test.each(operations.filter((o) => o.method === 'GET').map((o) => [o.operation.operationId, o] as const))(
+    'when %s gets generated requests, then every answer is declared, typed and schema-valid, never a 5xx',
+    async (_id, { method, path, operation }) => {
+      const seen = new Set<number>();
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(path, operation), async (request) => {
+          const response = await app.inject({ method: method as 'GET', url: request.url, headers: request.headers });
+          const status = String(response.statusCode);
+          const context = `${method} ${request.url} ${JSON.stringify(request.headers)} → ${status} ${response.body.slice(0, 300)}`;
+          seen.add(response.statusCode);
+          expect(response.statusCode, context).toBeLessThan(500);
+          const declared = operation.responses[status];
+          expect(declared, `undeclared status: ${context}`).toBeDefined();
+          if (!declared!.content) return;
+          const mediaType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
+          expect(Object.keys(declared!.content), `undeclared content type ${mediaType}: ${context}`).toContain(mediaType);
+          if (!/json$/.test(mediaType) || mediaType === 'application/x-ndjson') return;
+          const validate = ajv.getSchema(`openapi#/${pointer('paths', path, method.toLowerCase(), 'responses', status, 'content', mediaType, 'schema')}`)!;
+          const valid = validate(JSON.parse(response.body));
+          expect(valid, `${ajv.errorsText(validate.errors)}: ${context}`).toBe(true);
+        }),
+        { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
+      );
+      // Generated requests reach both the success and the refusal paths of operations with parameters.
+      if (operation.parameters?.length) expect([...seen].some((s) => s < 300), `statuses seen: ${[...seen]}`).toBe(true);
+    },
+    120_000,
+  );
+});

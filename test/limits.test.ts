@@ -1,0 +1,212 @@
+// What protects a public API from scrapers, broken clients and overload: security headers, CORS
+// (open for reads, closed for writes unless configured), rate limits with Retry-After, 503 under
+// event-loop pressure, a request timeout, and hostile query strings that never reach a 5xx.
+import { connect } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { buildApp, type AppOptions } from '../src/app.js';
+import { expectProblem, freshApp, getJson } from './helpers.js';
+
+async function appWith(http: AppOptions['http']): Promise<FastifyInstance> {
+  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, http });
+  onTestFinished(() => app.close());
+  return app;
+}
+
+describe('security headers', () => {
+  test('when any answer is sent, then it carries helmet\'s headers and a content security policy', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({ method: 'GET', url: '/v1/events' });
+
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('CORS', () => {
+  test('when a page on any origin reads, then it is allowed and may read ETag and Link', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({ method: 'GET', url: '/v1/events', headers: { origin: 'https://anywhere.example' } });
+
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(String(response.headers['access-control-expose-headers'])).toContain('ETag');
+  });
+
+  test('when a page on an unconfigured origin asks to write, then the preflight grants nothing', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/events',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  test('when a configured origin asks to write, then the preflight allows it with the write headers', async () => {
+    const app = await appWith({ corsWriteOrigins: ['https://desk.example'] });
+
+    const response = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/events',
+      headers: { origin: 'https://desk.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match' },
+    });
+
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('https://desk.example');
+    expect(String(response.headers['access-control-allow-methods'])).toContain('PATCH');
+    expect(String(response.headers['access-control-allow-headers'])).toMatch(/If-Match/i);
+  });
+
+  test('when a read is preflighted from any origin, then it is allowed', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/events',
+      headers: { origin: 'https://anywhere.example', 'access-control-request-method': 'GET' },
+    });
+
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+  });
+});
+
+describe('rate limits', () => {
+  test('when an anonymous client exceeds its read budget, then 429 problem+json says when to retry', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 3, writesPerMinute: 0 } });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await app.inject({ method: 'GET', url: '/v1/events' })).statusCode);
+    const refused = await getJson(app, '/v1/events');
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expectProblem(refused, 429, 'SITREP_RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.detail).toMatch(/3 a minute/);
+  });
+
+  test('when one client is limited, then another address, and the probes, still answer', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 1, writesPerMinute: 0 } });
+    await app.inject({ method: 'GET', url: '/v1/events', remoteAddress: '203.0.113.1' });
+
+    const limited = await app.inject({ method: 'GET', url: '/v1/events', remoteAddress: '203.0.113.1' });
+    const other = await app.inject({ method: 'GET', url: '/v1/events', remoteAddress: '203.0.113.2' });
+    const probes = await Promise.all([1, 2, 3].map(() => app.inject({ method: 'GET', url: '/readyz', remoteAddress: '203.0.113.1' })));
+
+    expect(limited.statusCode).toBe(429);
+    expect(other.statusCode).toBe(200);
+    expect(probes.map((p) => p.statusCode)).toEqual([200, 200, 200]);
+  });
+
+  test('when the proxy is trusted, then clients are told apart by X-Forwarded-For; when not, the header is ignored', async () => {
+    const trusting = await appWith({ rateLimit: { readsPerMinute: 1, writesPerMinute: 0 }, trustProxy: ['127.0.0.1'] });
+    const plain = await appWith({ rateLimit: { readsPerMinute: 1, writesPerMinute: 0 } });
+    const from = (ip: string) => ({ method: 'GET' as const, url: '/v1/events', headers: { 'x-forwarded-for': ip } });
+
+    await trusting.inject(from('198.51.100.1'));
+    await plain.inject(from('198.51.100.1'));
+
+    expect((await trusting.inject(from('198.51.100.2'))).statusCode).toBe(200);
+    expect((await plain.inject(from('198.51.100.2'))).statusCode).toBe(429);
+  });
+});
+
+describe('overload', () => {
+  test('when the event loop has been blocked past the limit, then requests get 503 with Retry-After, but liveness answers', async () => {
+    const app = await appWith({ maxEventLoopDelayMs: 20 });
+    // Block the loop 100 ms at a time for over two seconds, so that the one-second sampler's
+    // latest window (its mean delay) is dominated by blocked turns.
+    const until = Date.now() + 2_200;
+    while (Date.now() < until) {
+      const turn = Date.now() + 100;
+      while (Date.now() < turn) {
+        // busy
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    const refused = await getJson(app, '/v1/events');
+    const alive = await app.inject({ method: 'GET', url: '/healthz' });
+
+    expectProblem(refused, 503, 'SITREP_OVERLOADED');
+    expect(refused.headers['retry-after']).toBe('10');
+    expect(alive.statusCode).toBe(200);
+  });
+});
+
+describe('request timeout', () => {
+  test('when a client sends half a request and stalls, then it gets a 408 problem and the connection closes', async () => {
+    const app = await appWith({ requestTimeoutMs: 300 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /v1/events HTTP/1.1\r\nHost: x\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+      setTimeout(() => reject(new Error(`no answer; got ${JSON.stringify(data)}`)), 5_000);
+    });
+
+    expect(answer).toMatch(/^HTTP\/1\.1 408 Request timeout\r\n/);
+    expect(answer).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 408, code: 'SITREP_REQUEST_TIMEOUT' });
+  });
+});
+
+describe('hostile query strings', () => {
+  const cases: Array<[string, string]> = [
+    ['a limit beyond any integer', '/v1/events?limit=1e309'],
+    ['a limit of 10^20', '/v1/events?limit=100000000000000000000'],
+    ['a negative limit', '/v1/events?limit=-5'],
+    ['limit given twice', '/v1/events?limit=1&limit=2'],
+    ['a bracketed parameter', '/v1/events?kind[a][b]=aerial_attack'],
+    ['__proto__ as a parameter', '/v1/events?__proto__=x&constructor=y'],
+    ['an unknown kind', '/v1/events?kind=%00'],
+    ['a date with a NUL byte', '/v1/events?from=2025-07-04%00'],
+    ['a year 0 date', '/v1/events?from=0000-01-01'],
+    ['a February 30', '/v1/events?to=2025-02-30'],
+    ['a 10,000-character q', `/v1/events?q=${'a'.repeat(10_000)}`],
+    ['q of only punctuation', '/v1/events?q=%22*%28%29%3A%5E-'],
+    ['q with a lone surrogate', '/v1/events?q=%ED%A0%80'],
+    ['q with invalid percent-encoding', '/v1/events?q=%E0%A4%A'],
+    ['q with FTS5 syntax', '/v1/events?q=title%3AKyiv%20NEAR(a%20b)%20OR%20NOT'],
+    ['q with right-to-left and zero-width characters', '/v1/events?q=%E2%80%AEKyiv%E2%80%8B'],
+    ['q with emoji and combining marks', '/v1/events?q=%F0%9F%9A%80e%CC%81%CC%81%CC%81'],
+    ['a cursor of random bytes', '/v1/events?cursor=%FF%FE%FD'],
+    ['a tz with path traversal', '/v1/timeline?tz=../../etc/passwd'],
+    ['a huge window', '/v1/events/evt_2025_07_04_kyiv_strike/context?window_hours=1e400'],
+    ['an id of 5,000 characters', `/v1/events/${'x'.repeat(5_000)}`],
+    ['an id of 201 characters', `/v1/sources/${'x'.repeat(201)}`],
+    ['an id with an encoded slash and NUL', '/v1/events/evt%2F..%2F%00'],
+    ['a fields list naming nothing', '/v1/events?fields=,,,'],
+    ['a format with a charset', '/v1/events?format=csv;charset=utf-16'],
+  ];
+
+  test.each(cases)('when %s is sent, then the answer is a 2xx or a 4xx problem, never a 5xx', async (_what, url) => {
+    const app = await freshApp({ seed: true });
+
+    const response = await app.inject({ method: 'GET', url });
+
+    expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(500);
+    if (response.statusCode >= 400) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(response.body).code).toMatch(/^SITREP_/);
+    }
+  });
+
+  test('when q holds unicode, then search still finds by accent-insensitive words', async () => {
+    const app = await freshApp({ seed: true });
+
+    const found = (await getJson(app, '/v1/events?q=KY%C3%8FV')).body.data.map((e: any) => e.id);
+
+    expect(found).toContain('evt_2025_07_04_kyiv_strike');
+  });
+});
