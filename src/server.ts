@@ -15,7 +15,12 @@ try {
   throw error;
 }
 
-const app = await buildApp({ databaseUrl: config.databaseUrl, logLevel: config.logLevel, seed: true });
+const app = await buildApp({
+  databaseUrl: config.databaseUrl,
+  logLevel: config.logLevel,
+  requireKeyForReads: config.requireKeyForReads,
+  seed: true,
+});
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

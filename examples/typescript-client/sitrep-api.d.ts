@@ -99,7 +99,11 @@ export interface paths {
          */
         get: operations["listEvents"];
         put?: never;
-        post?: never;
+        /**
+         * Create a event
+         * @description Answers 201 with the new event, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,10 +124,18 @@ export interface paths {
         get: operations["getEvent"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a event
+         * @description Removes the event from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteEvent"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a event
+         * @description Changes the fields sent (null clears an optional one) and answers the event with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateEvent"];
         trace?: never;
     };
     "/v1/events/{id}/context": {
@@ -288,6 +300,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the revisions of an event and its figures
+         * @description Every change made through the API to the event and to the records that belong to it (casualty, munition and damage reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep their history. Records loaded from the seed or an import have no revision until first changed.
+         */
+        get: operations["listEventRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed of every change, in commit order
+         * @description Created, updated and deleted records of every type, oldest first. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Every key with its holder, role and state. Secrets are never shown: sitrep keeps only their hashes.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Answers the new key once, in `key`; store it now. The same as `npm run keys:create`.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description The key stops working at once. It stays listed, with `revoked_at`, because revisions name it. Revoking twice changes nothing.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -295,7 +391,18 @@ export interface components {
         /** @enum {string} */
         ActorKindInput: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
         /** @enum {string} */
+        ActorRoleInput: "initiator" | "target" | "participant" | "speaker" | "subject" | "recipient" | "defender";
+        /** @enum {string} */
         SourceKindInput: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
+        /** @enum {string} */
+        EventKindInput: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
+        /** @enum {string} */
+        TimePrecisionInput: "minute" | "hour" | "day" | "month";
+        /**
+         * @description `editor` writes records; `admin` also manages keys.
+         * @enum {string}
+         */
+        KeyRoleInput: "editor" | "admin";
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -348,6 +455,10 @@ export interface components {
             code: string;
             /** @description One entry per rejected parameter. */
             errors?: components["schemas"]["ProblemParameter"][];
+            /** @description 410 only: when the record was deleted (RFC 3339 UTC). */
+            deleted_at?: string;
+            /** @description 410 only: the editor's reason for deleting it. */
+            deletion_reason?: string | null;
         };
         /** @enum {string} */
         ActorKind: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
@@ -1108,6 +1219,50 @@ export interface components {
             /** @description Events linked to this one by a relation, at any distance in time. */
             linked: components["schemas"]["EventRelation"][];
         };
+        /** @enum {string} */
+        ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
+        /** @description One change to one record: who, when, why, and the record before and after. Revisions cannot be changed or deleted. */
+        Revision: {
+            /** @description Position in commit order: later changes have larger numbers. */
+            revision: number;
+            resource_type: components["schemas"]["ResourceType"];
+            resource_id: string;
+            /** @description The event the record belongs to (for a relation, its from-event); null for sources and actors. */
+            event_id: string | null;
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            /** @description RFC 3339 UTC, when the change was committed. */
+            changed_at: string;
+            /** @description The API key that made the change, and its holder. */
+            changed_by: {
+                key_id: string;
+                name: string;
+            };
+            /** @description The editor's correction note. */
+            reason: string | null;
+            /** @description The record as the API showed it before the change; null for a creation. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The record after the change; null for a deletion. */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description Revisions of an event and of every record belonging to it (figures, citations, relations), oldest first. */
+        RevisionList: {
+            data: components["schemas"]["Revision"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description Created, updated and deleted records in commit order. */
+        ChangeFeed: {
+            data: components["schemas"]["Revision"][];
+            /** @description Pass as `since` to continue after the last change here; keep it to poll for later changes. */
+            next_cursor: string;
+            /** @description True when more changes follow at once; false when the feed is caught up. */
+            has_more: boolean;
+        };
         /**
          * @description The probe passed.
          * @example {
@@ -1631,6 +1786,39 @@ export interface components {
             /** @description Pages hold `limit` events; a bucket cut by the page end continues, with the same label, on the next page. */
             next_cursor: string | null;
         };
+        /**
+         * @description `editor` writes records; `admin` also manages keys.
+         * @enum {string}
+         */
+        KeyRole: "editor" | "admin";
+        /** @description An API key, without its secret. */
+        ApiKey: {
+            /** @description The key's id, also readable inside the key itself. */
+            id: string;
+            /** @description Who holds the key; revisions name it as the author of a change. */
+            name: string;
+            role: components["schemas"]["KeyRole"];
+            created_at: string;
+            /** @description When the key was revoked; null while it works. */
+            revoked_at: string | null;
+        };
+        /** @description A new API key, with the key itself, which is never shown again. */
+        CreatedApiKey: {
+            /** @description The key's id, also readable inside the key itself. */
+            id: string;
+            /** @description Who holds the key; revisions name it as the author of a change. */
+            name: string;
+            role: components["schemas"]["KeyRole"];
+            created_at: string;
+            /** @description When the key was revoked; null while it works. */
+            revoked_at: string | null;
+            /** @description The key to send as `Authorization: Bearer <key>`. Shown only now; sitrep keeps only its hash. */
+            key: string;
+        };
+        /** @description Every API key, revoked ones included, oldest first. */
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1833,6 +2021,97 @@ export interface operations {
             };
         };
     };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["EventKindInput"];
+                    /** @enum {string} */
+                    status: "occurred" | "scheduled" | "ongoing" | "cancelled";
+                    title: string;
+                    summary: string;
+                    /** Format: date-time */
+                    start_at: string;
+                    start_precision: components["schemas"]["TimePrecisionInput"];
+                    end_at?: string | null;
+                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
+                    timezone: string;
+                    location?: {
+                        place?: string | null;
+                        admin1?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
+                    };
+                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+                    actors?: {
+                        /** @description An actor id. */
+                        id: string;
+                        role: components["schemas"]["ActorRoleInput"];
+                    }[];
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEvent: {
         parameters: {
             query?: never;
@@ -1866,6 +2145,235 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEvent: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind?: components["schemas"]["EventKindInput"];
+                    /** @enum {string} */
+                    status?: "occurred" | "scheduled" | "ongoing" | "cancelled";
+                    title?: string;
+                    summary?: string;
+                    /** Format: date-time */
+                    start_at?: string;
+                    start_precision?: components["schemas"]["TimePrecisionInput"];
+                    end_at?: string | null;
+                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
+                    timezone?: string;
+                    location?: {
+                        place?: string | null;
+                        admin1?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
+                    };
+                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+                    actors?: {
+                        /** @description An actor id. */
+                        id: string;
+                        role: components["schemas"]["ActorRoleInput"];
+                    }[];
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1926,6 +2434,15 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2370,6 +2887,244 @@ export interface operations {
             };
             /** @description None of the media types in `Accept` can be produced. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventRevisions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The resource id (opaque, stable).
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revisions of an event and of every record belonging to it (figures, citations, relations), oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of an earlier answer; omit to start from the first change. */
+                since?: string;
+                /** @description Page size, 1 to 500. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created, updated and deleted records in commit order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every API key, revoked ones included, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who will hold the key. */
+                    name: string;
+                    role: components["schemas"]["KeyRoleInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description A new API key, with the key itself, which is never shown again. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
