@@ -4,11 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { actorRoutes } from './modules/actors/actors.routes.js';
+import { actorWriteRoutes } from './modules/actors/actors.write.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { eventWriteRoutes } from './modules/events/events.write.routes.js';
+import { figureRoutes } from './modules/figures/figures.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
+import { sourceWriteRoutes } from './modules/sources/sources.write.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 import { keyRoutes } from './modules/keys/keys.routes.js';
@@ -57,9 +60,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(eventRoutes);
       await v1.register(eventWriteRoutes);
       await v1.register(actorRoutes);
+      await v1.register(actorWriteRoutes);
       await v1.register(sourceRoutes);
+      await v1.register(sourceWriteRoutes);
       await v1.register(timelineRoutes);
       await v1.register(statsRoutes);
+      await v1.register(figureRoutes);
       await v1.register(historyRoutes);
       await v1.register(keyRoutes);
     },

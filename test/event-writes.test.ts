@@ -194,6 +194,30 @@ describe('DELETE /v1/events/{id}', () => {
   });
 });
 
+describe('seed after deletions', () => {
+  test('when the server restarts and re-seeds, then a deleted seed event stays deleted', async () => {
+    const app = await freshApp({ seed: true });
+    const url = '/v1/events/evt_2025_07_04_trump_zelenskyy_call';
+    const key = apiKey(app);
+    const blockers = await getJson(app, url);
+    // Its citations and relations first, then the event itself.
+    for (const citation of blockers.body.citations) {
+      const curl = `/v1/citations/${citation.id}`;
+      if ((await getJson(app, curl)).status === 200) await send(app, 'DELETE', curl, { key, headers: { 'if-match': '*' } });
+    }
+    for (const relation of blockers.body.relations) {
+      const rurl = `/v1/relations/${relation.id}`;
+      for (const c of relation.citations) await send(app, 'DELETE', `/v1/citations/${c.id}`, { key, headers: { 'if-match': '*' } });
+      await send(app, 'DELETE', rurl, { key, headers: { 'if-match': '*' } });
+    }
+    expect((await send(app, 'DELETE', url, { key, headers: { 'if-match': '*' } })).status).toBe(204);
+
+    const { seedDatabase } = await import('../seed/seed.js');
+    await seedDatabase(app.db);
+    expectProblem(await getJson(app, url), 410, 'SITREP_GONE');
+  });
+});
+
 describe('history', () => {
   test('when an event is created, corrected and deleted, then its revisions and the change feed show each step with who, when and why', async () => {
     const app = await freshApp();

@@ -119,7 +119,7 @@ export interface paths {
         };
         /**
          * Get an event with its actors, figures, citations and relations
-         * @description Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred.
+         * @description Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures as they stood at that moment, rebuilt from the revisions.
          */
         get: operations["getEvent"];
         put?: never;
@@ -171,7 +171,11 @@ export interface paths {
          */
         get: operations["listActors"];
         put?: never;
-        post?: never;
+        /**
+         * Create a actor
+         * @description Answers 201 with the new actor, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createActor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -192,10 +196,18 @@ export interface paths {
         get: operations["getActor"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a actor
+         * @description Removes the actor from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteActor"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a actor
+         * @description Changes the fields sent (null clears an optional one) and answers the actor with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateActor"];
         trace?: never;
     };
     "/v1/sources": {
@@ -211,7 +223,11 @@ export interface paths {
          */
         get: operations["listSources"];
         put?: never;
-        post?: never;
+        /**
+         * Create a source
+         * @description Answers 201 with the new source, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createSource"];
         delete?: never;
         options?: never;
         head?: never;
@@ -232,10 +248,18 @@ export interface paths {
         get: operations["getSource"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a source
+         * @description Removes the source from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteSource"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a source
+         * @description Changes the fields sent (null clears an optional one) and answers the source with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateSource"];
         trace?: never;
     };
     "/v1/timeline": {
@@ -294,6 +318,231 @@ export interface paths {
         get: operations["getMunitionStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/casualty-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a casualty report */
+        get: operations["getCasualtyReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a casualty report
+         * @description Removes the casualty report from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteCasualtyReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a casualty report
+         * @description Changes the fields sent (null clears an optional one) and answers the casualty report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateCasualtyReport"];
+        trace?: never;
+    };
+    "/v1/casualty-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a casualty report
+         * @description Answers 201 with the new casualty report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createCasualtyReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/munition-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a munition report */
+        get: operations["getMunitionReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a munition report
+         * @description Removes the munition report from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteMunitionReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a munition report
+         * @description Changes the fields sent (null clears an optional one) and answers the munition report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateMunitionReport"];
+        trace?: never;
+    };
+    "/v1/munition-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a munition report
+         * @description Answers 201 with the new munition report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createMunitionReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/damage-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a damage report */
+        get: operations["getDamageReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a damage report
+         * @description Removes the damage report from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteDamageReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a damage report
+         * @description Changes the fields sent (null clears an optional one) and answers the damage report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateDamageReport"];
+        trace?: never;
+    };
+    "/v1/damage-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a damage report
+         * @description Answers 201 with the new damage report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createDamageReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/citations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a citation */
+        get: operations["getCitation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a citation
+         * @description Removes the citation from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteCitation"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a citation
+         * @description Changes the fields sent (null clears an optional one) and answers the citation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateCitation"];
+        trace?: never;
+    };
+    "/v1/citations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a citation
+         * @description Answers 201 with the new citation, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createCitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a relation */
+        get: operations["getRelation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a relation
+         * @description Removes the relation from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteRelation"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a relation
+         * @description Changes the fields sent (null clears an optional one) and answers the relation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateRelation"];
+        trace?: never;
+    };
+    "/v1/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a relation
+         * @description Answers 201 with the new relation, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createRelation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1219,6 +1468,84 @@ export interface components {
             /** @description Events linked to this one by a relation, at any distance in time. */
             linked: components["schemas"]["EventRelation"][];
         };
+        /** @description A casualty report as stored: one source's count for one event. */
+        CasualtyReportRecord: {
+            id: string;
+            event_id: string;
+            /** @description The source that reported the figure. */
+            source_id: string;
+            /** @enum {string} */
+            category: "killed" | "injured" | "missing";
+            /** @enum {string} */
+            group: "civilian" | "military" | "unknown";
+            low: number | null;
+            best: number | null;
+            /** @description Null when open-ended ("at least"). */
+            high: number | null;
+            /** @description The figure in the source's words, e.g. "at least 23". */
+            as_reported: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A munition report as stored. */
+        MunitionReportRecord: {
+            id: string;
+            event_id: string;
+            source_id: string;
+            /** @enum {string} */
+            weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+            weapon_model: string | null;
+            launched: number | null;
+            /** @description Shot down. */
+            intercepted: number | null;
+            /** @description Lost in flight without being shot down. */
+            lost_to_ew: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A damage report as stored. */
+        DamageReportRecord: {
+            id: string;
+            event_id: string;
+            source_id: string;
+            /** @enum {string} */
+            asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+            count: number | null;
+            description: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+        CitationRecord: {
+            id: string;
+            /** @description The event whose fact this backs. */
+            event_id: string;
+            /** @description Who made the claim. */
+            source_id: string;
+            /** @description Where sitrep read it, when not from the source directly. */
+            via_source_id: string | null;
+            casualty_report_id: string | null;
+            munition_report_id: string | null;
+            damage_report_id: string | null;
+            /** @description A relation whose from-event is `event_id`. */
+            relation_id: string | null;
+            /** @description The supporting sentence, verbatim. */
+            quote: string | null;
+            /** @description Where in the source the evidence is. */
+            locator: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A relation, read as "<from event> <kind> <to event>". */
+        RelationRecord: {
+            id: string;
+            from_event_id: string;
+            /** @enum {string} */
+            kind: "follows" | "responds_to" | "concerns" | "part_of";
+            to_event_id: string;
+            created_at: string;
+            updated_at: string;
+        };
         /** @enum {string} */
         ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
         /** @description One change to one record: who, when, why, and the record before and after. Revisions cannot be changed or deleted. */
@@ -2114,7 +2441,10 @@ export interface operations {
     };
     getEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer the event, with its figures, as it stood at this moment: before or after a correction. */
+                as_of?: string;
+            };
             header?: never;
             path: {
                 /**
@@ -2142,6 +2472,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No resource has that id. */
             404: {
@@ -2504,6 +2843,76 @@ export interface operations {
             };
         };
     };
+    createActor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    kind: components["schemas"]["ActorKindInput"];
+                    country?: string | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One actor, with the roles it plays in events. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getActor: {
         parameters: {
             query?: never;
@@ -2537,6 +2946,214 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteActor: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    kind?: components["schemas"]["ActorKindInput"];
+                    country?: string | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One actor, with the roles it plays in events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2588,6 +3205,80 @@ export interface operations {
             };
         };
     };
+    createSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["SourceKindInput"];
+                    publisher: string;
+                    title?: string | null;
+                    url?: string | null;
+                    /** @description How to find a source that has no URL. */
+                    reference?: string | null;
+                    published_at?: string | null;
+                    notes?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One source and every fact it supports. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSource: {
         parameters: {
             query?: never;
@@ -2621,6 +3312,218 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind?: components["schemas"]["SourceKindInput"];
+                    publisher?: string;
+                    title?: string | null;
+                    url?: string | null;
+                    /** @description How to find a source that has no URL. */
+                    reference?: string | null;
+                    published_at?: string | null;
+                    notes?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One source and every fact it supports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2887,6 +3790,1641 @@ export interface operations {
             };
             /** @description None of the media types in `Accept` can be produced. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasualtyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example cas_kyiv_body_injured */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A casualty report as stored: one source's count for one event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCasualtyReport: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCasualtyReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The source that reported the figure. */
+                    source_id?: string;
+                    /** @enum {string} */
+                    category?: "killed" | "injured" | "missing";
+                    /** @enum {string} */
+                    group?: "civilian" | "military" | "unknown";
+                    low?: number | null;
+                    best?: number | null;
+                    /** @description Null when open-ended ("at least"). */
+                    high?: number | null;
+                    /** @description The figure in the source's words, e.g. "at least 23". */
+                    as_reported?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A casualty report as stored: one source's count for one event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCasualtyReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event_id: string;
+                    /** @description The source that reported the figure. */
+                    source_id: string;
+                    /** @enum {string} */
+                    category: "killed" | "injured" | "missing";
+                    /** @enum {string} */
+                    group: "civilian" | "military" | "unknown";
+                    low?: number | null;
+                    best?: number | null;
+                    /** @description Null when open-ended ("at least"). */
+                    high?: number | null;
+                    /** @description The figure in the source's words, e.g. "at least 23". */
+                    as_reported?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A casualty report as stored: one source's count for one event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunitionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example mun_kyiv_military_drones */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A munition report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMunitionReport: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMunitionReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source_id?: string;
+                    /** @enum {string} */
+                    weapon_category?: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_model?: string | null;
+                    launched?: number | null;
+                    /** @description Shot down. */
+                    intercepted?: number | null;
+                    /** @description Lost in flight without being shot down. */
+                    lost_to_ew?: number | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A munition report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMunitionReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event_id: string;
+                    source_id: string;
+                    /** @enum {string} */
+                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_model?: string | null;
+                    launched?: number | null;
+                    /** @description Shot down. */
+                    intercepted?: number | null;
+                    /** @description Lost in flight without being shot down. */
+                    lost_to_ew?: number | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A munition report as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDamageReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example dmg_kyiv_glance_apartments */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A damage report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDamageReport: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDamageReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source_id?: string;
+                    /** @enum {string} */
+                    asset_category?: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+                    count?: number | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A damage report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDamageReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event_id: string;
+                    source_id: string;
+                    /** @enum {string} */
+                    asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+                    count?: number | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A damage report as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example cit_call_lead */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCitation: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who made the claim. */
+                    source_id?: string;
+                    /** @description Where sitrep read it, when not from the source directly. */
+                    via_source_id?: string | null;
+                    casualty_report_id?: string | null;
+                    munition_report_id?: string | null;
+                    damage_report_id?: string | null;
+                    /** @description A relation whose from-event is `event_id`. */
+                    relation_id?: string | null;
+                    /** @description The supporting sentence, verbatim. */
+                    quote?: string | null;
+                    /** @description Where in the source the evidence is. */
+                    locator?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event whose fact this backs. */
+                    event_id: string;
+                    /** @description Who made the claim. */
+                    source_id: string;
+                    /** @description Where sitrep read it, when not from the source directly. */
+                    via_source_id?: string | null;
+                    casualty_report_id?: string | null;
+                    munition_report_id?: string | null;
+                    damage_report_id?: string | null;
+                    /** @description A relation whose from-event is `event_id`. */
+                    relation_id?: string | null;
+                    /** @description The supporting sentence, verbatim. */
+                    quote?: string | null;
+                    /** @description Where in the source the evidence is. */
+                    locator?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example rel_strike_follows_call */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A relation, read as "<from event> <kind> <to event>". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRelation: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "follows" | "responds_to" | "concerns" | "part_of";
+                    to_event_id?: string;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A relation, read as "<from event> <kind> <to event>". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from_event_id: string;
+                    /** @enum {string} */
+                    kind: "follows" | "responds_to" | "concerns" | "part_of";
+                    to_event_id: string;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A relation, read as "<from event> <kind> <to event>". */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,10 @@
 // The one way records change: each create, update and delete commits the record, its revision
 // (who, when, why, before and after) and, for a delete, its tombstone, in the caller's
 // transaction. Deleting a record that others still refer to is refused with a 409 that names them.
+import { eq } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ResourceType } from '../../domain/vocabulary.js';
-import { ProblemError } from '../../lib/problem.js';
+import { invalidParameter, ProblemError } from '../../lib/problem.js';
 import { insertRevision, insertTombstone, type Queryable, type Snapshot } from './history.repository.js';
 
 /** How the generic write path reads and changes one type of record. */
@@ -94,4 +96,52 @@ export function commitDelete<Row extends { id: string }>(tx: Queryable, store: R
 /** "1 citation", "3 citations". */
 export function countOf(n: number, noun: string): string[] {
   return n === 0 ? [] : [`${n} ${noun}${n === 1 ? '' : 's'}`];
+}
+
+/** snake_case of a row's camelCase keys, leaving out internal columns: the API shape of flat records. */
+export function snakeRecord(row: object, omit: string[] = ['importKey']): Snapshot {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([key]) => !omit.includes(key))
+      .map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  );
+}
+
+/** camelCase keys of a snake_case body: the row fields it sets. */
+export function camelFields(body: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()), value]));
+}
+
+type IdTable = SQLiteTable & { id: SQLiteColumn };
+
+/** A store over one table whose rows are the records themselves (everything but events). */
+export function tableStore<Row extends { id: string }>(options: {
+  type: ResourceType;
+  label: string;
+  table: IdTable;
+  owners: RecordStore<Row>['owners'];
+  dependents: RecordStore<Row>['dependents'];
+}): RecordStore<Row> {
+  const table = options.table as IdTable & Record<string, never>;
+  return {
+    type: options.type,
+    label: options.label,
+    get: (tx, id) => (tx.select().from(table).where(eq(table.id, id)).get() as Row | undefined) ?? null,
+    insert: (tx, row) => void tx.insert(table).values(row as never).run(),
+    update: (tx, row) => {
+      const { id, ...rest } = row;
+      tx.update(table).set(rest as never).where(eq(table.id, id)).run();
+    },
+    remove: (tx, id) => void tx.delete(table).where(eq(table.id, id)).run(),
+    snapshot: (_tx, row) => snakeRecord(row),
+    owners: options.owners,
+    dependents: options.dependents,
+  };
+}
+
+/** 400 naming `field` unless `id` is a record of `table` (`null` and absent pass). */
+export function requireReference(tx: Queryable, table: IdTable, label: string, field: string, id: string | null | undefined): void {
+  if (id === null || id === undefined) return;
+  const found = tx.select({ id: table.id }).from(table as never).where(eq(table.id, id)).get();
+  if (!found) throw invalidParameter('body', field, `no ${label} has the id ${JSON.stringify(id)}`);
 }
