@@ -15,6 +15,8 @@ import {
   sources,
 } from '../src/db/schema.js';
 import { nowTimestamp, spanEnd } from '../src/lib/time.js';
+import type { ResourceType } from '../src/domain/vocabulary.js';
+import { tombstonedIds } from '../src/modules/history/history.repository.js';
 import type { SeedDataset } from './dataset-types.js';
 import { kyivJuly2025 } from './kyiv-2025-07-04.js';
 
@@ -28,28 +30,43 @@ export async function seedDatabase(db: Db, datasets: SeedDataset[] = DATASETS): 
   const stamp = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
 
   db.transaction((tx) => {
-    const insert = (table: Table, rows: object[]) => {
+    const inserted = new Set<string>();
+    const insert = (table: Table, rows: object[], type?: ResourceType) => {
       const hasTimestamps = 'createdAt' in getTableColumns(table);
+      // A record an editor deleted stays deleted: its id is never reused.
+      const deleted = type ? tombstonedIds(tx, type) : new Set<string>();
       for (const row of hasTimestamps ? stamp(rows) : rows) {
+        const id = (row as { id?: string }).id;
+        if (id !== undefined && deleted.has(id)) {
+          summary.unchanged += 1;
+          continue;
+        }
         const result = tx.insert(table).values(row as never).onConflictDoNothing().run();
-        if (result.changes > 0) summary.inserted += 1;
-        else summary.unchanged += 1;
+        if (result.changes > 0) {
+          summary.inserted += 1;
+          if (id !== undefined) inserted.add(id);
+        } else summary.unchanged += 1;
       }
     };
     for (const d of datasets) {
       // Parents before children, so foreign keys hold at every step.
-      insert(sources, d.sources);
-      insert(actors, d.actors);
+      insert(sources, d.sources, 'source');
+      insert(actors, d.actors, 'actor');
       insert(
         events,
         d.events.map((e) => ({ ...e, spanEndAt: spanEnd({ endAt: null, endPrecision: null, ...e }) })),
+        'event',
       );
-      insert(eventActors, d.eventActors);
-      insert(casualtyReports, d.casualtyReports);
-      insert(munitionReports, d.munitionReports);
-      insert(damageReports, d.damageReports);
-      insert(relations, d.relations);
-      insert(citations, d.citations);
+      // An event's actors are part of its record: linked only when the event itself is new, so an
+      // editor's change to them is not undone.
+      const links = d.eventActors.filter((link) => inserted.has(link.eventId));
+      summary.unchanged += d.eventActors.length - links.length;
+      insert(eventActors, links);
+      insert(casualtyReports, d.casualtyReports, 'casualty_report');
+      insert(munitionReports, d.munitionReports, 'munition_report');
+      insert(damageReports, d.damageReports, 'damage_report');
+      insert(relations, d.relations, 'relation');
+      insert(citations, d.citations, 'citation');
     }
   });
   return summary;

@@ -5,17 +5,25 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_HTTP_LIMITS, type Config, type HttpLimits } from './config.js';
 import { actorRoutes } from './modules/actors/actors.routes.js';
+import { actorWriteRoutes } from './modules/actors/actors.write.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
+import { eventWriteRoutes } from './modules/events/events.write.routes.js';
+import { figureRoutes } from './modules/figures/figures.routes.js';
+import { historyRoutes } from './modules/history/history.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
+import { sourceWriteRoutes } from './modules/sources/sources.write.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
+import { keyRoutes } from './modules/keys/keys.routes.js';
+import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
+import writeLockPlugin from './plugins/write-lock.js';
 import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
@@ -25,7 +33,14 @@ export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   seed?: boolean;
   /** Rate limits, CORS, body and time limits; each field defaults to DEFAULT_HTTP_LIMITS. */
   http?: Partial<HttpLimits>;
+  /** Every /v1 request needs an API key, reads included (default false: reads are open). */
+  requireKeyForReads?: boolean;
+  /** Where log lines go (stdout by default); tests read them from here. */
+  logStream?: { write(line: string): void };
 };
+
+// API keys must never reach the logs, whatever a serializer or a debug line includes.
+const REDACTED_PATHS = ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization', 'authorization'];
 
 /**
  * Errors Node's HTTP parser meets before fastify sees a request (a request not received in time,
@@ -53,11 +68,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http = { ...DEFAULT_HTTP_LIMITS, ...options.http };
   const app = Fastify({
-    logger: {
-      level: options.logLevel,
-      // Bearer keys are secrets: never written to a log line, whatever logs the request.
-      redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
-    },
+    logger: { level: options.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: http.trustProxy,
     bodyLimit: http.bodyLimitBytes,
     requestTimeout: http.requestTimeoutMs,
@@ -83,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin);
   await app.register(etagPlugin);
+  await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
+  await app.register(writeLockPlugin);
 
   if (options.seed) {
     const summary = await seedDatabase(app.db);
@@ -93,11 +106,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(eventRoutes);
+      await v1.register(eventWriteRoutes);
       await v1.register(actorRoutes);
+      await v1.register(actorWriteRoutes);
       await v1.register(sourceRoutes);
+      await v1.register(sourceWriteRoutes);
       await v1.register(timelineRoutes);
       await v1.register(statsRoutes);
       await v1.register(reportRoutes);
+      await v1.register(figureRoutes);
+      await v1.register(historyRoutes);
+      await v1.register(keyRoutes);
     },
     { prefix: '/v1' },
   );

@@ -34,6 +34,8 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: count(1).default(1_048_576),
   REQUEST_TIMEOUT_MS: count(0).default(30_000),
   MAX_EVENT_LOOP_DELAY_MS: count(0).default(1_000),
+  // `true` makes every /v1 read need an API key too; writes always do.
+  REQUIRE_KEY_FOR_READS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
 });
 
 /** How the HTTP layer protects itself; every field has a default, so callers set only what they change. */
@@ -57,6 +59,7 @@ export type Config = {
   databaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
   http: HttpLimits;
+  requireKeyForReads: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
+    requireKeyForReads: c.REQUIRE_KEY_FOR_READS === 'true',
     http: {
       trustProxy: c.TRUST_PROXY,
       rateLimit: { readsPerMinute: c.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: c.RATE_LIMIT_WRITES_PER_MINUTE },

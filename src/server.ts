@@ -15,7 +15,13 @@ try {
   throw error;
 }
 
-const app = await buildApp({ databaseUrl: config.databaseUrl, logLevel: config.logLevel, seed: true, http: config.http });
+const app = await buildApp({
+  databaseUrl: config.databaseUrl,
+  logLevel: config.logLevel,
+  requireKeyForReads: config.requireKeyForReads,
+  seed: true,
+  http: config.http,
+});
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect, onTestFinished } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { createApiKey } from '../src/modules/keys/keys.repository.js';
 
 export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
 export const ARTICLE_PATH = resolve(SHARED_DIR, 'source-article.txt');
@@ -70,4 +71,20 @@ export function expectProblem(
   expect(response.body.status).toBe(status);
   expect(response.body.code).toBe(code);
   if (parameter !== undefined) expect(response.body.errors?.[0]?.name).toBe(parameter);
+}
+
+/** A working API key of this role, created as `npm run keys:create` does. */
+export function apiKey(app: FastifyInstance, role: 'editor' | 'admin' = 'editor', name = `test ${role}`): string {
+  return createApiKey(app.db, { name, role }).key;
+}
+
+export type SendOptions = { key?: string; body?: unknown; headers?: Record<string, string> };
+
+/** Sends a request through inject() with an optional bearer key and JSON body; parses the answer. */
+export async function send<T = any>(app: FastifyInstance, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: SendOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  const response = await app.inject({ method, url, headers, ...(options.body === undefined ? {} : { payload: options.body as object }) });
+  const body = response.body ? (JSON.parse(response.body) as T) : (undefined as T);
+  return { status: response.statusCode, headers: response.headers, body };
 }

@@ -99,7 +99,11 @@ export interface paths {
          */
         get: operations["listEvents"];
         put?: never;
-        post?: never;
+        /**
+         * Create a event
+         * @description Answers 201 with the new event, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -115,15 +119,23 @@ export interface paths {
         };
         /**
          * Get an event with its actors, figures, citations and relations
-         * @description Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred.
+         * @description Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures as they stood at that moment, rebuilt from the revisions.
          */
         get: operations["getEvent"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a event
+         * @description Removes the event from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteEvent"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a event
+         * @description Changes the fields sent (null clears an optional one) and answers the event with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateEvent"];
         trace?: never;
     };
     "/v1/events/{id}/context": {
@@ -159,7 +171,11 @@ export interface paths {
          */
         get: operations["listActors"];
         put?: never;
-        post?: never;
+        /**
+         * Create a actor
+         * @description Answers 201 with the new actor, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createActor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,10 +196,18 @@ export interface paths {
         get: operations["getActor"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a actor
+         * @description Removes the actor from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteActor"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a actor
+         * @description Changes the fields sent (null clears an optional one) and answers the actor with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateActor"];
         trace?: never;
     };
     "/v1/sources": {
@@ -199,7 +223,11 @@ export interface paths {
          */
         get: operations["listSources"];
         put?: never;
-        post?: never;
+        /**
+         * Create a source
+         * @description Answers 201 with the new source, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createSource"];
         delete?: never;
         options?: never;
         head?: never;
@@ -220,10 +248,18 @@ export interface paths {
         get: operations["getSource"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a source
+         * @description Removes the source from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteSource"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a source
+         * @description Changes the fields sent (null clears an optional one) and answers the source with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateSource"];
         trace?: never;
     };
     "/v1/timeline": {
@@ -303,7 +339,11 @@ export interface paths {
          */
         get: operations["listCasualtyReports"];
         put?: never;
-        post?: never;
+        /**
+         * Create a casualty report
+         * @description Answers 201 with the new casualty report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createCasualtyReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -325,7 +365,11 @@ export interface paths {
          */
         get: operations["listMunitionReports"];
         put?: never;
-        post?: never;
+        /**
+         * Create a munition report
+         * @description Answers 201 with the new munition report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createMunitionReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -347,7 +391,11 @@ export interface paths {
          */
         get: operations["listDamageReports"];
         put?: never;
-        post?: never;
+        /**
+         * Create a damage report
+         * @description Answers 201 with the new damage report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createDamageReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -369,8 +417,241 @@ export interface paths {
          */
         get: operations["listCitations"];
         put?: never;
+        /**
+         * Create a citation
+         * @description Answers 201 with the new citation, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createCitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/casualty-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a casualty report */
+        get: operations["getCasualtyReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a casualty report
+         * @description Removes the casualty report from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteCasualtyReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a casualty report
+         * @description Changes the fields sent (null clears an optional one) and answers the casualty report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateCasualtyReport"];
+        trace?: never;
+    };
+    "/v1/munition-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a munition report */
+        get: operations["getMunitionReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a munition report
+         * @description Removes the munition report from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteMunitionReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a munition report
+         * @description Changes the fields sent (null clears an optional one) and answers the munition report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateMunitionReport"];
+        trace?: never;
+    };
+    "/v1/damage-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a damage report */
+        get: operations["getDamageReport"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a damage report
+         * @description Removes the damage report from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteDamageReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a damage report
+         * @description Changes the fields sent (null clears an optional one) and answers the damage report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateDamageReport"];
+        trace?: never;
+    };
+    "/v1/citations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a citation */
+        get: operations["getCitation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a citation
+         * @description Removes the citation from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteCitation"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a citation
+         * @description Changes the fields sent (null clears an optional one) and answers the citation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateCitation"];
+        trace?: never;
+    };
+    "/v1/relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a relation */
+        get: operations["getRelation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a relation
+         * @description Removes the relation from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
+         */
+        delete: operations["deleteRelation"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a relation
+         * @description Changes the fields sent (null clears an optional one) and answers the relation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
+         */
+        patch: operations["updateRelation"];
+        trace?: never;
+    };
+    "/v1/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a relation
+         * @description Answers 201 with the new relation, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
+         */
+        post: operations["createRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the revisions of an event and its figures
+         * @description Every change made through the API to the event and to the records that belong to it (casualty, munition and damage reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep their history. Records loaded from the seed or an import have no revision until first changed.
+         */
+        get: operations["listEventRevisions"];
+        put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed of every change, in commit order
+         * @description Created, updated and deleted records of every type, oldest first. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Every key with its holder, role and state. Secrets are never shown: sitrep keeps only their hashes.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Answers the new key once, in `key`; store it now. The same as `npm run keys:create`.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description The key stops working at once. It stays listed, with `revoked_at`, because revisions name it. Revoking twice changes nothing.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -383,9 +664,20 @@ export interface components {
         /** @enum {string} */
         ActorKindInput: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
         /** @enum {string} */
+        ActorRoleInput: "initiator" | "target" | "participant" | "speaker" | "subject" | "recipient" | "defender";
+        /** @enum {string} */
         SourceKindInput: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
         /** @enum {string} */
         FactTypeInput: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
+        /** @enum {string} */
+        EventKindInput: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
+        /** @enum {string} */
+        TimePrecisionInput: "minute" | "hour" | "day" | "month";
+        /**
+         * @description `editor` writes records; `admin` also manages keys.
+         * @enum {string}
+         */
+        KeyRoleInput: "editor" | "admin";
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -438,6 +730,10 @@ export interface components {
             code: string;
             /** @description One entry per rejected parameter. */
             errors?: components["schemas"]["ProblemParameter"][];
+            /** @description 410 only: when the record was deleted (RFC 3339 UTC). */
+            deleted_at?: string;
+            /** @description 410 only: the editor's reason for deleting it. */
+            deletion_reason?: string | null;
         };
         /** @enum {string} */
         ActorKind: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
@@ -1198,6 +1494,128 @@ export interface components {
             /** @description Events linked to this one by a relation, at any distance in time. */
             linked: components["schemas"]["EventRelation"][];
         };
+        /** @description A casualty report as stored: one source's count for one event. */
+        CasualtyReportRecord: {
+            id: string;
+            event_id: string;
+            /** @description The source that reported the figure. */
+            source_id: string;
+            /** @enum {string} */
+            category: "killed" | "injured" | "missing";
+            /** @enum {string} */
+            group: "civilian" | "military" | "unknown";
+            low: number | null;
+            best: number | null;
+            /** @description Null when open-ended ("at least"). */
+            high: number | null;
+            /** @description The figure in the source's words, e.g. "at least 23". */
+            as_reported: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A munition report as stored. */
+        MunitionReportRecord: {
+            id: string;
+            event_id: string;
+            source_id: string;
+            /** @enum {string} */
+            weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+            weapon_model: string | null;
+            launched: number | null;
+            /** @description Shot down. */
+            intercepted: number | null;
+            /** @description Lost in flight without being shot down. */
+            lost_to_ew: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A damage report as stored. */
+        DamageReportRecord: {
+            id: string;
+            event_id: string;
+            source_id: string;
+            /** @enum {string} */
+            asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+            count: number | null;
+            description: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+        CitationRecord: {
+            id: string;
+            /** @description The event whose fact this backs. */
+            event_id: string;
+            /** @description Who made the claim. */
+            source_id: string;
+            /** @description Where sitrep read it, when not from the source directly. */
+            via_source_id: string | null;
+            casualty_report_id: string | null;
+            munition_report_id: string | null;
+            damage_report_id: string | null;
+            /** @description A relation whose from-event is `event_id`. */
+            relation_id: string | null;
+            /** @description The supporting sentence, verbatim. */
+            quote: string | null;
+            /** @description Where in the source the evidence is. */
+            locator: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @description A relation, read as "<from event> <kind> <to event>". */
+        RelationRecord: {
+            id: string;
+            from_event_id: string;
+            /** @enum {string} */
+            kind: "follows" | "responds_to" | "concerns" | "part_of";
+            to_event_id: string;
+            created_at: string;
+            updated_at: string;
+        };
+        /** @enum {string} */
+        ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
+        /** @description One change to one record: who, when, why, and the record before and after. Revisions cannot be changed or deleted. */
+        Revision: {
+            /** @description Position in commit order: later changes have larger numbers. */
+            revision: number;
+            resource_type: components["schemas"]["ResourceType"];
+            resource_id: string;
+            /** @description The event the record belongs to (for a relation, its from-event); null for sources and actors. */
+            event_id: string | null;
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            /** @description RFC 3339 UTC, when the change was committed. */
+            changed_at: string;
+            /** @description The API key that made the change, and its holder. */
+            changed_by: {
+                key_id: string;
+                name: string;
+            };
+            /** @description The editor's correction note. */
+            reason: string | null;
+            /** @description The record as the API showed it before the change; null for a creation. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The record after the change; null for a deletion. */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description Revisions of an event and of every record belonging to it (figures, citations, relations), oldest first. */
+        RevisionList: {
+            data: components["schemas"]["Revision"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description Created, updated and deleted records in commit order. */
+        ChangeFeed: {
+            data: components["schemas"]["Revision"][];
+            /** @description Pass as `since` to continue after the last change here; keep it to poll for later changes. */
+            next_cursor: string;
+            /** @description True when more changes follow at once; false when the feed is caught up. */
+            has_more: boolean;
+        };
         /**
          * @description The probe passed.
          * @example {
@@ -1383,7 +1801,7 @@ export interface components {
             next_cursor: string | null;
         };
         /** @description A citation with the fact it backs. */
-        CitationRecord: {
+        CitationWithFact: {
             id: string;
             /** @description Who made the claim. */
             source: components["schemas"]["SourceRef"];
@@ -1430,7 +1848,7 @@ export interface components {
          *     }
          */
         CitationList: {
-            data: components["schemas"]["CitationRecord"][];
+            data: components["schemas"]["CitationWithFact"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
@@ -1947,6 +2365,39 @@ export interface components {
             /** @description Pages hold `limit` events; a bucket cut by the page end continues, with the same label, on the next page. */
             next_cursor: string | null;
         };
+        /**
+         * @description `editor` writes records; `admin` also manages keys.
+         * @enum {string}
+         */
+        KeyRole: "editor" | "admin";
+        /** @description An API key, without its secret. */
+        ApiKey: {
+            /** @description The key's id, also readable inside the key itself. */
+            id: string;
+            /** @description Who holds the key; revisions name it as the author of a change. */
+            name: string;
+            role: components["schemas"]["KeyRole"];
+            created_at: string;
+            /** @description When the key was revoked; null while it works. */
+            revoked_at: string | null;
+        };
+        /** @description A new API key, with the key itself, which is never shown again. */
+        CreatedApiKey: {
+            /** @description The key's id, also readable inside the key itself. */
+            id: string;
+            /** @description Who holds the key; revisions name it as the author of a change. */
+            name: string;
+            role: components["schemas"]["KeyRole"];
+            created_at: string;
+            /** @description When the key was revoked; null while it works. */
+            revoked_at: string | null;
+            /** @description The key to send as `Authorization: Bearer <key>`. Shown only now; sitrep keeps only its hash. */
+            key: string;
+        };
+        /** @description Every API key, revoked ones included, oldest first. */
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -2203,9 +2654,121 @@ export interface operations {
             };
         };
     };
-    getEvent: {
+    createEvent: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["EventKindInput"];
+                    /** @enum {string} */
+                    status: "occurred" | "scheduled" | "ongoing" | "cancelled";
+                    title: string;
+                    summary: string;
+                    /** Format: date-time */
+                    start_at: string;
+                    start_precision: components["schemas"]["TimePrecisionInput"];
+                    end_at?: string | null;
+                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
+                    timezone: string;
+                    location?: {
+                        place?: string | null;
+                        admin1?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
+                    };
+                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+                    actors?: {
+                        /** @description An actor id. */
+                        id: string;
+                        role: components["schemas"]["ActorRoleInput"];
+                    }[];
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: {
+                /** @description Answer the event, with its figures, as it stood at this moment: before or after a correction. */
+                as_of?: string;
+            };
             header?: never;
             path: {
                 /**
@@ -2234,8 +2797,282 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEvent: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind?: components["schemas"]["EventKindInput"];
+                    /** @enum {string} */
+                    status?: "occurred" | "scheduled" | "ongoing" | "cancelled";
+                    title?: string;
+                    summary?: string;
+                    /** Format: date-time */
+                    start_at?: string;
+                    start_precision?: components["schemas"]["TimePrecisionInput"];
+                    end_at?: string | null;
+                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
+                    timezone?: string;
+                    location?: {
+                        place?: string | null;
+                        admin1?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
+                    };
+                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+                    actors?: {
+                        /** @description An actor id. */
+                        id: string;
+                        role: components["schemas"]["ActorRoleInput"];
+                    }[];
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2314,6 +3151,15 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2411,6 +3257,94 @@ export interface operations {
             };
         };
     };
+    createActor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    kind: components["schemas"]["ActorKindInput"];
+                    country?: string | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One actor, with the roles it plays in events. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getActor: {
         parameters: {
             query?: never;
@@ -2444,6 +3378,250 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteActor: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    kind?: components["schemas"]["ActorKindInput"];
+                    country?: string | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One actor, with the roles it plays in events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2531,6 +3709,98 @@ export interface operations {
             };
         };
     };
+    createSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["SourceKindInput"];
+                    publisher: string;
+                    title?: string | null;
+                    url?: string | null;
+                    /** @description How to find a source that has no URL. */
+                    reference?: string | null;
+                    published_at?: string | null;
+                    notes?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One source and every fact it supports. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSource: {
         parameters: {
             query?: never;
@@ -2564,6 +3834,254 @@ export interface operations {
             };
             /** @description No resource has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind?: components["schemas"]["SourceKindInput"];
+                    publisher?: string;
+                    title?: string | null;
+                    url?: string | null;
+                    /** @description How to find a source that has no URL. */
+                    reference?: string | null;
+                    published_at?: string | null;
+                    notes?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One source and every fact it supports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceDetail"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2994,6 +4512,103 @@ export interface operations {
             };
         };
     };
+    createCasualtyReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event_id: string;
+                    /** @description The source that reported the figure. */
+                    source_id: string;
+                    /** @enum {string} */
+                    category: "killed" | "injured" | "missing";
+                    /** @enum {string} */
+                    group: "civilian" | "military" | "unknown";
+                    low?: number | null;
+                    best?: number | null;
+                    /** @description Null when open-ended ("at least"). */
+                    high?: number | null;
+                    /** @description The figure in the source's words, e.g. "at least 23". */
+                    as_reported?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A casualty report as stored: one source's count for one event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMunitionReports: {
         parameters: {
             query?: {
@@ -3050,6 +4665,100 @@ export interface operations {
             };
             /** @description None of the media types in `Accept` can be produced. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMunitionReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event_id: string;
+                    source_id: string;
+                    /** @enum {string} */
+                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_model?: string | null;
+                    launched?: number | null;
+                    /** @description Shot down. */
+                    intercepted?: number | null;
+                    /** @description Lost in flight without being shot down. */
+                    lost_to_ew?: number | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A munition report as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3160,6 +4869,96 @@ export interface operations {
             };
         };
     };
+    createDamageReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event_id: string;
+                    source_id: string;
+                    /** @enum {string} */
+                    asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+                    count?: number | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A damage report as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCitations: {
         parameters: {
             query?: {
@@ -3217,6 +5016,2048 @@ export interface operations {
             };
             /** @description None of the media types in `Accept` can be produced. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event whose fact this backs. */
+                    event_id: string;
+                    /** @description Who made the claim. */
+                    source_id: string;
+                    /** @description Where sitrep read it, when not from the source directly. */
+                    via_source_id?: string | null;
+                    casualty_report_id?: string | null;
+                    munition_report_id?: string | null;
+                    damage_report_id?: string | null;
+                    /** @description A relation whose from-event is `event_id`. */
+                    relation_id?: string | null;
+                    /** @description The supporting sentence, verbatim. */
+                    quote?: string | null;
+                    /** @description Where in the source the evidence is. */
+                    locator?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasualtyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example cas_kyiv_body_injured */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A casualty report as stored: one source's count for one event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCasualtyReport: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCasualtyReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The source that reported the figure. */
+                    source_id?: string;
+                    /** @enum {string} */
+                    category?: "killed" | "injured" | "missing";
+                    /** @enum {string} */
+                    group?: "civilian" | "military" | "unknown";
+                    low?: number | null;
+                    best?: number | null;
+                    /** @description Null when open-ended ("at least"). */
+                    high?: number | null;
+                    /** @description The figure in the source's words, e.g. "at least 23". */
+                    as_reported?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A casualty report as stored: one source's count for one event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunitionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example mun_kyiv_military_drones */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A munition report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMunitionReport: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMunitionReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source_id?: string;
+                    /** @enum {string} */
+                    weapon_category?: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_model?: string | null;
+                    launched?: number | null;
+                    /** @description Shot down. */
+                    intercepted?: number | null;
+                    /** @description Lost in flight without being shot down. */
+                    lost_to_ew?: number | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A munition report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDamageReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example dmg_kyiv_glance_apartments */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A damage report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDamageReport: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDamageReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source_id?: string;
+                    /** @enum {string} */
+                    asset_category?: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+                    count?: number | null;
+                    description?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A damage report as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamageReportRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example cit_call_lead */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCitation: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who made the claim. */
+                    source_id?: string;
+                    /** @description Where sitrep read it, when not from the source directly. */
+                    via_source_id?: string | null;
+                    casualty_report_id?: string | null;
+                    munition_report_id?: string | null;
+                    damage_report_id?: string | null;
+                    /** @description A relation whose from-event is `event_id`. */
+                    relation_id?: string | null;
+                    /** @description The supporting sentence, verbatim. */
+                    quote?: string | null;
+                    /** @description Where in the source the evidence is. */
+                    locator?: string | null;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example rel_strike_follows_call */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A relation, read as "<from event> <kind> <to event>". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationRecord"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRelation: {
+        parameters: {
+            query?: {
+                /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records still refer to this one; `detail` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the record as last read (required). */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "follows" | "responds_to" | "concerns" | "part_of";
+                    to_event_id?: string;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A relation, read as "<from event> <kind> <to event>". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request must carry `If-Match` with the record's current ETag. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and body gets the original answer instead of a second record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from_event_id: string;
+                    /** @enum {string} */
+                    kind: "follows" | "responds_to" | "concerns" | "part_of";
+                    to_event_id: string;
+                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A relation, read as "<from event> <kind> <to event>". */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationRecord"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventRevisions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The resource id (opaque, stable).
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revisions of an event and of every record belonging to it (figures, citations, relations), oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of an earlier answer; omit to start from the first change. */
+                since?: string;
+                /** @description Page size, 1 to 500. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created, updated and deleted records in commit order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every API key, revoked ones included, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who will hold the key. */
+                    name: string;
+                    role: components["schemas"]["KeyRoleInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description A new API key, with the key itself, which is never shown again. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description A parameter is invalid; `errors` names it and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (opaque, stable). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

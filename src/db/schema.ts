@@ -11,8 +11,11 @@ import {
   CASUALTY_GROUPS,
   EVENT_KINDS,
   EVENT_STATUSES,
+  CHANGE_ACTIONS,
   GEO_PRECISIONS,
+  KEY_ROLES,
   RELATION_KINDS,
+  RESOURCE_TYPES,
   SOURCE_KINDS,
   TIME_PRECISIONS,
   WEAPON_CATEGORIES,
@@ -218,6 +221,78 @@ export const citations = sqliteTable(
   ],
 );
 
+// API keys. Only a SHA-256 hash of the key is kept: the key itself is shown once, when created.
+// Revoked keys stay, so revisions keep naming who made a change.
+export const apiKeys = sqliteTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: KEY_ROLES }).notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+// One row per change made through the write API, in commit order (the id). Append-only: a
+// custom migration's triggers refuse UPDATE and DELETE. `before`/`after` are the record as the
+// API shows it (snake_case), null before a creation and after a deletion. No foreign keys: a
+// revision outlives the record and the key it names.
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    resourceType: text('resource_type', { enum: RESOURCE_TYPES }).notNull(),
+    resourceId: text('resource_id').notNull(),
+    // The event the record belongs to (the event itself for events; the from-event of a
+    // relation), so an event's history and its state at a past moment are one indexed read.
+    eventId: text('event_id'),
+    // Relations only: the to-event, whose page lists the relation too.
+    otherEventId: text('other_event_id'),
+    action: text('action', { enum: CHANGE_ACTIONS }).notNull(),
+    keyId: text('key_id').notNull(),
+    keyName: text('key_name').notNull(),
+    reason: text('reason'),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown>>(),
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [
+    index('revisions_resource_idx').on(t.resourceType, t.resourceId, t.id),
+    index('revisions_event_idx').on(t.eventId, t.id),
+    index('revisions_other_event_idx').on(t.otherEventId, t.id),
+  ],
+);
+
+// What remains of a deleted record: GET answers 410 with when and why, and its id is never
+// reused (the seed loader skips it too).
+export const tombstones = sqliteTable(
+  'tombstones',
+  {
+    resourceType: text('resource_type', { enum: RESOURCE_TYPES }).notNull(),
+    resourceId: text('resource_id').notNull(),
+    deletedAt: text('deleted_at').notNull(),
+    reason: text('reason'),
+    revisionId: integer('revision_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resourceType, t.resourceId] })],
+);
+
+// `Idempotency-Key`s of POSTs, per API key: a retry with the same body gets the stored answer.
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    apiKeyId: text('api_key_id').notNull(),
+    key: text('key').notNull(),
+    // SHA-256 of method, path and body: the same key with another request is refused.
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    location: text('location'),
+    etag: text('etag'),
+    body: text('body'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
+);
+
 export type EventRow = typeof events.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
@@ -226,3 +301,6 @@ export type MunitionReportRow = typeof munitionReports.$inferSelect;
 export type DamageReportRow = typeof damageReports.$inferSelect;
 export type RelationRow = typeof relations.$inferSelect;
 export type CitationRow = typeof citations.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;
+export type TombstoneRow = typeof tombstones.$inferSelect;

@@ -92,3 +92,24 @@ export type CasualtyGroup = (typeof CASUALTY_GROUPS)[number];
 export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
 export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
+
+// What an API key may do: editors write records, admins also manage keys.
+export const KEY_ROLES = ['editor', 'admin'] as const;
+
+// The record types the write API changes, as revisions and the change feed name them.
+export const RESOURCE_TYPES = [
+  'event',
+  'source',
+  'actor',
+  'casualty_report',
+  'munition_report',
+  'damage_report',
+  'citation',
+  'relation',
+] as const;
+
+export const CHANGE_ACTIONS = ['created', 'updated', 'deleted'] as const;
+
+export type KeyRole = (typeof KEY_ROLES)[number];
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];

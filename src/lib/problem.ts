@@ -21,6 +21,8 @@ export const problemSchema = z
     instance: z.string().optional().describe('The request path that produced the problem.'),
     code: z.string().describe('A stable machine-readable code, always prefixed `SITREP_`.'),
     errors: z.array(problemParameterSchema).optional().describe('One entry per rejected parameter.'),
+    deleted_at: z.string().optional().describe('410 only: when the record was deleted (RFC 3339 UTC).'),
+    deletion_reason: z.string().nullable().optional().describe('410 only: the editor\'s reason for deleting it.'),
   })
   .meta({
     id: 'Problem',
@@ -52,7 +54,14 @@ export type ProblemParameter = z.infer<typeof problemParameterSchema>;
 const CODES = {
   SITREP_INVALID_PARAMETER: { status: 400, title: 'Invalid parameter' },
   SITREP_BAD_REQUEST: { status: 400, title: 'Bad request' },
+  SITREP_UNAUTHORIZED: { status: 401, title: 'Unauthorized' },
+  SITREP_FORBIDDEN: { status: 403, title: 'Forbidden' },
   SITREP_NOT_FOUND: { status: 404, title: 'Not found' },
+  SITREP_CONFLICT: { status: 409, title: 'Conflict' },
+  SITREP_GONE: { status: 410, title: 'Gone' },
+  SITREP_PRECONDITION_FAILED: { status: 412, title: 'Precondition failed' },
+  SITREP_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency key reused' },
+  SITREP_PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required' },
   SITREP_ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   SITREP_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   SITREP_NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
@@ -69,19 +78,23 @@ const CODES = {
 
 export type ProblemCode = keyof typeof CODES;
 
+/** Members a problem may carry beyond the standard ones (410's when and why). */
+export type ProblemExtras = Pick<Problem, 'deleted_at' | 'deletion_reason'>;
+
 export class ProblemError extends Error {
   readonly status: number;
   constructor(
     readonly code: ProblemCode,
     detail: string,
     readonly errors?: ProblemParameter[],
+    readonly extras?: ProblemExtras,
   ) {
     super(detail);
     this.status = CODES[code].status;
   }
 }
 
-export function problemFor(code: ProblemCode, detail: string, instance?: string, errors?: ProblemParameter[]): Problem {
+export function problemFor(code: ProblemCode, detail: string, instance?: string, errors?: ProblemParameter[], extras?: ProblemExtras): Problem {
   const { status, title } = CODES[code];
   const slug = code.replace(/^SITREP_/, '').toLowerCase().replaceAll('_', '-');
   return {
@@ -92,6 +105,7 @@ export function problemFor(code: ProblemCode, detail: string, instance?: string,
     ...(instance ? { instance } : {}),
     code,
     ...(errors?.length ? { errors } : {}),
+    ...extras,
   };
 }
 
@@ -105,7 +119,14 @@ export function notFound(what: string, id: string): ProblemError {
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is invalid; `errors` names it and says why.',
+  401: 'No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`.',
+  403: 'The API key\'s role may not do this.',
   404: 'No resource has that id.',
+  409: 'Other records still refer to this one; `detail` names them.',
+  410: 'The record was deleted; `deleted_at` and `deletion_reason` say when and why.',
+  412: '`If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed.',
+  422: 'This `Idempotency-Key` was already used with a different request.',
+  428: 'The request must carry `If-Match` with the record\'s current ETag.',
   406: 'None of the media types in `Accept` can be produced.',
   429: 'This client has used its request budget; `Retry-After` says when to try again.',
   503: 'The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again.',

@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, type ProblemCode, type ProblemParameter } from '../lib/problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, type ProblemCode, type ProblemExtras, type ProblemParameter } from '../lib/problem.js';
 
 const LOCATION: Record<string, ProblemParameter['in']> = {
   querystring: 'query',
@@ -24,8 +24,11 @@ const FASTIFY_CODES: Record<number, ProblemCode> = {
   429: 'SITREP_RATE_LIMITED',
 };
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail: string, errors?: ProblemParameter[]) {
-  const problem = problemFor(code, detail, request.url.split('?')[0], errors);
+// Fields the server sets; a body that sends one is told so rather than that the field is unknown.
+const SERVER_OWNED_FIELDS = new Set(['id', 'created_at', 'updated_at', 'deleted_at']);
+
+function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail: string, errors?: ProblemParameter[], extras?: ProblemExtras) {
+  const problem = problemFor(code, detail, request.url.split('?')[0], errors, extras);
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -33,15 +36,23 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof ProblemError) {
-        return sendProblem(reply, request, error.code, error.message, error.errors);
+        if (error.code === 'SITREP_UNAUTHORIZED') reply.header('www-authenticate', 'Bearer realm="sitrep"');
+        return sendProblem(reply, request, error.code, error.message, error.errors, error.extras);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const where = LOCATION[error.validationContext ?? ''] ?? 'query';
-        const errors = error.validation.map((issue) => ({
-          in: where,
-          name: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)',
-          reason: issue.message ?? 'is invalid',
-        }));
+        const errors = error.validation.flatMap((issue) => {
+          const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+          // A strict body names each field it does not accept, one entry per field.
+          if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+            return (issue.params.keys as string[]).map((key) => ({
+              in: where,
+              name: path ? `${path}.${key}` : key,
+              reason: SERVER_OWNED_FIELDS.has(key) ? 'is set by the server and cannot be written' : 'is not a field that can be written here',
+            }));
+          }
+          return [{ in: where, name: path || '(root)', reason: issue.message ?? 'is invalid' }];
+        });
         const detail = errors.map((e) => `${e.name}: ${e.reason}`).join('; ');
         return sendProblem(reply, request, 'SITREP_INVALID_PARAMETER', detail, errors);
       }

@@ -10,12 +10,17 @@ export function ifNoneMatchMatches(header: string, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
+/** The strong ETag of a response body: its SHA-1, base64url, quoted. */
+export function etagOf(payload: string | Buffer): string {
+  return `"${createHash('sha1').update(payload).digest('base64url')}"`;
+}
+
 export default fp(
   async (app) => {
     app.addHook('onSend', async (request, reply, payload) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+      const etag = etagOf(payload);
       reply.header('etag', etag);
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, etag)) {

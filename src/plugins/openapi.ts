@@ -25,8 +25,17 @@ export default fp(
         },
         // Relative, so /docs' "Try it out" and generated clients call whichever host serves the document.
         servers: [{ url: '/', description: 'The server this document was fetched from' }],
-        // A public, read-only API: no operation requires credentials.
-        security: [],
+        // Reads are open unless the server sets REQUIRE_KEY_FOR_READS; writes declare `bearer`.
+        security: [{}, { bearer: [] }],
+        components: {
+          securitySchemes: {
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An API key (`sitrep_key_…`) from `npm run keys:create` or `POST /v1/keys`. Writes need the editor role, key management the admin role.',
+            },
+          },
+        },
         tags: [
           { name: 'events', description: 'What happened, when, where, and each source\'s figures.' },
           { name: 'actors', description: 'People, states, forces and organisations.' },
@@ -34,6 +43,8 @@ export default fp(
           { name: 'timeline', description: 'What happened, in what order, around a given moment.' },
           { name: 'reports', description: 'Every figure as one source\'s claim, and every citation with the fact it backs: lists and CSV/NDJSON files.' },
           { name: 'statistics', description: 'Totals per period, each event counted once, with every source\'s own totals beside them.' },
+          { name: 'history', description: 'Revisions of records and the feed of every change, for readers and for incremental sync.' },
+          { name: 'keys', description: 'API keys, for admins.' },
           { name: 'health', description: 'Liveness and readiness probes.' },
           { name: 'meta', description: 'This API\'s own description.' },
         ],

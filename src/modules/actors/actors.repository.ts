@@ -1,5 +1,6 @@
 // Reads of actors. Takes the database, returns rows.
 import { and, asc, count, eq, gt, or, sql } from 'drizzle-orm';
+import { countOf, tableStore } from '../history/history.writes.js';
 import type { Db } from '../../db/client.js';
 import { actors, eventActors, type ActorRow } from '../../db/schema.js';
 import type { ActorKind, ActorRole } from '../../domain/vocabulary.js';
@@ -45,3 +46,12 @@ export async function countActorRoles(db: Db, id: string): Promise<Array<{ role:
     .groupBy(eventActors.role)
     .orderBy(asc(eventActors.role));
 }
+
+/** Actors for the generic write path; an actor still taking part in events cannot be deleted. */
+export const actorStore = tableStore<ActorRow>({
+  type: 'actor',
+  label: 'actor',
+  table: actors,
+  owners: () => ({ eventId: null, otherEventId: null }),
+  dependents: (tx, id) => countOf(tx.select({ n: count() }).from(eventActors).where(eq(eventActors.actorId, id)).get()!.n, 'event link'),
+});

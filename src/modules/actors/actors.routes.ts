@@ -4,11 +4,12 @@ import type { ActorRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
-import { notFound, problemResponses } from '../../lib/problem.js';
+import { problemResponses } from '../../lib/problem.js';
+import { missingRecord } from '../history/record-routes.js';
 import { countActorRoles, getActor, listActors } from './actors.repository.js';
 import { actorDetailSchema, actorListSchema, listActorsQuerySchema, type ActorWire } from './actors.schemas.js';
 
-function presentActor(row: ActorRow): ActorWire {
+export function presentActor(row: ActorRow): ActorWire {
   return {
     id: row.id,
     name: row.name,
@@ -57,12 +58,12 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Get an actor',
         description: 'One actor, with how many events it appears in per role. List those events with `GET /v1/events?actor=<id>`.',
         params: idParamsWithExample('act_donald_trump'),
-        response: { 200: actorDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
+        response: { 200: actorDetailSchema, ...notModifiedResponse, ...problemResponses(404, 410) },
       },
     },
     async (request) => {
       const actor = await getActor(app.db, request.params.id);
-      if (!actor) throw notFound('actor', request.params.id);
+      if (!actor) throw missingRecord(app.db, 'actor', 'actor', request.params.id);
       const roles = await countActorRoles(app.db, actor.id);
       return { ...presentActor(actor), roles: roles.map((r) => ({ role: r.role, event_count: r.eventCount })) };
     },

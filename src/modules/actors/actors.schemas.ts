@@ -42,3 +42,13 @@ export const actorListSchema = listEnvelope(actorSchema).meta({
 });
 
 export type ActorWire = z.infer<typeof actorSchema>;
+
+/** Body of `POST /v1/actors`; strict, so server-owned and unknown fields are refused by name. */
+export const createActorBodySchema = z.strictObject({
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }),
+  kind: actorKindSchema,
+  country: z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' }).transform((v) => v.toUpperCase()).nullable().optional(),
+  description: z.string().trim().min(1, { error: 'must not be empty' }).max(5000, { error: 'must be at most 5000 characters' }).nullable().optional(),
+});
+
+export const patchActorBodySchema = createActorBodySchema.partial();

@@ -9,7 +9,9 @@ import { formatResponses, negotiateFormat, setFormatHeaders, setNextLink, type F
 import { toFtsQuery } from '../../lib/fts.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
-import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
+import { invalidParameter, ProblemError, problemResponses } from '../../lib/problem.js';
+import { eventAsOf } from './events.as-of.js';
+import { missingRecord } from '../history/record-routes.js';
 import { addHours, exclusiveUpper, lowerInstant } from '../../lib/time.js';
 import { ACLED_COLUMNS, acledRows } from './events.acled.js';
 import { eventColumns, eventFeature, eventRowsWithHeadlines } from './events.export.js';
@@ -18,6 +20,7 @@ import { eventsAround, getEvent, getEventFacts, iterateEvents, listEvents, type 
 import {
   EVENT_FIELDS,
   EVENT_FORMATS,
+  eventAsOfQuerySchema,
   eventContextQuerySchema,
   eventContextSchema,
   eventDetailSchema,
@@ -178,14 +181,21 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Get an event with its actors, figures, citations and relations',
         description:
           'Every casualty, munition and damage figure is one source\'s claim and carries that source and its citations. ' +
-          'Where sources disagree, each claim is listed; none is silently preferred.',
+          'Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures ' +
+          'as they stood at that moment, rebuilt from the revisions.',
         params: idParamsWithExample('evt_2025_07_04_kyiv_strike'),
-        response: { 200: eventDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
+        querystring: eventAsOfQuerySchema,
+        response: { 200: eventDetailSchema, ...notModifiedResponse, ...problemResponses(400, 404, 410) },
       },
     },
     async (request) => {
+      if (request.query.as_of) {
+        const past = eventAsOf(app.db, request.params.id, request.query.as_of);
+        if (!past) throw new ProblemError('SITREP_NOT_FOUND', `No event with the id ${JSON.stringify(request.params.id)} existed at ${request.query.as_of}.`);
+        return presentEventDetail(past.event, past.facts);
+      }
       const event = await getEvent(app.db, request.params.id);
-      if (!event) throw notFound('event', request.params.id);
+      if (!event) throw missingRecord(app.db, 'event', 'event', request.params.id);
       return presentEventDetail(event, await getEventFacts(app.db, event.id));
     },
   );
@@ -200,12 +210,12 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The events just before and after it within a time window, and every event linked to it by a relation.',
         params: idParamsWithExample('evt_2025_07_04_kyiv_strike'),
         querystring: eventContextQuerySchema,
-        response: { 200: eventContextSchema, ...notModifiedResponse, ...problemResponses(400, 404) },
+        response: { 200: eventContextSchema, ...notModifiedResponse, ...problemResponses(400, 404, 410) },
       },
     },
     async (request) => {
       const event = await getEvent(app.db, request.params.id);
-      if (!event) throw notFound('event', request.params.id);
+      if (!event) throw missingRecord(app.db, 'event', 'event', request.params.id);
       const { window_hours: hours, limit, kind, country } = request.query;
       const window = {
         earliest: addHours(event.startAt, -hours),

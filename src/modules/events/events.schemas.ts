@@ -282,3 +282,12 @@ export const eventContextSchema = z
     description: 'The event, its neighbours in time on either side, and the events linked to it.',
     examples: [eventContextExample],
   });
+
+export const eventAsOfQuerySchema = z.object({
+  as_of: z.iso
+    .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2025-07-05T12:00:00Z' })
+    // No example: /docs would fill it in, and "Try it out" would ask for a moment before the seed existed.
+    .transform((value) => new Date(value).toISOString())
+    .optional()
+    .describe('Answer the event, with its figures, as it stood at this moment: before or after a correction.'),
+});

@@ -54,7 +54,7 @@ export const citationRecordSchema = citationSchema
     fact_type: factTypeSchema,
     fact_id: z.string().describe('The id of the event, report or relation the citation backs.'),
   })
-  .meta({ id: 'CitationRecord', description: 'A citation with the fact it backs.' });
+  .meta({ id: 'CitationWithFact', description: 'A citation with the fact it backs.' });
 
 export const citationListSchema = listEnvelope(citationRecordSchema).meta({
   id: 'CitationList',

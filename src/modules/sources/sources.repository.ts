@@ -1,7 +1,8 @@
 // Reads of sources and the citations that point at them. Takes the database, returns rows.
-import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { citations, events, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
+import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
+import { countOf, tableStore } from '../history/history.writes.js';
 import type { SourceKind } from '../../domain/vocabulary.js';
 
 export type SourceListFilter = { kind?: SourceKind; afterId?: string; limit: number };
@@ -35,3 +36,16 @@ export async function listSourceFacts(db: Db, sourceId: string): Promise<SourceF
     .orderBy(asc(events.startAt), asc(citations.id));
   return rows.map((r) => ({ ...r.citation, eventTitle: r.eventTitle, eventStartAt: r.eventStartAt }));
 }
+
+/** Sources for the generic write path; a source still cited or reporting cannot be deleted. */
+export const sourceStore = tableStore<SourceRow>({
+  type: 'source',
+  label: 'source',
+  table: sources,
+  owners: () => ({ eventId: null, otherEventId: null }),
+  dependents: (tx, id) => {
+    const n = (table: typeof casualtyReports | typeof munitionReports | typeof damageReports) => tx.select({ n: count() }).from(table).where(eq(table.sourceId, id)).get()!.n;
+    const cited = tx.select({ n: count() }).from(citations).where(or(eq(citations.sourceId, id), eq(citations.viaSourceId, id))).get()!.n;
+    return [...countOf(n(casualtyReports) + n(munitionReports) + n(damageReports), 'report'), ...countOf(cited, 'citation')];
+  },
+});

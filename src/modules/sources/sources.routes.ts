@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { splitPage } from '../../lib/pagination.js';
-import { notFound, problemResponses } from '../../lib/problem.js';
+import { problemResponses } from '../../lib/problem.js';
+import { missingRecord } from '../history/record-routes.js';
 import { presentSource, presentSourceFact } from './sources.present.js';
 import { getSource, listSourceFacts, listSources } from './sources.repository.js';
 import { listSourcesQuerySchema, sourceDetailSchema, sourceListSchema } from './sources.schemas.js';
@@ -46,12 +47,12 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
           'One source and every citation that names it: as `claimant` when it made the claim, as `via` when sitrep read ' +
           'someone else\'s claim in it. Each fact names the event it belongs to.',
         params: idParamsWithExample('src_time'),
-        response: { 200: sourceDetailSchema, ...notModifiedResponse, ...problemResponses(404) },
+        response: { 200: sourceDetailSchema, ...notModifiedResponse, ...problemResponses(404, 410) },
       },
     },
     async (request) => {
       const source = await getSource(app.db, request.params.id);
-      if (!source) throw notFound('source', request.params.id);
+      if (!source) throw missingRecord(app.db, 'source', 'source', request.params.id);
       const facts = await listSourceFacts(app.db, source.id);
       return { ...presentSource(source), facts: facts.map((f) => presentSourceFact(f, source.id)) };
     },

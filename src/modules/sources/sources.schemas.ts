@@ -73,3 +73,18 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type SourceWire = z.infer<typeof sourceSchema>;
 export type SourceFact = z.infer<typeof sourceFactSchema>;
+
+const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+
+/** Body of `POST /v1/sources`; strict, so server-owned and unknown fields are refused by name. */
+export const createSourceBodySchema = z.strictObject({
+  kind: sourceKindSchema,
+  publisher: text(200),
+  title: text(500).nullable().optional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().optional(),
+  reference: text(1000).nullable().optional().describe('How to find a source that has no URL.'),
+  published_at: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset' }).transform((v) => new Date(v).toISOString().replace('.000Z', 'Z')).nullable().optional(),
+  notes: text(5000).nullable().optional(),
+});
+
+export const patchSourceBodySchema = createSourceBodySchema.partial();

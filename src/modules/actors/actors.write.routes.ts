@@ -1,0 +1,27 @@
+// POST, PATCH and DELETE /v1/actors: editors add and correct people, states and forces.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ActorRow } from '../../db/schema.js';
+import { camelFields } from '../history/history.writes.js';
+import { registerRecordRoutes } from '../history/record-routes.js';
+import { actorStore, countActorRoles } from './actors.repository.js';
+import { presentActor } from './actors.routes.js';
+import { actorDetailSchema, createActorBodySchema, patchActorBodySchema } from './actors.schemas.js';
+
+export const actorWriteRoutes: FastifyPluginAsync = async (app) => {
+  registerRecordRoutes(app, {
+    store: actorStore,
+    path: '/actors',
+    tag: 'actors',
+    name: 'Actor',
+    idPrefix: 'act',
+    createBody: createActorBodySchema,
+    patchBody: patchActorBodySchema,
+    representation: actorDetailSchema,
+    render: async (db, row) => ({
+      ...presentActor(row),
+      roles: (await countActorRoles(db, row.id)).map((r) => ({ role: r.role, event_count: r.eventCount })),
+    }),
+    fromCreate: (_tx, input, id, now) => ({ country: null, description: null, ...camelFields(input), id, createdAt: now, updatedAt: now }) as ActorRow,
+    fromPatch: (_tx, current, patch, now) => ({ ...current, ...camelFields(patch), updatedAt: now }),
+  });
+};

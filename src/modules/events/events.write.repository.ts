@@ -1,0 +1,70 @@
+// Writes of events: the event row and its actor links, which together are one record in the
+// history. Takes the database or a transaction, returns rows.
+import { asc, count, eq, or } from 'drizzle-orm';
+import { casualtyReports, citations, damageReports, eventActors, events, munitionReports, relations, type EventRow } from '../../db/schema.js';
+import type { ActorRole } from '../../domain/vocabulary.js';
+import { spanEnd } from '../../lib/time.js';
+import type { Queryable } from '../history/history.repository.js';
+import { countOf, type RecordStore } from '../history/history.writes.js';
+import { presentEvent } from './events.present.js';
+
+export type EventRecord = EventRow & { actors: Array<{ actorId: string; role: ActorRole }> };
+
+function insertLinks(tx: Queryable, record: EventRecord) {
+  if (record.actors.length) tx.insert(eventActors).values(record.actors.map((a) => ({ eventId: record.id, actorId: a.actorId, role: a.role }))).run();
+}
+
+function rowOf(record: EventRecord): EventRow {
+  const { actors: _actors, ...row } = record;
+  return { ...row, spanEndAt: spanEnd(row) };
+}
+
+export const eventStore: RecordStore<EventRecord> = {
+  type: 'event',
+  label: 'event',
+  get(tx, id) {
+    const row = tx.select().from(events).where(eq(events.id, id)).get();
+    if (!row) return null;
+    const links = tx
+      .select({ actorId: eventActors.actorId, role: eventActors.role })
+      .from(eventActors)
+      .where(eq(eventActors.eventId, id))
+      .orderBy(asc(eventActors.actorId), asc(eventActors.role))
+      .all();
+    return { ...row, actors: links };
+  },
+  insert(tx, record) {
+    tx.insert(events).values(rowOf(record)).run();
+    insertLinks(tx, record);
+  },
+  update(tx, record) {
+    const { id, ...row } = rowOf(record);
+    tx.update(events).set(row).where(eq(events.id, id)).run();
+    tx.delete(eventActors).where(eq(eventActors.eventId, id)).run();
+    insertLinks(tx, record);
+  },
+  remove(tx, id) {
+    // Its actor links go with it (ON DELETE CASCADE); they are part of the event's record.
+    tx.delete(events).where(eq(events.id, id)).run();
+  },
+  snapshot(_tx, record) {
+    return { ...presentEvent(record), actors: [...record.actors].sort(byActorThenRole).map((a) => ({ id: a.actorId, role: a.role })) };
+  },
+  owners: (record) => ({ eventId: record.id, otherEventId: null }),
+  dependents(tx, id) {
+    const n = (table: typeof casualtyReports | typeof munitionReports | typeof damageReports | typeof citations) =>
+      tx.select({ n: count() }).from(table).where(eq(table.eventId, id)).get()!.n;
+    const linked = tx.select({ n: count() }).from(relations).where(or(eq(relations.fromEventId, id), eq(relations.toEventId, id))).get()!.n;
+    return [
+      ...countOf(n(casualtyReports), 'casualty report'),
+      ...countOf(n(munitionReports), 'munition report'),
+      ...countOf(n(damageReports), 'damage report'),
+      ...countOf(n(citations), 'citation'),
+      ...countOf(linked, 'relation'),
+    ];
+  },
+};
+
+function byActorThenRole(a: { actorId: string; role: string }, b: { actorId: string; role: string }) {
+  return a.actorId === b.actorId ? a.role.localeCompare(b.role) : a.actorId.localeCompare(b.actorId);
+}

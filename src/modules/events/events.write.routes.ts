@@ -1,0 +1,100 @@
+// POST, PATCH and DELETE /v1/events: editors' corrections, each one revision in the history.
+import type { FastifyPluginAsync } from 'fastify';
+import { inArray } from 'drizzle-orm';
+import { actors } from '../../db/schema.js';
+import { invalidParameter } from '../../lib/problem.js';
+import type { Queryable } from '../history/history.repository.js';
+import { registerRecordRoutes } from '../history/record-routes.js';
+import { presentEventDetail } from './events.present.js';
+import { getEventFacts } from './events.repository.js';
+import { eventDetailSchema } from './events.schemas.js';
+import { eventStore, type EventRecord } from './events.write.repository.js';
+import { createEventBodySchema, patchEventBodySchema, type PatchEventBody } from './events.write.schemas.js';
+
+type ActorLinks = NonNullable<PatchEventBody['actors']>;
+
+function actorLinks(tx: Queryable, links: ActorLinks): EventRecord['actors'] {
+  const seen = new Set<string>();
+  links.forEach((link, i) => {
+    const key = `${link.id}\u0000${link.role}`;
+    if (seen.has(key)) throw invalidParameter('body', `actors.${i}`, `lists actor ${JSON.stringify(link.id)} as ${link.role} twice`);
+    seen.add(key);
+  });
+  const ids = [...new Set(links.map((l) => l.id))];
+  const known = new Set(ids.length ? tx.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids)).all().map((r) => r.id) : []);
+  const unknown = links.findIndex((l) => !known.has(l.id));
+  if (unknown >= 0) throw invalidParameter('body', `actors.${unknown}.id`, `no actor has the id ${JSON.stringify(links[unknown]!.id)}`);
+  return links.map((l) => ({ actorId: l.id, role: l.role }));
+}
+
+/** Rules across fields, checked on the record as it would be after the write. */
+function checkEvent(record: EventRecord): EventRecord {
+  if (record.endAt !== null && record.endPrecision === null) throw invalidParameter('body', 'end_precision', 'is required when end_at is set');
+  if (record.endAt === null && record.endPrecision !== null) throw invalidParameter('body', 'end_at', 'is required when end_precision is set');
+  if (record.endAt !== null && record.endAt < record.startAt) throw invalidParameter('body', 'end_at', 'must not be earlier than start_at');
+  return record;
+}
+
+export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
+  registerRecordRoutes(app, {
+    store: eventStore,
+    path: '/events',
+    tag: 'events',
+    name: 'Event',
+    idPrefix: 'evt',
+    createBody: createEventBodySchema,
+    patchBody: patchEventBodySchema,
+    representation: eventDetailSchema,
+    render: async (db, record) => presentEventDetail(record, await getEventFacts(db, record.id)),
+    fromCreate: (tx, input, id, now) => {
+      const location = input.location ?? {};
+      return checkEvent({
+        id,
+        kind: input.kind,
+        status: input.status,
+        title: input.title,
+        summary: input.summary,
+        startAt: input.start_at,
+        startPrecision: input.start_precision,
+        endAt: input.end_at ?? null,
+        endPrecision: input.end_precision ?? null,
+        spanEndAt: null,
+        timezone: input.timezone,
+        place: location.place ?? null,
+        admin1: location.admin1 ?? null,
+        country: location.country ?? null,
+        latitude: location.latitude ?? null,
+        longitude: location.longitude ?? null,
+        geoPrecision: location.geo_precision ?? null,
+        importKey: null,
+        createdAt: now,
+        updatedAt: now,
+        actors: actorLinks(tx, input.actors ?? []),
+      });
+    },
+    fromPatch: (tx, current, patch, now) => {
+      const location = patch.location ?? {};
+      const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+      return checkEvent({
+        ...current,
+        kind: pick(patch.kind, current.kind),
+        status: pick(patch.status, current.status),
+        title: pick(patch.title, current.title),
+        summary: pick(patch.summary, current.summary),
+        startAt: pick(patch.start_at, current.startAt),
+        startPrecision: pick(patch.start_precision, current.startPrecision),
+        endAt: pick(patch.end_at, current.endAt),
+        endPrecision: pick(patch.end_precision, current.endPrecision),
+        timezone: pick(patch.timezone, current.timezone),
+        place: pick(location.place, current.place),
+        admin1: pick(location.admin1, current.admin1),
+        country: pick(location.country, current.country),
+        latitude: pick(location.latitude, current.latitude),
+        longitude: pick(location.longitude, current.longitude),
+        geoPrecision: pick(location.geo_precision, current.geoPrecision),
+        updatedAt: now,
+        actors: patch.actors === undefined ? current.actors : actorLinks(tx, patch.actors),
+      });
+    },
+  });
+};

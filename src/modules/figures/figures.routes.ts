@@ -1,0 +1,150 @@
+// /v1/casualty-reports, /v1/munition-reports, /v1/damage-reports, /v1/citations, /v1/relations:
+// GET one record, and the editors' POST, PATCH and DELETE, each one revision in the history of
+// the event it belongs to.
+import type { FastifyPluginAsync } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { casualtyReports, damageReports, events, munitionReports, relations, sources } from '../../db/schema.js';
+import { invalidParameter } from '../../lib/problem.js';
+import type { Queryable } from '../history/history.repository.js';
+import { registerRecordRoutes } from '../history/record-routes.js';
+import { camelFields, requireReference, snakeRecord, type RecordStore } from '../history/history.writes.js';
+import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from './figures.repository.js';
+import {
+  casualtyReportBodies,
+  casualtyReportRecordSchema,
+  citationBodies,
+  citationRecordSchema,
+  damageReportBodies,
+  damageReportRecordSchema,
+  munitionReportBodies,
+  munitionReportRecordSchema,
+  relationBodies,
+  relationRecordSchema,
+} from './figures.schemas.js';
+
+type Bodies = { create: z.ZodObject<z.ZodRawShape>; patch: z.ZodObject<z.ZodRawShape> };
+
+/** Routes of a record stored flat: the row is the body in camelCase, checked by `check` after every write. */
+function flatRecord<Row extends { id: string }>(
+  app: Parameters<FastifyPluginAsync>[0],
+  options: {
+    store: RecordStore<Row>;
+    path: string;
+    name: string;
+    idPrefix: string;
+    bodies: Bodies;
+    representation: z.ZodType;
+    example: string;
+    check: (tx: Queryable, row: Row) => void;
+  },
+) {
+  // Optional create fields are nullable columns: absent means null.
+  const nulls = Object.fromEntries(Object.entries(options.bodies.create.shape).filter(([, s]) => (s as z.ZodType).safeParse(undefined).success).map(([key]) => [key, null]));
+  const checked = (tx: Queryable, row: Row) => {
+    options.check(tx, row);
+    return row;
+  };
+  registerRecordRoutes(app, {
+    store: options.store,
+    path: options.path,
+    tag: 'events',
+    name: options.name,
+    idPrefix: options.idPrefix,
+    createBody: options.bodies.create,
+    patchBody: options.bodies.patch,
+    representation: options.representation,
+    render: (_db, row) => snakeRecord(row),
+    fromCreate: (tx, input, id, now) => checked(tx, { ...camelFields({ ...nulls, ...input }), id, createdAt: now, updatedAt: now } as unknown as Row),
+    fromPatch: (tx, current, patch, now) => checked(tx, { ...current, ...camelFields(patch), updatedAt: now }),
+    withGet: { summary: `Get a ${options.store.label}`, example: options.example },
+  });
+}
+
+function eventAndSource(tx: Queryable, row: { eventId: string; sourceId: string }) {
+  requireReference(tx, events, 'event', 'event_id', row.eventId);
+  requireReference(tx, sources, 'source', 'source_id', row.sourceId);
+}
+
+function belongsTo(tx: Queryable, table: typeof casualtyReports | typeof munitionReports | typeof damageReports, field: string, id: string | null, eventId: string) {
+  if (id === null) return;
+  const row = tx.select({ eventId: table.eventId }).from(table).where(eq(table.id, id)).get();
+  if (!row) throw invalidParameter('body', field, `no report has the id ${JSON.stringify(id)}`);
+  if (row.eventId !== eventId) throw invalidParameter('body', field, `belongs to event ${JSON.stringify(row.eventId)}, not to event_id`);
+}
+
+export const figureRoutes: FastifyPluginAsync = async (app) => {
+  flatRecord(app, {
+    store: casualtyReportStore,
+    path: '/casualty-reports',
+    name: 'CasualtyReport',
+    idPrefix: 'cas',
+    bodies: casualtyReportBodies,
+    representation: casualtyReportRecordSchema,
+    example: 'cas_kyiv_body_injured',
+    check: (tx, row) => {
+      eventAndSource(tx, row);
+      if (row.low !== null && row.best !== null && row.low > row.best) throw invalidParameter('body', 'best', 'must not be lower than low');
+      if (row.best !== null && row.high !== null && row.best > row.high) throw invalidParameter('body', 'high', 'must not be lower than best');
+      if (row.low !== null && row.high !== null && row.low > row.high) throw invalidParameter('body', 'high', 'must not be lower than low');
+    },
+  });
+  flatRecord(app, {
+    store: munitionReportStore,
+    path: '/munition-reports',
+    name: 'MunitionReport',
+    idPrefix: 'mun',
+    bodies: munitionReportBodies,
+    representation: munitionReportRecordSchema,
+    example: 'mun_kyiv_military_drones',
+    check: eventAndSource,
+  });
+  flatRecord(app, {
+    store: damageReportStore,
+    path: '/damage-reports',
+    name: 'DamageReport',
+    idPrefix: 'dmg',
+    bodies: damageReportBodies,
+    representation: damageReportRecordSchema,
+    example: 'dmg_kyiv_glance_apartments',
+    check: eventAndSource,
+  });
+  flatRecord(app, {
+    store: citationStore,
+    path: '/citations',
+    name: 'Citation',
+    idPrefix: 'cit',
+    bodies: citationBodies,
+    representation: citationRecordSchema,
+    example: 'cit_call_lead',
+    check: (tx, row) => {
+      eventAndSource(tx, row);
+      requireReference(tx, sources, 'source', 'via_source_id', row.viaSourceId);
+      if (row.quote === null && row.locator === null) throw invalidParameter('body', 'quote', 'a citation needs a quote or a locator');
+      const facts = (['casualtyReportId', 'munitionReportId', 'damageReportId', 'relationId'] as const).filter((key) => row[key] !== null);
+      if (facts.length > 1) throw invalidParameter('body', 'relation_id', 'a citation backs one fact: set at most one of casualty_report_id, munition_report_id, damage_report_id, relation_id');
+      belongsTo(tx, casualtyReports, 'casualty_report_id', row.casualtyReportId, row.eventId);
+      belongsTo(tx, munitionReports, 'munition_report_id', row.munitionReportId, row.eventId);
+      belongsTo(tx, damageReports, 'damage_report_id', row.damageReportId, row.eventId);
+      if (row.relationId !== null) {
+        const relation = tx.select({ from: relations.fromEventId }).from(relations).where(eq(relations.id, row.relationId)).get();
+        if (!relation) throw invalidParameter('body', 'relation_id', `no relation has the id ${JSON.stringify(row.relationId)}`);
+        if (relation.from !== row.eventId) throw invalidParameter('body', 'relation_id', 'a relation\'s citations belong to its from-event; set event_id to it');
+      }
+    },
+  });
+  flatRecord(app, {
+    store: relationStore,
+    path: '/relations',
+    name: 'Relation',
+    idPrefix: 'rel',
+    bodies: relationBodies,
+    representation: relationRecordSchema,
+    example: 'rel_strike_follows_call',
+    check: (tx, row) => {
+      requireReference(tx, events, 'event', 'from_event_id', row.fromEventId);
+      requireReference(tx, events, 'event', 'to_event_id', row.toEventId);
+      if (row.fromEventId === row.toEventId) throw invalidParameter('body', 'to_event_id', 'must be another event than from_event_id');
+    },
+  });
+};

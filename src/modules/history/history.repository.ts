@@ -1,0 +1,102 @@
+// Revisions and tombstones: the append-only record of every change made through the write API.
+// Takes the database (or a transaction), returns rows.
+import { and, asc, desc, eq, gt, inArray, lte, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { idempotencyKeys, revisions, tombstones, type RevisionRow, type TombstoneRow } from '../../db/schema.js';
+
+export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
+import type { ChangeAction, ResourceType } from '../../domain/vocabulary.js';
+
+/** A transaction of `db.transaction`, or the database itself. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+export type Snapshot = Record<string, unknown>;
+
+export type RevisionInput = {
+  resourceType: ResourceType;
+  resourceId: string;
+  eventId: string | null;
+  otherEventId: string | null;
+  action: ChangeAction;
+  keyId: string;
+  keyName: string;
+  reason: string | null;
+  before: Snapshot | null;
+  after: Snapshot | null;
+  changedAt: string;
+};
+
+export function insertRevision(tx: Queryable, revision: RevisionInput): RevisionRow {
+  return tx.insert(revisions).values(revision).returning().get();
+}
+
+export function insertTombstone(tx: Queryable, row: TombstoneRow): void {
+  tx.insert(tombstones).values(row).run();
+}
+
+export function getTombstone(db: Queryable, resourceType: ResourceType, resourceId: string): TombstoneRow | null {
+  return db.select().from(tombstones).where(and(eq(tombstones.resourceType, resourceType), eq(tombstones.resourceId, resourceId))).get() ?? null;
+}
+
+export function tombstonedIds(db: Queryable, resourceType: ResourceType): Set<string> {
+  return new Set(db.select({ id: tombstones.resourceId }).from(tombstones).where(eq(tombstones.resourceType, resourceType)).all().map((r) => r.id));
+}
+
+/** The revisions of an event and of every record that belongs to it, oldest first. */
+export function listEventRevisions(db: Queryable, eventId: string, afterId: number | undefined, limit: number): RevisionRow[] {
+  return db
+    .select()
+    .from(revisions)
+    .where(and(or(eq(revisions.eventId, eventId), eq(revisions.otherEventId, eventId)), afterId === undefined ? undefined : gt(revisions.id, afterId)))
+    .orderBy(asc(revisions.id))
+    .limit(limit)
+    .all();
+}
+
+/** Every revision in commit order, after a position of the feed. */
+export function listChanges(db: Queryable, afterId: number, limit: number): RevisionRow[] {
+  return db.select().from(revisions).where(gt(revisions.id, afterId)).orderBy(asc(revisions.id)).limit(limit).all();
+}
+
+/** The ids of records of a type that ever belonged to an event (deleted ones included). */
+export function resourceIdsEverInEvent(db: Queryable, resourceType: ResourceType, eventId: string): string[] {
+  const rows = db
+    .selectDistinct({ id: revisions.resourceId })
+    .from(revisions)
+    .where(and(eq(revisions.resourceType, resourceType), or(eq(revisions.eventId, eventId), eq(revisions.otherEventId, eventId))))
+    .all();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A record as it stood at `instant`, as revisions know it: the state after the last revision
+ * made by then; or, if it was changed only later, the state before the first such change
+ * (`undefined` when neither: the record was never changed through the API). Null means it did
+ * not exist then.
+ */
+export function snapshotAt(db: Queryable, resourceType: ResourceType, resourceId: string, instant: string): Snapshot | null | undefined {
+  const ofRecord = and(eq(revisions.resourceType, resourceType), eq(revisions.resourceId, resourceId));
+  const last = db.select().from(revisions).where(and(ofRecord, lte(revisions.changedAt, instant))).orderBy(desc(revisions.id)).limit(1).get();
+  if (last) return last.after ?? null;
+  const next = db.select().from(revisions).where(and(ofRecord, gt(revisions.changedAt, instant))).orderBy(asc(revisions.id)).limit(1).get();
+  if (next) return next.before ?? null;
+  return undefined;
+}
+
+export function revisionsByIds(db: Queryable, ids: number[]): RevisionRow[] {
+  return ids.length ? db.select().from(revisions).where(inArray(revisions.id, ids)).all() : [];
+}
+
+export function getIdempotencyRecord(db: Queryable, apiKeyId: string, key: string): IdempotencyRow | null {
+  return db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key))).get() ?? null;
+}
+
+export function insertIdempotencyRecord(tx: Queryable, row: IdempotencyRow): void {
+  tx.insert(idempotencyKeys).values(row).run();
+}
+
+/** Stores the answer of a POST made with an Idempotency-Key, once it has been rendered. */
+export function completeIdempotencyRecord(db: Queryable, apiKeyId: string, key: string, answer: { body: string; etag: string }): void {
+  db.update(idempotencyKeys).set(answer).where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key))).run();
+}

@@ -1,0 +1,223 @@
+// POST, PATCH and DELETE for one type of record, the same for every writable resource: an
+// editor key, a zod-checked strict body, `If-Match` on PATCH and DELETE, `Idempotency-Key` on
+// POST, one transaction per write with its revision, a tombstone on delete.
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import type { ResourceType } from '../../domain/vocabulary.js';
+import { idParamsSchema } from '../../lib/http.js';
+import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
+import { nowTimestamp } from '../../lib/time.js';
+import {
+  BEARER_SECURITY,
+  checkIfMatch,
+  idempotencyHeaderSchema,
+  ifMatchHeaderSchema,
+  reasonSchema,
+  representationEtag,
+} from '../../lib/write-http.js';
+import { completeIdempotencyRecord, getIdempotencyRecord, getTombstone, insertIdempotencyRecord, type Queryable } from './history.repository.js';
+import { commitCreate, commitDelete, commitUpdate, type RecordStore, type WriteContext } from './history.writes.js';
+
+/** 404, or 410 with when and why when the record was deleted. */
+export function missingRecord(db: Queryable, type: ResourceType, label: string, id: string): ProblemError {
+  const tombstone = getTombstone(db, type, id);
+  if (!tombstone) return notFound(label, id);
+  return new ProblemError(
+    'SITREP_GONE',
+    `The ${label} ${JSON.stringify(id)} was deleted at ${tombstone.deletedAt}${tombstone.reason ? `: ${tombstone.reason}` : '.'}`,
+    undefined,
+    { deleted_at: tombstone.deletedAt, deletion_reason: tombstone.reason },
+  );
+}
+
+export function newRecordId(prefix: string): string {
+  return `${prefix}_${randomBytes(8).toString('hex')}`;
+}
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, Patch extends AnyObject, Wire> = {
+  store: RecordStore<Row>;
+  /** Under /v1, e.g. `/casualty-reports`. */
+  path: string;
+  tag: string;
+  /** For operationIds: `CasualtyReport` gives createCasualtyReport, updateCasualtyReport, deleteCasualtyReport. */
+  name: string;
+  idPrefix: string;
+  /** Strict bodies, without `reason` (added here). */
+  createBody: Create;
+  patchBody: Patch;
+  /** What GET, POST and PATCH answer. */
+  representation: z.ZodType<Wire>;
+  render(db: Db, row: Row): Wire | Promise<Wire>;
+  /** Build the row; throw a 400 naming the field when a reference or a combination is wrong. */
+  fromCreate(tx: Queryable, input: z.infer<Create>, id: string, now: string): Row;
+  fromPatch(tx: Queryable, current: Row, patch: z.infer<Patch>, now: string): Row;
+  /** Also register `GET <path>/{id}` (resources without a richer GET of their own). */
+  withGet?: { summary: string; example?: string };
+};
+
+function writeContext(request: FastifyRequest, reason: string | undefined): WriteContext {
+  const key = request.apiKey!;
+  return { keyId: key.id, keyName: key.name, reason: reason ?? null, now: nowTimestamp() };
+}
+
+function requestHash(request: FastifyRequest): string {
+  return createHash('sha256').update(`${request.method} ${request.url.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+}
+
+export function registerRecordRoutes<Row extends { id: string }, Create extends AnyObject, Patch extends AnyObject, Wire>(
+  parent: FastifyInstance,
+  def: RecordRoutes<Row, Create, Patch, Wire>,
+): void {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  const { store } = def;
+  const label = store.label;
+  const itemPath = `${def.path}/:id`;
+  // Untyped here: the reply's type cannot follow a generic schema; bodies are checked by `render`'s type.
+  const representation: z.ZodType = def.representation;
+  const createBody = def.createBody.extend({ reason: reasonSchema.optional() }).strict();
+  const patchBody = def.patchBody.extend({ reason: reasonSchema.optional() }).strict();
+
+  const render = async (row: Row) => {
+    const body = await def.render(app.db, row);
+    return { body, etag: representationEtag(def.representation, body) };
+  };
+  const load = (id: string) => store.get(app.db, id) ?? (() => { throw missingRecord(app.db, store.type, label, id); })();
+
+  if (def.withGet) {
+    app.get(
+      itemPath,
+      {
+        schema: {
+          operationId: `get${def.name}`,
+          tags: [def.tag],
+          summary: def.withGet.summary,
+          params: def.withGet.example ? z.object({ id: z.string().min(1).max(200).meta({ examples: [def.withGet.example] }) }) : idParamsSchema,
+          response: { 200: representation, 304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'), ...problemResponses(404, 410) },
+        },
+      },
+      async (request, reply) => reply.send(await def.render(app.db, load(request.params.id))),
+    );
+  }
+
+  app.post(
+    def.path,
+    {
+      onRequest: app.requireRole('editor'),
+      schema: {
+        operationId: `create${def.name}`,
+        tags: [def.tag],
+        summary: `Create a ${label}`,
+        description:
+          `Answers 201 with the new ${label}, its \`Location\` and \`ETag\`. The server sets \`id\`, \`created_at\` and \`updated_at\`. ` +
+          'With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.',
+        security: BEARER_SECURITY,
+        headers: idempotencyHeaderSchema,
+        body: createBody,
+        response: { 201: representation, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) =>
+      app.serializeWrite(async (): Promise<FastifyReply> => {
+        const { reason, ...input } = request.body as z.infer<Create> & { reason?: string };
+        const apiKeyId = request.apiKey!.id;
+        const idempotencyKey = request.headers['idempotency-key'];
+        const hash = requestHash(request);
+        if (idempotencyKey !== undefined) {
+          const prior = getIdempotencyRecord(app.db, apiKeyId, idempotencyKey);
+          if (prior) return replay(reply, prior, hash);
+        }
+        const ctx = writeContext(request, reason);
+        const id = newRecordId(def.idPrefix);
+        const location = `/v1${def.path}/${id}`;
+        app.db.transaction((tx) => {
+          commitCreate(tx, store, def.fromCreate(tx, input as z.infer<Create>, id, ctx.now), ctx);
+          if (idempotencyKey !== undefined) {
+            insertIdempotencyRecord(tx, { apiKeyId, key: idempotencyKey, requestHash: hash, status: 201, location, etag: null, body: null, createdAt: ctx.now });
+          }
+        });
+        const { body, etag } = await render(load(id));
+        if (idempotencyKey !== undefined) completeIdempotencyRecord(app.db, apiKeyId, idempotencyKey, { body: JSON.stringify(body), etag });
+        return reply.code(201).header('location', location).header('etag', etag).send(body);
+
+        async function replay(reply: FastifyReply, prior: NonNullable<ReturnType<typeof getIdempotencyRecord>>, hash: string): Promise<FastifyReply> {
+          if (prior.requestHash !== hash) {
+            throw new ProblemError('SITREP_IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request. Use a new key for a new request.');
+          }
+          reply.code(prior.status).header('idempotent-replayed', 'true');
+          if (prior.location) reply.header('location', prior.location);
+          // The answer is stored once rendered; if that never happened, answer the record as it is now.
+          if (prior.body === null) {
+            const { body, etag } = await render(load(prior.location!.split('/').at(-1)!));
+            return reply.header('etag', etag).send(body);
+          }
+          if (prior.etag) reply.header('etag', prior.etag);
+          return reply.send(JSON.parse(prior.body));
+        }
+      }),
+  );
+
+  app.patch(
+    itemPath,
+    {
+      onRequest: app.requireRole('editor'),
+      schema: {
+        operationId: `update${def.name}`,
+        tags: [def.tag],
+        summary: `Correct a ${label}`,
+        description:
+          `Changes the fields sent (null clears an optional one) and answers the ${label} with its new \`ETag\`. ` +
+          '`If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.',
+        security: BEARER_SECURITY,
+        params: idParamsSchema,
+        headers: ifMatchHeaderSchema,
+        body: patchBody,
+        response: { 200: representation, ...problemResponses(400, 401, 403, 404, 410, 412, 428) },
+      },
+    },
+    async (request, reply) =>
+      app.serializeWrite(async (): Promise<FastifyReply> => {
+        const { reason, ...patch } = request.body as z.infer<Patch> & { reason?: string };
+        const current = load(request.params.id);
+        checkIfMatch(request.headers['if-match'], (await render(current)).etag, label);
+        const ctx = writeContext(request, reason);
+        app.db.transaction((tx) => {
+          commitUpdate(tx, store, current, def.fromPatch(tx, current, patch as z.infer<Patch>, ctx.now), ctx);
+        });
+        const { body, etag } = await render(load(current.id));
+        return reply.header('etag', etag).send(body);
+      }),
+  );
+
+  app.delete(
+    itemPath,
+    {
+      onRequest: app.requireRole('editor'),
+      schema: {
+        operationId: `delete${def.name}`,
+        tags: [def.tag],
+        summary: `Delete a ${label}`,
+        description:
+          `Removes the ${label} from lists, statistics and search; its GET then answers 410 with when and why. ` +
+          `\`If-Match\` must carry the current ETag. Refused with 409 while other records refer to it.`,
+        security: BEARER_SECURITY,
+        params: idParamsSchema,
+        querystring: z.object({ reason: reasonSchema.optional() }),
+        headers: ifMatchHeaderSchema,
+        response: { 204: z.undefined().describe('Deleted.'), ...problemResponses(400, 401, 403, 404, 409, 410, 412, 428) },
+      },
+    },
+    async (request, reply) =>
+      app.serializeWrite(async (): Promise<FastifyReply> => {
+        const current = load(request.params.id);
+        checkIfMatch(request.headers['if-match'], (await render(current)).etag, label);
+        const ctx = writeContext(request, request.query.reason);
+        app.db.transaction((tx) => commitDelete(tx, store, current, ctx));
+        return reply.code(204).send();
+      }),
+  );
+}

@@ -1,0 +1,26 @@
+// POST, PATCH and DELETE /v1/sources: editors add and correct who said what.
+import type { FastifyPluginAsync } from 'fastify';
+import { camelFields } from '../history/history.writes.js';
+import { registerRecordRoutes } from '../history/record-routes.js';
+import type { SourceRow } from '../../db/schema.js';
+import { presentSource, presentSourceFact } from './sources.present.js';
+import { listSourceFacts, sourceStore } from './sources.repository.js';
+import { createSourceBodySchema, patchSourceBodySchema, sourceDetailSchema } from './sources.schemas.js';
+
+const EMPTY = { title: null, url: null, reference: null, publishedAt: null, notes: null };
+
+export const sourceWriteRoutes: FastifyPluginAsync = async (app) => {
+  registerRecordRoutes(app, {
+    store: sourceStore,
+    path: '/sources',
+    tag: 'sources',
+    name: 'Source',
+    idPrefix: 'src',
+    createBody: createSourceBodySchema,
+    patchBody: patchSourceBodySchema,
+    representation: sourceDetailSchema,
+    render: async (db, row) => ({ ...presentSource(row), facts: (await listSourceFacts(db, row.id)).map((f) => presentSourceFact(f, row.id)) }),
+    fromCreate: (_tx, input, id, now) => ({ ...EMPTY, ...camelFields(input), id, createdAt: now, updatedAt: now }) as SourceRow,
+    fromPatch: (_tx, current, patch, now) => ({ ...current, ...camelFields(patch), updatedAt: now }),
+  });
+};

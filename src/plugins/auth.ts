@@ -1,0 +1,60 @@
+// Bearer API keys. Every request's `Authorization` is checked when present (a bad key is a 401
+// even where none is needed, so a client learns its key is wrong); routes that need a role say so
+// with `onRequest: app.requireRole('editor')`. Admins may do whatever editors may.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ApiKeyRow } from '../db/schema.js';
+import type { KeyRole } from '../domain/vocabulary.js';
+import { keyIdOf, keyMatchesHash } from '../lib/api-key.js';
+import { ProblemError } from '../lib/problem.js';
+import { getApiKey } from '../modules/keys/keys.repository.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    requireRole: (role: KeyRole) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+  interface FastifyRequest {
+    /** The key the request authenticated with, or null when it sent none. */
+    apiKey: ApiKeyRow | null;
+  }
+}
+
+export type AuthPluginOptions = { requireKeyForReads: boolean };
+
+const ROLE_RANK: Record<KeyRole, number> = { editor: 1, admin: 2 };
+
+const unauthorized = (detail: string) => new ProblemError('SITREP_UNAUTHORIZED', detail);
+
+export default fp<AuthPluginOptions>(
+  async (app, opts) => {
+    app.decorateRequest('apiKey', null);
+
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization;
+      if (header === undefined) {
+        if (opts.requireKeyForReads && request.url.startsWith('/v1/')) {
+          throw unauthorized('This server requires an API key for every /v1 request. Send `Authorization: Bearer <key>`.');
+        }
+        return;
+      }
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match) throw unauthorized('The Authorization header must be `Bearer <key>`.');
+      const key = match[1]!;
+      const id = keyIdOf(key);
+      const row = id ? getApiKey(app.db, id) : null;
+      if (!row || !keyMatchesHash(key, row.secretHash)) throw unauthorized('The API key is not valid.');
+      if (row.revokedAt) throw unauthorized('The API key was revoked.');
+      request.apiKey = row;
+      // Who acted, never the key itself.
+      request.log.info({ key_id: row.id, key_name: row.name }, 'authenticated');
+    });
+
+    app.decorate('requireRole', (role: KeyRole) => async (request: FastifyRequest) => {
+      if (!request.apiKey) throw unauthorized(`This operation needs an API key with the ${role} role. Send \`Authorization: Bearer <key>\`.`);
+      if (ROLE_RANK[request.apiKey.role] < ROLE_RANK[role]) {
+        throw new ProblemError('SITREP_FORBIDDEN', `This operation needs the ${role} role; the key "${request.apiKey.name}" is ${request.apiKey.role === 'editor' ? 'an' : 'a'} ${request.apiKey.role}.`);
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['db', 'errors'] },
+);
