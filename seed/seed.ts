@@ -2,7 +2,7 @@
 // already present is left as it is, so a second run changes nothing and never undoes an editor's
 // later correction of a seed record.
 import { getTableColumns, type Table } from 'drizzle-orm';
-import type { Db } from '../src/db/client.js';
+import { WRITE_TRANSACTION, type Db } from '../src/db/client.js';
 import {
   actors,
   casualtyReports,
@@ -68,6 +68,6 @@ export async function seedDatabase(db: Db, datasets: SeedDataset[] = DATASETS): 
       insert(relations, d.relations, 'relation');
       insert(citations, d.citations, 'citation');
     }
-  });
+  }, WRITE_TRANSACTION);
   return summary;
 }

@@ -21,6 +21,7 @@ import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
+import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 import writeLockPlugin from './plugins/write-lock.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
+  await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin);
   await app.register(etagPlugin);

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.js';
+import { createApiKey } from '../src/modules/keys/keys.repository.js';
 import { expectProblem, freshApp, getJson } from './helpers.js';
 
 async function appWith(http: AppOptions['http']): Promise<FastifyInstance> {
@@ -208,5 +209,97 @@ describe('hostile query strings', () => {
     const found = (await getJson(app, '/v1/events?q=KY%C3%8FV')).body.data.map((e: any) => e.id);
 
     expect(found).toContain('evt_2025_07_04_kyiv_strike');
+  });
+});
+
+describe('hostile request bodies', () => {
+  const valid = {
+    kind: 'aerial_attack',
+    status: 'occurred',
+    title: 'Drone strike on Odesa port',
+    summary: 'Drones struck the port overnight.',
+    start_at: '2025-07-05T02:30:00+03:00',
+    start_precision: 'minute',
+    timezone: 'Europe/Kyiv',
+    location: { place: 'Odesa', country: 'UA' },
+  };
+  // Built as text: JSON.stringify itself recurses too deep on it.
+  const nested = `${'['.repeat(5_000)}"deep"${']'.repeat(5_000)}`;
+
+  const cases: Array<[string, string | undefined, string, number]> = [
+    ['JSON with a trailing semicolon in the type', 'application/json;', JSON.stringify(valid), 201],
+    ['a type with leading spaces and a tab', '  \tapplication/json', JSON.stringify(valid), 201],
+    ['an upper-case type with a quoted charset', 'APPLICATION/JSON; charset="UTF-8"', JSON.stringify(valid), 201],
+    ['a UTF-16 charset', 'application/json; charset=utf-16', JSON.stringify(valid), 415],
+    ['no content type', undefined, JSON.stringify(valid), 415],
+    ['text/plain', 'text/plain', JSON.stringify(valid), 415],
+    ['form encoding', 'application/x-www-form-urlencoded', 'title=x', 415],
+    ['a JSON look-alike type', 'application/jsonp', JSON.stringify(valid), 415],
+    ['malformed JSON', 'application/json', '{"title": "x",', 400],
+    ['an empty body', 'application/json', '', 400],
+    ['JSON null', 'application/json', 'null', 400],
+    ['a JSON array', 'application/json', '[]', 400],
+    ['a number too large for any field', 'application/json', JSON.stringify({ ...valid, location: { ...valid.location, latitude: 1e308 } }), 400],
+    ['a 400-digit number', 'application/json', JSON.stringify(valid).replace('"kind"', `"latitude_x": ${'9'.repeat(400)}, "kind"`), 400],
+    ['a 5,000-deep nesting', 'application/json', JSON.stringify({ ...valid, summary: 'NESTED' }).replace('"NESTED"', nested), 400],
+    ['__proto__ pollution', 'application/json', JSON.stringify(valid).replace('{', '{"__proto__": {"admin": true}, '), 400],
+    ['a lone surrogate in the title', 'application/json', JSON.stringify(valid).replace('Drone strike', '\\ud800 strike'), 400],
+    ['a NUL in the title', 'application/json', JSON.stringify({ ...valid, title: 'a\u0000b' }), 400],
+    ['a BOM before the JSON (RFC 8259 lets parsers ignore it)', 'application/json', `\ufeff${JSON.stringify(valid)}`, 201],
+    ['a control character in a nested field', 'application/json', JSON.stringify({ ...valid, location: { place: 'Od\u001besa' } }), 400],
+  ];
+
+  test.each(cases)('when a write sends %s, then it gets %i and never a 5xx', async (_what, contentType, payload, expected) => {
+    const app = await freshApp();
+    const key = createApiKey(app.db, { name: 'hostile', role: 'editor' }).key;
+
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/events',
+      headers: { authorization: `Bearer ${key}`, ...(contentType === undefined ? {} : { 'content-type': contentType }) },
+      payload,
+    });
+
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(expected);
+    if (expected >= 400) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(response.body).code).toMatch(/^SITREP_/);
+      expect((await getJson(app, '/v1/events')).body.data).toEqual([]);
+    }
+  });
+
+  test('when a body is larger than the limit, then 413 and nothing is written', async () => {
+    const app = await appWith({ bodyLimitBytes: 10_000 });
+    const key = createApiKey(app.db, { name: 'big', role: 'editor' }).key;
+
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/events',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ ...valid, summary: 'x'.repeat(20_000) }),
+    });
+
+    expectProblem({ status: response.statusCode, headers: response.headers, body: JSON.parse(response.body) }, 413, 'SITREP_PAYLOAD_TOO_LARGE');
+    expect((await getJson(app, '/v1/events?q=Odesa')).body.data).toEqual([]);
+  });
+
+  test('when a keyed client exhausts its write budget, then its writes get 429 while its reads and other keys go on', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 100, writesPerMinute: 2 } });
+    const busy = createApiKey(app.db, { name: 'busy', role: 'editor' }).key;
+    const other = createApiKey(app.db, { name: 'other', role: 'editor' }).key;
+    const post = (key: string) =>
+      app.inject({ method: 'POST', url: '/v1/events', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: JSON.stringify(valid) });
+
+    const statuses = [(await post(busy)).statusCode, (await post(busy)).statusCode];
+    const refused = await post(busy);
+    const read = await app.inject({ method: 'GET', url: '/v1/events', headers: { authorization: `Bearer ${busy}` } });
+    const otherKey = await post(other);
+
+    expect(statuses).toEqual([201, 201]);
+    expect(refused.statusCode).toBe(429);
+    expect(JSON.parse(refused.body)).toMatchObject({ code: 'SITREP_RATE_LIMITED' });
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(read.statusCode).toBe(200);
+    expect(otherKey.statusCode).toBe(201);
   });
 });

@@ -1,7 +1,7 @@
 // Imports an Air Force attack file into the event store in one transaction: plans the records
 // (plan.ts), then creates, updates or adopts them so that importing the same file again, or a
 // newer snapshot of it, changes only what changed. Returns a summary for the caller to print.
-import type { Db } from '../db/client.js';
+import { WRITE_TRANSACTION, type Db } from '../db/client.js';
 import type { EventRow, MunitionReportRow, SourceRow } from '../db/schema.js';
 import { SHARED_ACTOR_IDS, SHARED_SOURCE_IDS } from '../domain/shared-records.js';
 import { nowTimestamp } from '../lib/time.js';
@@ -60,7 +60,7 @@ export function importAirForce(db: Db, input: ImportInput, options: ImportOption
     catalogueUsed: input.catalogueCsv !== null,
   };
   // One transaction: an import that fails half-way leaves the database as it was.
-  db.transaction((tx) => applyPlan(tx, plan, summary, now, options.onProgress));
+  db.transaction((tx) => applyPlan(tx, plan, summary, now, options.onProgress), WRITE_TRANSACTION);
   return summary;
 }
 

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import type { ResourceType } from '../../domain/vocabulary.js';
 import { idParamsSchema } from '../../lib/http.js';
 import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
@@ -139,7 +139,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           if (idempotencyKey !== undefined) {
             insertIdempotencyRecord(tx, { apiKeyId, key: idempotencyKey, requestHash: hash, status: 201, location, etag: null, body: null, createdAt: ctx.now });
           }
-        });
+        }, WRITE_TRANSACTION);
         const { body, etag } = await render(load(id));
         if (idempotencyKey !== undefined) completeIdempotencyRecord(app.db, apiKeyId, idempotencyKey, { body: JSON.stringify(body), etag });
         return reply.code(201).header('location', location).header('etag', etag).send(body);
@@ -187,7 +187,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         const ctx = writeContext(request, reason);
         app.db.transaction((tx) => {
           commitUpdate(tx, store, current, def.fromPatch(tx, current, patch as z.infer<Patch>, ctx.now), ctx);
-        });
+        }, WRITE_TRANSACTION);
         const { body, etag } = await render(load(current.id));
         return reply.header('etag', etag).send(body);
       }),
@@ -216,7 +216,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         const current = load(request.params.id);
         checkIfMatch(request.headers['if-match'], (await render(current)).etag, label);
         const ctx = writeContext(request, request.query.reason);
-        app.db.transaction((tx) => commitDelete(tx, store, current, ctx));
+        app.db.transaction((tx) => commitDelete(tx, store, current, ctx), WRITE_TRANSACTION);
         return reply.code(204).send();
       }),
   );
