@@ -128,6 +128,8 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   422: 'This `Idempotency-Key` was already used with a different request.',
   428: 'The request must carry `If-Match` with the record\'s current ETag.',
   406: 'None of the media types in `Accept` can be produced.',
+  413: 'The request body is larger than this server accepts.',
+  415: 'The request body is not JSON in UTF-8 (`Content-Type: application/json`).',
   429: 'This client has used its request budget; `Retry-After` says when to try again.',
   503: 'The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again.',
 };

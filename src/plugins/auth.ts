@@ -1,4 +1,4 @@
-// Bearer API keys. Every request's `Authorization` is checked when present (a bad key is a 401
+// Bearer API keys. Every /v1 request's `Authorization` is checked when present (a bad key is a 401
 // even where none is needed, so a client learns its key is wrong); routes that need a role say so
 // with `onRequest: app.requireRole('editor')`. Admins may do whatever editors may.
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import type { ApiKeyRow } from '../db/schema.js';
 import type { KeyRole } from '../domain/vocabulary.js';
 import { keyIdOf, keyMatchesHash } from '../lib/api-key.js';
-import { ProblemError } from '../lib/problem.js';
+import { ProblemError, problemResponses } from '../lib/problem.js';
 import { getApiKey } from '../modules/keys/keys.repository.js';
 
 declare module 'fastify' {
@@ -29,10 +29,18 @@ export default fp<AuthPluginOptions>(
   async (app, opts) => {
     app.decorateRequest('apiKey', null);
 
+    // Every /v1 operation may answer 401 (a bad key is refused even on an open read), so each
+    // declares it; probes and the API's own description never look at keys.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/v1/') || !route.schema?.response) return;
+      route.schema.response = { ...problemResponses(401), ...(route.schema.response as object) };
+    });
+
     app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/v1/')) return;
       const header = request.headers.authorization;
       if (header === undefined) {
-        if (opts.requireKeyForReads && request.url.startsWith('/v1/')) {
+        if (opts.requireKeyForReads) {
           throw unauthorized('This server requires an API key for every /v1 request. Send `Authorization: Bearer <key>`.');
         }
         return;

@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, type ProblemCode, type ProblemExtras, type ProblemParameter } from '../lib/problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, problemResponses, type ProblemCode, type ProblemExtras, type ProblemParameter } from '../lib/problem.js';
 
 const LOCATION: Record<string, ProblemParameter['in']> = {
   querystring: 'query',
@@ -62,6 +62,13 @@ export default fp(
       }
       request.log.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
       return sendProblem(reply, request, 'SITREP_INTERNAL', 'The server could not answer this request. It has been logged.');
+    });
+
+    // A route that validates parameters may answer 400; declare it even where the route forgot.
+    app.addHook('onRoute', (route) => {
+      const schema = route.schema;
+      if (!schema?.response || !(schema.params || schema.querystring || schema.body)) return;
+      route.schema!.response = { ...problemResponses(400), ...(schema.response as object) };
     });
 
     app.setNotFoundHandler((request, reply) =>

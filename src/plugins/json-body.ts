@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import secureJson from 'secure-json-parse';
-import { invalidParameter, ProblemError } from '../lib/problem.js';
+import { invalidParameter, ProblemError, problemResponses } from '../lib/problem.js';
 
 // C0 controls other than tab, line feed and carriage return, and DEL.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -17,6 +17,11 @@ function charsetOf(request: FastifyRequest): string | undefined {
 
 export default fp(
   async (app) => {
+    // Every route that reads a body may refuse it as too large, of the wrong type, or malformed.
+    app.addHook('onRoute', (route) => {
+      if (!route.schema?.body || !route.schema.response) return;
+      route.schema.response = { ...problemResponses(400, 413, 415), ...(route.schema.response as object) };
+    });
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       const charset = charsetOf(request);
