@@ -13,11 +13,14 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
 import openapiPlugin from './plugins/openapi.js';
+import responseCachePlugin from './plugins/response-cache.js';
 import { seedDatabase } from '../seed/seed.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   /** Load the curated seed dataset after migrating (idempotent). */
   seed?: boolean;
+  /** Memory for the response cache in MiB (default 32); 0 turns it off. */
+  responseCacheMb?: number;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -29,6 +32,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin);
   await app.register(etagPlugin);
+  await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20 });
 
   if (options.seed) {
     const summary = await seedDatabase(app.db);

@@ -10,6 +10,8 @@ export const configSchema = z.object({
   // Path of the SQLite file, or `:memory:` for a throwaway database.
   DATABASE_URL: z.string().min(1).default('./data/sitrep.db'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  // Memory for answers kept by the response cache (src/plugins/response-cache.ts); 0 turns it off.
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
 });
 
 export type Config = {
@@ -17,6 +19,7 @@ export type Config = {
   host: string;
   databaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  responseCacheMb: number;
 };
 
 export class ConfigError extends Error {}
@@ -30,6 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue.path[0]);
     throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
   }
-  const { PORT, HOST, DATABASE_URL, LOG_LEVEL } = parsed.data;
-  return { port: PORT, host: HOST, databaseUrl: DATABASE_URL, logLevel: LOG_LEVEL };
+  const { PORT, HOST, DATABASE_URL, LOG_LEVEL, RESPONSE_CACHE_MB } = parsed.data;
+  return { port: PORT, host: HOST, databaseUrl: DATABASE_URL, logLevel: LOG_LEVEL, responseCacheMb: RESPONSE_CACHE_MB };
 }

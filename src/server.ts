@@ -15,7 +15,7 @@ try {
   throw error;
 }
 
-const app = await buildApp({ databaseUrl: config.databaseUrl, logLevel: config.logLevel, seed: true });
+const app = await buildApp({ databaseUrl: config.databaseUrl, logLevel: config.logLevel, responseCacheMb: config.responseCacheMb, seed: true });
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -24,6 +24,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actors',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'listActors',
         tags: ['actors'],
@@ -51,6 +52,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actors/:id',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getActor',
         tags: ['actors'],

@@ -125,6 +125,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'listEvents',
         tags: ['events'],
@@ -172,6 +173,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events/:id',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getEvent',
         tags: ['events'],
@@ -193,6 +195,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events/:id/context',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getEventContext',
         tags: ['events'],

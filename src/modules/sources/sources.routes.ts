@@ -13,6 +13,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sources',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'listSources',
         tags: ['sources'],
@@ -38,6 +39,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sources/:id',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getSource',
         tags: ['sources'],
