@@ -5,7 +5,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type { Logger } from 'drizzle-orm/logger';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
 
@@ -14,11 +13,6 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 export type DatabaseHandle = { db: Db; sqlite: Database.Database; close: () => void };
-
-export type OpenOptions = {
-  /** Sees every query drizzle runs, with its parameters (tests read their query plans). */
-  logger?: Logger;
-};
 
 /** How many prepared statements a connection keeps for reuse. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -50,7 +44,7 @@ function reuseStatements(sqlite: Database.Database, capacity: number): void {
   }) as Database.Database['prepare'];
 }
 
-export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+export function openDatabase(url: string): DatabaseHandle {
   if (url !== ':memory:') mkdirSync(dirname(resolve(url)), { recursive: true });
   const sqlite = new Database(url);
   if (url !== ':memory:') sqlite.pragma('journal_mode = WAL');
@@ -61,7 +55,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   // Not mmap: mapped pages of a multi-gigabyte file would count against the process's RSS.
   sqlite.pragma('cache_size = -65536');
   reuseStatements(sqlite, STATEMENT_CACHE_SIZE);
-  const db = drizzle(sqlite, { schema, logger: options.logger });
+  const db = drizzle(sqlite, { schema });
   return { db, sqlite, close: () => sqlite.close() };
 }
 

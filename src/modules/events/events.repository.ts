@@ -221,6 +221,7 @@ export async function relationsOfEvents(db: Db, eventIds: string[]): Promise<Arr
     .from(relations)
     .where(or(inArray(relations.fromEventId, eventIds), inArray(relations.toEventId, eventIds)))
     .orderBy(asc(relations.id));
+  if (rows.length === 0) return [];
   const ends = new Set(rows.flatMap((r) => [r.fromEventId, r.toEventId]));
   const byId = new Map((await db.select().from(events).where(inArray(events.id, [...ends]))).map((e) => [e.id, e]));
   return rows.flatMap((relation) => {
