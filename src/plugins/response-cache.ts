@@ -19,11 +19,12 @@ declare module 'fastify' {
 }
 
 export type ResponseCacheOptions = {
-  /** Memory for kept answers, counted as their length in characters; 0 turns the cache off. */
+  /** Memory for kept answers, in bytes; 0 turns the cache off. */
   maxBytes: number;
 };
 
-type Entry = { version: number; payload: string; etag: string; headers: Record<string, string | string[]> };
+// Kept encoded: replaying a string would encode it to UTF-8 again on every request.
+type Entry = { version: number; payload: Buffer; etag: string; headers: Record<string, string | string[]> };
 
 // A single answer larger than this share of the budget is not kept: it would evict everything else.
 const LARGEST_SHARE = 0.25;
@@ -65,14 +66,15 @@ export default fp<ResponseCacheOptions>(
       const slot = request.responseCacheSlot;
       if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       const etag = reply.getHeader('etag');
-      if (typeof etag !== 'string' || payload.length > options.maxBytes * LARGEST_SHARE) return payload;
+      const body = Buffer.from(payload);
+      if (typeof etag !== 'string' || body.length > options.maxBytes * LARGEST_SHARE) return payload;
       const headers: Entry['headers'] = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
         if (name !== 'content-length' && value !== undefined) headers[name] = Array.isArray(value) ? value : String(value);
       }
       drop(slot.key);
-      entries.set(slot.key, { version: slot.version, payload, etag, headers });
-      used += payload.length;
+      entries.set(slot.key, { version: slot.version, payload: body, etag, headers });
+      used += body.length;
       for (const oldest of entries.keys()) {
         if (used <= options.maxBytes) break;
         drop(oldest);
