@@ -44,11 +44,17 @@ function removeDatabase(path: string): void {
   for (const suffix of ['.json', '', '-journal', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
+/** Identity of the schema a file was built with: a database made before a new migration is not reused. */
+function migrationsKey(): string {
+  return createHash('sha256').update(readFileSync(resolve(ROOT, 'migrations/meta/_journal.json'))).digest('hex').slice(0, 16);
+}
+
 export function syntheticDataset(events: number, seed: number, log: (line: string) => void): Dataset {
   mkdirSync(CACHE_DIR, { recursive: true });
   const path = join(CACHE_DIR, `synthetic-v${GENERATOR_VERSION}-n${events}-seed${seed}.db`);
   const marker = readMarker(path);
-  if (marker && existsSync(path) && marker.generatorVersion === GENERATOR_VERSION && marker.events === events && marker.seed === seed) {
+  const key = migrationsKey();
+  if (marker && existsSync(path) && marker.generatorVersion === GENERATOR_VERSION && marker.events === events && marker.seed === seed && marker.key === key) {
     log(`synthetic: reusing ${path} (${events.toLocaleString('en')} events, built at ${Math.round(marker.eventsPerSecond ?? 0).toLocaleString('en')} events/s)`);
     return { name: 'synthetic', path, origin: 'cached', events, buildMs: marker.buildMs, eventsPerSecond: marker.eventsPerSecond };
   }
@@ -71,7 +77,7 @@ export function syntheticDataset(events: number, seed: number, log: (line: strin
     },
   });
   log(`synthetic: ${events.toLocaleString('en')} events in ${(summary.elapsedMs / 1000).toFixed(1)} s = ${Math.round(summary.eventsPerSecond).toLocaleString('en')} events/s`);
-  writeMarker(path, { generatorVersion: GENERATOR_VERSION, events, seed, buildMs: summary.elapsedMs, eventsPerSecond: summary.eventsPerSecond, builtAt: new Date().toISOString() });
+  writeMarker(path, { generatorVersion: GENERATOR_VERSION, key, events, seed, buildMs: summary.elapsedMs, eventsPerSecond: summary.eventsPerSecond, builtAt: new Date().toISOString() });
   return { name: 'synthetic', path, origin: 'built', events, buildMs: summary.elapsedMs, eventsPerSecond: summary.eventsPerSecond };
 }
 

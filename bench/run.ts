@@ -1,7 +1,8 @@
-// `npm run bench [-- --events N --duration S --warmup S --connections C --seed N]`: prepares the
+// `npm run bench [-- --events N --duration S --warmup S --connections C --seed N --cache-mb M]`: prepares the
 // benchmark databases, starts sitrep and a bare fastify ceiling as child processes on 127.0.0.1,
 // drives each endpoint of bench/endpoints.ts with autocannon, and prints and saves the results
 // (bench-results/<timestamp>.json). Takes a few minutes; not part of `npm test`.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { ROOT, sampleRss, settle, startServer, stopServer, type ChildServer } fr
 
 const RESULTS_DIR = resolve(ROOT, 'bench-results');
 
-type Options = { events: number; seed: number; duration: number; warmup: number; connections: number };
+type Options = { events: number; seed: number; duration: number; warmup: number; connections: number; cacheMb: number };
 
 type Row = {
   dataset: string;
@@ -23,8 +24,10 @@ type Row = {
   requests_per_second?: number;
   p50_ms?: number;
   p99_ms?: number;
-  /** Answers outside the expected status class, plus socket errors and timeouts. */
+  /** Answers outside the expected status class, socket errors, timeouts, and requests never answered. */
   errors?: number;
+  /** Requests sent but not answered by the end of the run (at most one per connection is normal). */
+  unanswered?: number;
   status_counts?: Record<string, number>;
   socket_errors?: number;
   timeouts?: number;
@@ -40,6 +43,8 @@ function parseOptions(): Options {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '50' },
+      // sitrep's RESPONSE_CACHE_MB; 0 measures every request answered from the database.
+      'cache-mb': { type: 'string', default: '32' },
     },
   });
   const number = (name: keyof typeof values, min: number, max: number) => {
@@ -54,6 +59,7 @@ function parseOptions(): Options {
     duration: number('duration', 1, 600),
     warmup: number('warmup', 0, 60),
     connections: number('connections', 1, 1000),
+    cacheMb: number('cache-mb', 0, 4096),
   };
 }
 
@@ -77,13 +83,18 @@ async function measure(server: ChildServer, endpoint: BenchEndpoint, dataset: st
   await settle(server.base);
   const counts: Record<string, number> = { '1xx': result['1xx'], '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
   const unexpected = Object.entries(counts).reduce((sum, [status, count]) => (status === prepared.expect ? sum : sum + count), 0);
+  // Each connection may have one request in flight when the run stops; more than that were
+  // queued and never answered, which is a failure even though autocannon reports no error.
+  const unanswered = Math.max(0, result.requests.sent - result.requests.total);
+  const stuck = Math.max(0, unanswered - options.connections);
   return {
     ...row,
     note: prepared.note,
     requests_per_second: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
-    errors: unexpected + result.errors + result.timeouts,
+    errors: unexpected + result.errors + result.timeouts + stuck,
+    unanswered,
     status_counts: counts,
     socket_errors: result.errors,
     timeouts: result.timeouts,
@@ -116,11 +127,44 @@ function formatTable(rows: Row[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+/** The issue's targets, checked against this run's synthetic rows. */
+function targetLines(rows: Row[], startup: Record<string, number>): string[] {
+  const synthetic = rows.filter((r) => r.dataset === 'synthetic' && !r.skipped);
+  const find = (prefix: string) => synthetic.find((r) => r.endpoint.startsWith(prefix));
+  const ratio = (prefix: string, min: number) => {
+    const row = find(prefix);
+    return row ? { ok: (row.ratio_to_ceiling ?? 0) >= min, value: `${((row.ratio_to_ceiling ?? 0) * 100).toFixed(1)} %` } : null;
+  };
+  const p99 = (prefix: string) => {
+    const row = find(prefix);
+    return row ? { ok: (row.p99_ms ?? Infinity) <= 20 && (row.requests_per_second ?? 0) > 0, value: `${row.p99_ms} ms` } : null;
+  };
+  const maxRss = Math.max(...synthetic.map((r) => r.max_rss_mb ?? 0));
+  const errors = synthetic.reduce((sum, r) => sum + (r.errors ?? 0), 0);
+  const checks: Array<[string, { ok: boolean; value: string } | null]> = [
+    ['event by id >= 40 % of the ceiling', ratio('GET /v1/events/{id} (', 0.4) ?? ratio('GET /v1/events/{id}', 0.4)],
+    ['list page >= 15 % of the ceiling', ratio('GET /v1/events kind+range', 0.15)],
+    ['timeline >= 10 % of the ceiling', ratio('GET /v1/timeline', 0.1)],
+    ['casualty statistics by month p99 <= 20 ms', p99('GET /v1/stats/casualties')],
+    ['munition statistics by month p99 <= 20 ms', p99('GET /v1/stats/munitions')],
+    ['zero errors', { ok: errors === 0, value: String(errors) }],
+    ['server RSS <= 200 MB under load', { ok: maxRss <= 200, value: `${maxRss} MB` }],
+    ['start-up to /readyz <= 1 s', startup.synthetic === undefined ? null : { ok: startup.synthetic <= 1000, value: `${startup.synthetic} ms` }],
+  ];
+  return ['targets (synthetic dataset):', ...checks.map(([name, check]) => `  ${check ? (check.ok ? 'met    ' : 'NOT met') : 'n/a    '}  ${name}${check ? `: ${check.value}` : ''}`)];
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
   const startedAt = new Date();
   log(`sitrep bench: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
   log(`options: ${JSON.stringify(options)}`);
+
+  // sitrep is measured as it is deployed: compiled (`npm run build`), so start-up is not spent
+  // transpiling TypeScript.
+  log('building: npm run build');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
 
   const datasets: Dataset[] = [syntheticDataset(options.events, options.seed, log)];
   const airforce = await airForceDataset(log);
@@ -140,7 +184,7 @@ async function main(): Promise<void> {
   const ceiling = rows.find((r) => r.requests_per_second)?.requests_per_second ?? null;
 
   for (const dataset of datasets) {
-    const server = await startServer(`sitrep (${dataset.name})`, 'src/server.ts', { DATABASE_URL: dataset.path });
+    const server = await startServer(`sitrep (${dataset.name})`, 'dist/src/server.js', { DATABASE_URL: dataset.path, RESPONSE_CACHE_MB: String(options.cacheMb) });
     startup[dataset.name] = Math.round(server.startupMs);
     log(`sitrep on ${dataset.name} (${dataset.events.toLocaleString('en')} events): ready (GET /readyz) in ${startup[dataset.name]} ms`);
     try {
@@ -153,6 +197,8 @@ async function main(): Promise<void> {
 
   log('');
   log(formatTable(rows));
+  log('');
+  for (const line of targetLines(rows, startup)) log(line);
   log('');
   log(`start-up to a good GET /readyz: ${Object.entries(startup).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`);
   for (const d of datasets) {
@@ -167,6 +213,7 @@ async function main(): Promise<void> {
     options,
     datasets,
     startup_ms: startup,
+    targets: targetLines(rows, startup),
     ceiling_requests_per_second: ceiling,
     results: rows,
   };

@@ -27,11 +27,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `node --import tsx <script>` and waits (at most `timeoutMs`) until /readyz answers 200. */
+/**
+ * Spawns `node <script>` (a `.ts` script through tsx, compiled JavaScript as it is) and waits (at
+ * most `timeoutMs`) until /readyz answers 200.
+ */
 export async function startServer(name: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<ChildServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, script.endsWith('.ts') ? ['--import', 'tsx', script] : [script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

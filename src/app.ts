@@ -25,6 +25,7 @@ import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 import writeLockPlugin from './plugins/write-lock.js';
+import responseCachePlugin from './plugins/response-cache.js';
 import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
@@ -38,6 +39,8 @@ export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   requireKeyForReads?: boolean;
   /** Where log lines go (stdout by default); tests read them from here. */
   logStream?: { write(line: string): void };
+  /** Memory for the response cache in MiB (default 32); 0 turns it off. */
+  responseCacheMb?: number;
 };
 
 // API keys must never reach the logs, whatever a serializer or a debug line includes.
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(etagPlugin);
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
   await app.register(writeLockPlugin);
+  await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20 });
 
   if (options.seed) {
     const summary = await seedDatabase(app.db);

@@ -36,6 +36,8 @@ export const configSchema = z.object({
   MAX_EVENT_LOOP_DELAY_MS: count(0).default(1_000),
   // `true` makes every /v1 read need an API key too; writes always do.
   REQUIRE_KEY_FOR_READS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  // Memory for answers kept by the response cache (src/plugins/response-cache.ts); 0 turns it off.
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
 });
 
 /** How the HTTP layer protects itself; every field has a default, so callers set only what they change. */
@@ -60,6 +62,7 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   http: HttpLimits;
   requireKeyForReads: boolean;
+  responseCacheMb: number;
 };
 
 export class ConfigError extends Error {}
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     requireKeyForReads: c.REQUIRE_KEY_FOR_READS === 'true',
+    responseCacheMb: c.RESPONSE_CACHE_MB,
     http: {
       trustProxy: c.TRUST_PROXY,
       rateLimit: { readsPerMinute: c.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: c.RATE_LIMIT_WRITES_PER_MINUTE },

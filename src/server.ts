@@ -19,6 +19,7 @@ const app = await buildApp({
   databaseUrl: config.databaseUrl,
   logLevel: config.logLevel,
   requireKeyForReads: config.requireKeyForReads,
+  responseCacheMb: config.responseCacheMb,
   seed: true,
   http: config.http,
 });

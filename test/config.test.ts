@@ -12,16 +12,17 @@ const DEFAULT_HTTP = {
 
 describe('configuration', () => {
   it('when nothing is set, then the documented defaults apply', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', requireKeyForReads: false, http: DEFAULT_HTTP });
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', requireKeyForReads: false, responseCacheMb: 32, http: DEFAULT_HTTP });
   });
 
   it('when variables are set, then they are used (empty ones count as unset)', () => {
-    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: ':memory:', LOG_LEVEL: 'debug', REQUIRE_KEY_FOR_READS: 'true', UNRELATED: 'x' })).toEqual({
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: ':memory:', LOG_LEVEL: 'debug', REQUIRE_KEY_FOR_READS: 'true', RESPONSE_CACHE_MB: '0', UNRELATED: 'x' })).toEqual({
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: ':memory:',
       logLevel: 'debug',
       requireKeyForReads: true,
+      responseCacheMb: 0,
       http: DEFAULT_HTTP,
     });
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
@@ -59,6 +60,7 @@ describe('configuration', () => {
     ['CORS_WRITE_ORIGINS', 'not a url'],
     ['BODY_LIMIT_BYTES', '0'],
     ['REQUIRE_KEY_FOR_READS', 'yes'],
+    ['RESPONSE_CACHE_MB', '-1'],
   ])('when %s=%s, then loading fails with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}=`));

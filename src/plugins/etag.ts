@@ -20,7 +20,9 @@ export default fp(
     app.addHook('onSend', async (request, reply, payload) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      const etag = etagOf(payload);
+      // A body replayed from the response cache already carries the tag computed when it was made.
+      const known = reply.getHeader('etag');
+      const etag = typeof known === 'string' ? known : etagOf(payload);
       reply.header('etag', etag);
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, etag)) {

@@ -186,10 +186,11 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('cache_size = -1048576');
 
-    // One FTS insert per event through the triggers is slower than one INSERT … SELECT at the
-    // end; triggers and indexes are put back from their own stored SQL, exactly as the
+    // Triggers fire once per row: the FTS ones are slower than one INSERT … SELECT at the end,
+    // and the change counter's (migration 0003) would be bumped millions of times where once
+    // will do. Triggers and indexes are put back from their own stored SQL, exactly as the
     // migrations made them.
-    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string }>;
     for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
     // Secondary indexes likewise: one sorted build per index at the end beats maintaining
     // twenty of them row by row. Primary keys stay, so duplicate ids still fail loudly.
@@ -232,6 +233,7 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
       sqlite.exec('INSERT INTO events_fts (event_id, title, summary) SELECT id, title, summary FROM events ORDER BY rowid');
       for (const index of indexes) sqlite.exec(index.sql);
       for (const trigger of triggers) sqlite.exec(trigger.sql);
+      sqlite.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
     })();
     sqlite.close();
 

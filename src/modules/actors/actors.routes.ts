@@ -25,6 +25,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actors',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'listActors',
         tags: ['actors'],
@@ -52,6 +53,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actors/:id',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getActor',
         tags: ['actors'],

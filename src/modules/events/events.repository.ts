@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { iterateRows } from '../../db/iterate.js';
+import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
 import {
   actors,
   casualtyReports,
@@ -72,18 +73,21 @@ export function eventFilterConditions(filter: EventFilter): SQL | undefined {
   );
 }
 
+/**
+ * Events after (or, going back, before) a keyset position, as one row-value comparison: SQLite
+ * turns `(start_at, id) > (?, ?)` into a range on an index ending in (start_at, id), where the
+ * equivalent `start_at > ? OR (start_at = ? AND id > ?)` made it walk every earlier entry.
+ */
+function beyondPosition(order: 'asc' | 'desc', position: { startAt: string; id: string }): SQL {
+  return sql`(${events.startAt}, ${events.id}) ${sql.raw(order === 'asc' ? '>' : '<')} (${position.startAt}, ${position.id})`;
+}
+
 function orderedEvents(db: Db, filter: Omit<EventListFilter, 'limit'>) {
   const { after, order } = filter;
-  const beyond = order === 'asc' ? gt : lt;
   return db
     .select()
     .from(events)
-    .where(
-      and(
-        eventFilterConditions(filter),
-        after ? or(beyond(events.startAt, after.startAt), and(eq(events.startAt, after.startAt), beyond(events.id, after.id))) : undefined,
-      ),
-    )
+    .where(and(eventFilterConditions(filter), after ? beyondPosition(order, after) : undefined))
     .orderBy(...(order === 'asc' ? [asc(events.startAt), asc(events.id)] : [desc(events.startAt), desc(events.id)]));
 }
 
@@ -96,8 +100,34 @@ export function iterateEvents(db: Db, filter: Omit<EventListFilter, 'limit'>): I
   return iterateRows<EventRow>(db, getTableColumns(events), orderedEvents(db, filter));
 }
 
+const detailQueries = preparedPer((db) => {
+  const id = sql.placeholder('id');
+  return {
+    event: db.select().from(events).where(eq(events.id, id)).prepare(),
+    actors: db
+      .select({ actor: actors, role: eventActors.role })
+      .from(eventActors)
+      .innerJoin(actors, eq(actors.id, eventActors.actorId))
+      .where(eq(eventActors.eventId, id))
+      .orderBy(asc(eventActors.role), asc(actors.name))
+      .prepare(),
+    casualty: db.select().from(casualtyReports).where(eq(casualtyReports.eventId, id)).orderBy(asc(casualtyReports.sourceId), asc(casualtyReports.id)).prepare(),
+    munition: db.select().from(munitionReports).where(eq(munitionReports.eventId, id)).orderBy(asc(munitionReports.sourceId), asc(munitionReports.id)).prepare(),
+    damage: db.select().from(damageReports).where(eq(damageReports.eventId, id)).orderBy(asc(damageReports.sourceId), asc(damageReports.id)).prepare(),
+    citations: db.select().from(citations).where(eq(citations.eventId, id)).orderBy(asc(citations.id)).prepare(),
+    relations: db
+      .select()
+      .from(relations)
+      .where(or(eq(relations.fromEventId, id), eq(relations.toEventId, id)))
+      .orderBy(asc(relations.id))
+      .prepare(),
+    eventsByIds: db.select().from(events).where(inArray(events.id, listPlaceholder('ids'))).prepare(),
+    citationsOfRelations: db.select().from(citations).where(inArray(citations.relationId, listPlaceholder('ids'))).orderBy(asc(citations.id)).prepare(),
+  };
+});
+
 export async function getEvent(db: Db, id: string): Promise<EventRow | null> {
-  return (await db.select().from(events).where(eq(events.id, id)).get()) ?? null;
+  return detailQueries(db).event.get({ id }) ?? null;
 }
 
 export type EventFacts = {
@@ -112,29 +142,20 @@ export type EventFacts = {
 };
 
 export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts> {
-  const actorRows = await db
-    .select({ actor: actors, role: eventActors.role })
-    .from(eventActors)
-    .innerJoin(actors, eq(actors.id, eventActors.actorId))
-    .where(eq(eventActors.eventId, eventId))
-    .orderBy(asc(eventActors.role), asc(actors.name));
-  const casualty = await db.select().from(casualtyReports).where(eq(casualtyReports.eventId, eventId)).orderBy(asc(casualtyReports.sourceId), asc(casualtyReports.id));
-  const munition = await db.select().from(munitionReports).where(eq(munitionReports.eventId, eventId)).orderBy(asc(munitionReports.sourceId), asc(munitionReports.id));
-  const damage = await db.select().from(damageReports).where(eq(damageReports.eventId, eventId)).orderBy(asc(damageReports.sourceId), asc(damageReports.id));
-  const citationRows = await db.select().from(citations).where(eq(citations.eventId, eventId)).orderBy(asc(citations.id));
-  const relationRows = await db
-    .select()
-    .from(relations)
-    .where(or(eq(relations.fromEventId, eventId), eq(relations.toEventId, eventId)))
-    .orderBy(asc(relations.id));
+  const q = detailQueries(db);
+  const id = { id: eventId };
+  const actorRows = q.actors.all(id);
+  const casualty = q.casualty.all(id);
+  const munition = q.munition.all(id);
+  const damage = q.damage.all(id);
+  const citationRows = q.citations.all(id);
+  const relationRows = q.relations.all(id);
   const otherIds = relationRows.map((r) => (r.fromEventId === eventId ? r.toEventId : r.fromEventId));
-  const others = otherIds.length ? await db.select().from(events).where(inArray(events.id, otherIds)) : [];
+  const others = otherIds.length ? q.eventsByIds.all({ ids: jsonList(otherIds) }) : [];
   const othersById = new Map(others.map((e) => [e.id, e]));
   // Relation citations live on the relation's from-event; fetch those of incoming relations too.
   const incomingRelationIds = relationRows.filter((r) => r.toEventId === eventId).map((r) => r.id);
-  const incomingCitations = incomingRelationIds.length
-    ? await db.select().from(citations).where(inArray(citations.relationId, incomingRelationIds)).orderBy(asc(citations.id))
-    : [];
+  const incomingCitations = incomingRelationIds.length ? q.citationsOfRelations.all({ ids: jsonList(incomingRelationIds) }) : [];
   const allCitations = [...citationRows, ...incomingCitations.filter((c) => c.eventId !== eventId)];
   const sourceIds = [
     ...[...casualty, ...munition, ...damage].map((r) => r.sourceId),
@@ -200,6 +221,7 @@ export async function relationsOfEvents(db: Db, eventIds: string[]): Promise<Arr
     .from(relations)
     .where(or(inArray(relations.fromEventId, eventIds), inArray(relations.toEventId, eventIds)))
     .orderBy(asc(relations.id));
+  if (rows.length === 0) return [];
   const ends = new Set(rows.flatMap((r) => [r.fromEventId, r.toEventId]));
   const byId = new Map((await db.select().from(events).where(inArray(events.id, [...ends]))).map((e) => [e.id, e]));
   return rows.flatMap((relation) => {
@@ -225,7 +247,7 @@ export async function eventsAround(
       and(
         conditions,
         gte(events.startAt, window.earliest),
-        or(lt(events.startAt, focus.startAt), and(eq(events.startAt, focus.startAt), lt(events.id, focus.id))),
+        beyondPosition('desc', focus),
       ),
     )
     .orderBy(desc(events.startAt), desc(events.id))
@@ -237,7 +259,7 @@ export async function eventsAround(
       and(
         conditions,
         lte(events.startAt, window.latest),
-        or(gt(events.startAt, focus.startAt), and(eq(events.startAt, focus.startAt), gt(events.id, focus.id))),
+        beyondPosition('asc', focus),
       ),
     )
     .orderBy(asc(events.startAt), asc(events.id))

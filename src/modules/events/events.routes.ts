@@ -128,6 +128,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'listEvents',
         tags: ['events'],
@@ -175,6 +176,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events/:id',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getEvent',
         tags: ['events'],
@@ -203,6 +205,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events/:id/context',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getEventContext',
         tags: ['events'],

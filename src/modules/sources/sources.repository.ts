@@ -1,6 +1,7 @@
 // Reads of sources and the citations that point at them. Takes the database, returns rows.
 import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import { countOf, tableStore } from '../history/history.writes.js';
 import type { SourceKind } from '../../domain/vocabulary.js';
@@ -20,9 +21,11 @@ export async function getSource(db: Db, id: string): Promise<SourceRow | null> {
   return (await db.select().from(sources).where(eq(sources.id, id)).get()) ?? null;
 }
 
+const sourcesByIds = preparedPer((db) => db.select().from(sources).where(inArray(sources.id, listPlaceholder('ids'))).prepare());
+
 export async function getSourcesByIds(db: Db, ids: string[]): Promise<SourceRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(sources).where(inArray(sources.id, [...new Set(ids)]));
+  return sourcesByIds(db).all({ ids: jsonList([...new Set(ids)]) });
 }
 
 export type SourceFactRow = CitationRow & { eventTitle: string; eventStartAt: string };

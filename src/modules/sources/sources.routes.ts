@@ -14,6 +14,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sources',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'listSources',
         tags: ['sources'],
@@ -39,6 +40,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sources/:id',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getSource',
         tags: ['sources'],

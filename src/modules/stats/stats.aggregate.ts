@@ -18,15 +18,17 @@ import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, WEAPON_CATEGORIES, type CasualtyC
 import type { BucketRef } from '../../lib/buckets.js';
 import type { Dated } from './stats.repository.js';
 
-/** Calls `visit` once per event with all its claims; claims arrive ordered by event. */
-function forEachEvent<T extends { eventId: string; startAt: string }>(claims: T[], visit: (startAt: string, own: T[]) => void): void {
-  let start = 0;
-  for (let i = 1; i <= claims.length; i++) {
-    if (i === claims.length || claims[i]!.eventId !== claims[start]!.eventId) {
-      visit(claims[start]!.startAt, claims.slice(start, i));
-      start = i;
+/** Calls `visit` once per event with all its claims; claims arrive grouped by event. */
+function forEachEvent<T extends { eventId: string; startAt: string }>(claims: Iterable<T>, visit: (startAt: string, own: T[]) => void): void {
+  let own: T[] = [];
+  for (const claim of claims) {
+    if (own.length && claim.eventId !== own[0]!.eventId) {
+      visit(own[0]!.startAt, own);
+      own = [];
     }
+    own.push(claim);
   }
+  if (own.length) visit(own[0]!.startAt, own);
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -70,7 +72,7 @@ function casualtyOut(accs: Map<string, CasualtyAcc>): CasualtyFigureOut[] {
     .map((acc) => ({ category: acc.category, group: acc.group, ...acc.range, event_count: acc.eventCount, source_count: acc.sources.size }));
 }
 
-export function aggregateCasualties(claims: Dated<CasualtyClaim>[], bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] {
+export function aggregateCasualties(claims: Iterable<Dated<CasualtyClaim>>, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] {
   const buckets = new Map<string, { ref: BucketRef; figures: Map<string, CasualtyAcc>; bySource: Map<string, Map<string, CasualtyAcc>> }>();
   forEachEvent(claims, (startAt, own) => {
     const ref = bucketOf(startAt);
@@ -142,7 +144,7 @@ function byCategoryOut(accs: Map<WeaponCategory, MunitionAcc>) {
     .map(([weapon_category, acc]) => ({ weapon_category, ...munitionOut(acc) }));
 }
 
-export function aggregateMunitions(claims: Dated<MunitionClaim>[], bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] {
+export function aggregateMunitions(claims: Iterable<Dated<MunitionClaim>>, bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] {
   type SourceAccs = { total: MunitionAcc; byCategory: Map<WeaponCategory, MunitionAcc> };
   const buckets = new Map<
     string,

@@ -40,6 +40,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/casualties',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getCasualtyStats',
         tags: ['statistics'],
@@ -62,9 +63,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { bucket, tz } = request.query;
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
       setFormatHeaders(reply, negotiated, 'casualties');
-      const claims = await casualtyClaimsMatching(app.db, filterFrom(request.query));
-      const buckets = aggregateCasualties(claims, bucketer(bucket, tz));
-      const sources = await sourcesFor(new Set(claims.map((c) => c.sourceId)));
+      const buckets = aggregateCasualties(casualtyClaimsMatching(app.db, filterFrom(request.query)), bucketer(bucket, tz));
+      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...b.bySource.keys()])));
       const body: CasualtyStatsWire = {
         bucket,
         tz,
@@ -81,6 +81,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/munitions',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getMunitionStats',
         tags: ['statistics'],
@@ -105,9 +106,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { bucket, tz } = request.query;
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
       setFormatHeaders(reply, negotiated, 'munitions');
-      const claims = await munitionClaimsMatching(app.db, filterFrom(request.query));
-      const buckets = aggregateMunitions(claims, bucketer(bucket, tz));
-      const sources = await sourcesFor(new Set(claims.map((c) => c.sourceId)));
+      const buckets = aggregateMunitions(munitionClaimsMatching(app.db, filterFrom(request.query)), bucketer(bucket, tz));
+      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...b.bySource.keys()])));
       const body: MunitionStatsWire = {
         bucket,
         tz,

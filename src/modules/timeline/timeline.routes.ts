@@ -17,6 +17,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/timeline',
     {
+      config: { responseCache: true },
       schema: {
         operationId: 'getTimeline',
         tags: ['timeline'],

@@ -1,0 +1,96 @@
+// Answers repeated GETs from memory. A route that opts in (`config: { responseCache: true }`) has
+// its 200 text answers kept with their headers, keyed by URL and Accept, and replayed while the
+// record's change counter (src/db/data-version.ts) has not moved. Every write bumps the counter in
+// its own transaction, so a replayed answer is never older than the last committed write, even
+// one made by another process (an import) on the same file. Streamed exports are never kept.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { dataVersion } from '../db/data-version.js';
+import { ifNoneMatchMatches } from './etag.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Keep this route's answers in the response cache. */
+    responseCache?: boolean;
+  }
+  interface FastifyRequest {
+    responseCacheSlot: { key: string; version: number } | null;
+  }
+}
+
+export type ResponseCacheOptions = {
+  /** Memory for kept answers, in bytes; 0 turns the cache off. */
+  maxBytes: number;
+};
+
+// Kept encoded: replaying a string would encode it to UTF-8 again on every request.
+type Entry = { version: number; payload: Buffer; etag: string; headers: Record<string, string | string[]> };
+
+// A single answer larger than this share of the budget is not kept: it would evict everything else.
+const LARGEST_SHARE = 0.25;
+
+export default fp<ResponseCacheOptions>(
+  async (app, options) => {
+    app.decorateRequest('responseCacheSlot', null);
+    if (options.maxBytes <= 0) return;
+    // Insertion order is recency order: a hit is moved to the end, the oldest is evicted first.
+    const entries = new Map<string, Entry>();
+    let used = 0;
+    const drop = (key: string) => {
+      const entry = entries.get(key);
+      if (!entry) return;
+      entries.delete(key);
+      used -= entry.payload.length;
+    };
+    const keyOf = (request: FastifyRequest) => `${request.headers.accept ?? ''}\n${request.url}`;
+
+    const replay = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.method !== 'GET') return;
+      const key = keyOf(request);
+      const version = dataVersion(app.db);
+      const entry = entries.get(key);
+      if (!entry || entry.version !== version) {
+        drop(key);
+        request.responseCacheSlot = { key, version };
+        return;
+      }
+      entries.delete(key);
+      entries.set(key, entry);
+      reply.headers(entry.headers);
+      const ifNoneMatch = request.headers['if-none-match'];
+      if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, entry.etag)) return reply.code(304).send();
+      return reply.send(entry.payload);
+    };
+
+    // Replayed after the route's own onRequest hooks (rate limits, which plugins registered
+    // earlier add per route), so a cached answer still counts against the client's budget.
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.responseCache) return;
+      const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [...existing, replay] as typeof route.onRequest;
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const slot = request.responseCacheSlot;
+      if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      const etag = reply.getHeader('etag');
+      const body = Buffer.from(payload);
+      if (typeof etag !== 'string' || body.length > options.maxBytes * LARGEST_SHARE) return payload;
+      const headers: Entry['headers'] = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        // Per-request headers (length, this client's rate-limit budget) are not replayed.
+        if (name === 'content-length' || name.startsWith('x-ratelimit-') || name === 'retry-after' || value === undefined) continue;
+        headers[name] = Array.isArray(value) ? value : String(value);
+      }
+      drop(slot.key);
+      entries.set(slot.key, { version: slot.version, payload: body, etag, headers });
+      used += body.length;
+      for (const oldest of entries.keys()) {
+        if (used <= options.maxBytes) break;
+        drop(oldest);
+      }
+      return payload;
+    });
+  },
+  { name: 'response-cache', dependencies: ['db', 'etag'] },
+);

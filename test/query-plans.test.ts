@@ -1,0 +1,144 @@
+// Every list and statistics query uses an index. The main reads run through their repositories
+// on a synthetic database; every statement they send to SQLite is recorded with its parameters,
+// and SQLite's own EXPLAIN QUERY PLAN of it must not scan a large table from end to end.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { headlinesOfEvents } from '../src/modules/events/events.export.js';
+import {
+  actorsOfEvents,
+  claimantPublishersOfEvents,
+  eventsAround,
+  getEvent,
+  getEventFacts,
+  listEvents,
+  relationsOfEvents,
+  type EventListFilter,
+} from '../src/modules/events/events.repository.js';
+import { casualtyClaimsMatching, munitionClaimsMatching } from '../src/modules/stats/stats.repository.js';
+import { toFtsQuery } from '../src/lib/fts.js';
+import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+
+// Tables that grow with the record; a plan may read the small vocabularies (actors, sources) whole.
+const LARGE_TABLES = ['events', 'event_actors', 'casualty_reports', 'munition_reports', 'damage_reports', 'relations', 'citations', 'events_fts'];
+
+type Statement = { sql: string; params: unknown[] };
+
+/** Records every statement run on `sqlite`, with the parameters it was run with. */
+function recordStatements(sqlite: Database.Database): { statements: Statement[]; stop: () => void } {
+  const statements: Statement[] = [];
+  const prepare = sqlite.prepare;
+  const running = ['all', 'get', 'run', 'iterate'];
+  const modes = ['raw', 'pluck', 'expand', 'safeIntegers'];
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare.call(sqlite, source);
+    const proxy: Database.Statement = new Proxy(statement, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (running.includes(String(property))) {
+          return (...params: unknown[]) => {
+            statements.push({ sql: source, params });
+            return value.apply(target, params);
+          };
+        }
+        // Mode setters return the statement; keep the caller on the proxy.
+        if (modes.includes(String(property))) return (...args: unknown[]) => (value.apply(target, args), proxy);
+        return value.bind(target);
+      },
+    });
+    return proxy;
+  }) as Database.Database['prepare'];
+  return { statements, stop: () => (sqlite.prepare = prepare) };
+}
+
+/** The steps of a statement's plan that read a large table from end to end. */
+function fullScans(sqlite: Database.Database, statement: Statement): string[] {
+  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as Array<{ detail: string }>;
+  return plan
+    .map((step) => step.detail)
+    .filter((detail) => {
+      const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+      if (!scanned || !LARGE_TABLES.includes(scanned)) return false;
+      // FTS5 names a MATCH constraint `M` in its index string; without it, it reads every row.
+      if (detail.includes('VIRTUAL TABLE')) return !/VIRTUAL TABLE INDEX \d+:.*M/.test(detail);
+      return !/USING (COVERING )?INDEX/.test(detail);
+    });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-plans-'));
+let path: string;
+beforeAll(() => {
+  path = join(dir, 'synthetic.db');
+  writeSyntheticDatabase({ path, events: 3_000, seed: 11 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function open(file = path): DatabaseHandle {
+  const handle = openDatabase(file);
+  onTestFinished(() => handle.close());
+  return handle;
+}
+
+const page = (filter: Partial<EventListFilter>): EventListFilter => ({ order: 'asc', limit: 51, ...filter });
+
+/** Runs the main reads of the API, as its routes do, and returns every statement they ran. */
+async function mainQueries(handle: DatabaseHandle): Promise<Array<{ name: string } & Statement>> {
+  const { db, sqlite } = handle;
+  const found: Array<{ name: string } & Statement> = [];
+  const run = async (name: string, read: () => unknown) => {
+    const recorder = recordStatements(sqlite);
+    try {
+      const result = await read();
+      // Statistics are iterables read lazily; reading them is part of the query.
+      if (result && typeof result === 'object' && Symbol.iterator in result && !Array.isArray(result)) [...(result as Iterable<unknown>)];
+    } finally {
+      recorder.stop();
+    }
+    expect(recorder.statements.length, `${name} ran no statement`).toBeGreaterThan(0);
+    found.push(...recorder.statements.map((s) => ({ name, ...s })));
+  };
+
+  const sample = (await listEvents(db, page({ kinds: ['aerial_attack'], limit: 200 }))).at(-1)!;
+  const after = { startAt: sample.startAt, id: sample.id };
+  const range = { from: '2022-06-01T00:00:00Z', toExclusive: '2025-06-01T00:00:00Z' };
+  const ids = (await listEvents(db, page({ limit: 50, after }))).map((e) => e.id);
+
+  await run('list: kind and date range, deep cursor', () => listEvents(db, page({ kinds: ['aerial_attack'], ...range, after })));
+  await run('list: newest first, deep cursor', () => listEvents(db, page({ order: 'desc', after })));
+  await run('list: actor', () => listEvents(db, page({ actorId: 'act_ukrainian_air_force', ...range })));
+  await run('list: source', () => listEvents(db, page({ sourceId: 'src_syn_0000' })));
+  await run('list: country and kind', () => listEvents(db, page({ country: 'RU', kinds: ['shelling'], after })));
+  await run('list: full text', () => listEvents(db, page({ match: toFtsQuery('Kharkiv drone')! })));
+  await run('event by id with its facts', async () => getEventFacts(db, (await getEvent(db, sample.id))!.id));
+  await run('event context', () => eventsAround(db, sample, { earliest: '2023-01-01T00:00:00Z', latest: '2024-01-01T00:00:00Z' }, {}, 10));
+  await run('timeline page: headlines and relations', async () => [await headlinesOfEvents(db, ids), await relationsOfEvents(db, ids)]);
+  await run('CSV page: actors and claimants', async () => [await actorsOfEvents(db, ids), await claimantPublishersOfEvents(db, ids)]);
+  await run('casualty statistics over everything', () => casualtyClaimsMatching(db, {}));
+  await run('munition statistics over everything', () => munitionClaimsMatching(db, {}));
+  await run('casualty statistics: kind and range', () => casualtyClaimsMatching(db, { kinds: ['aerial_attack'], ...range }));
+  await run('munition statistics: country and range', () => munitionClaimsMatching(db, { country: 'UA', ...range }));
+  return found;
+}
+
+describe('query plans', () => {
+  test('when the main list, detail, timeline and statistics queries run, then none scans a large table without an index', async () => {
+    const handle = open();
+    const scans = (await mainQueries(handle)).flatMap((statement) => fullScans(handle.sqlite, statement).map((step) => `${statement.name}: ${step}\n  ${statement.sql}`));
+    expect(scans).toEqual([]);
+  });
+
+  test('when an index the list relies on is dropped, then the check reports the full scan', async () => {
+    // The check above can fail: on a copy of the database without the indexes on start_at,
+    // a kind filter and a newest-first page fall back to reading events whole.
+    const copy = join(dir, 'without-indexes.db');
+    copyFileSync(path, copy);
+    const handle = open(copy);
+    handle.sqlite.exec('DROP INDEX events_kind_start_at_idx; DROP INDEX events_country_start_at_idx; DROP INDEX events_start_at_id_idx');
+    const scans = (await mainQueries(handle)).flatMap((statement) => fullScans(handle.sqlite, statement));
+    expect(scans).toContain('SCAN events');
+  });
+});
