@@ -77,6 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: http.bodyLimitBytes,
     requestTimeout: http.requestTimeoutMs,
     clientErrorHandler: answerClientError,
+    // While closing, requests that arrive on open keep-alive connections are still answered
+    // (fastify's default is a bare, non-problem 503); the listener is already closed to new
+    // connections and close-with-grace bounds the wait.
+    return503OnClosing: false,
     // Node checks for stalled requests every 30 s by default; a second keeps the timeout honest.
     http: { connectionsCheckingInterval: 1_000 },
     // Path ids may be as long as the id schema allows; longer ones are refused before routing.

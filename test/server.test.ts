@@ -106,6 +106,35 @@ describe('npm start over real HTTP', () => {
     }
   });
 
+  it('when SIGTERM arrives under load, then every request already received is answered in full and the database is closed cleanly', async () => {
+    const database = join(dir, 'under-load', 'sitrep.db');
+    const server = await startServer({ DATABASE_URL: database, RATE_LIMIT_READS_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_MB: '0' });
+    const urls = ['/v1/events/evt_2025_07_04_kyiv_strike', '/v1/timeline?tz=Europe/Kyiv', '/v1/stats/munitions?bucket=all', '/v1/events?format=csv'];
+    // Keep-alive connections with requests in flight when the signal lands.
+    const inFlight = Array.from({ length: 120 }, (_, i) =>
+      fetch(`${server.base}${urls[i % urls.length]}`).then(
+        async (response) => ({ status: response.status, length: (await response.text()).length }),
+        (error: Error) => ({ status: 0, length: 0, error: String(error.cause ?? error) }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    await stopServer(server);
+    const answers = await Promise.all(inFlight);
+
+    const answered = answers.filter((a) => a.status !== 0);
+    expect(answered.length).toBeGreaterThan(0);
+    // Answered means answered whole: a 200 with a body, never a 5xx or a cut-off stream.
+    for (const answer of answered) {
+      expect(answer.status).toBe(200);
+      expect(answer.length).toBeGreaterThan(0);
+    }
+    // Requests the server never received were refused at connect time, not dropped half-way.
+    for (const refused of answers.filter((a) => a.status === 0)) expect((refused as { error?: string }).error).toMatch(/ECONNREFUSED|ECONNRESET|other side closed|fetch failed/);
+    expect(server.output()).toMatch(/"signal":"SIGTERM","msg":"closing"/);
+    // A clean close checkpoints the write-ahead log into the database and removes it.
+    expect(existsSync(`${database}-wal`)).toBe(false);
+  });
+
   it('when an environment variable is invalid, then start-up stops with one line naming it', async () => {
     const child = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
