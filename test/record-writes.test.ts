@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { revokeApiKey } from '../src/modules/keys/keys.repository.js';
-import { createActor, createCasualtyReport, createCitation, createEvent, createSource } from './factories.js';
+import { createActor, createCasualtyReport, createCitation, createDamageReport, createEvent, createMunitionReport, createRelation, createSource } from './factories.js';
 import { apiKey, expectProblem, freshApp, getJson, send } from './helpers.js';
 
 type Case = { method: 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; ok: number };
@@ -23,10 +23,17 @@ const ROUTES: Record<string, (app: FastifyInstance) => Case> = {
   'PATCH /v1/casualty-reports/{id}': (app) => ({ method: 'PATCH', url: `/v1/casualty-reports/${createCasualtyReport(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 200, body: { best: 2, high: 2 } }),
   'DELETE /v1/casualty-reports/{id}': (app) => ({ method: 'DELETE', url: `/v1/casualty-reports/${createCasualtyReport(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 204 }),
   'POST /v1/munition-reports': (app) => ({ method: 'POST', url: '/v1/munition-reports', ok: 201, body: { event_id: createEvent(app.db).id, source_id: createSource(app.db).id, weapon_category: 'drone', launched: 5 } }),
+  'PATCH /v1/munition-reports/{id}': (app) => ({ method: 'PATCH', url: `/v1/munition-reports/${createMunitionReport(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 200, body: { launched: 7 } }),
+  'DELETE /v1/munition-reports/{id}': (app) => ({ method: 'DELETE', url: `/v1/munition-reports/${createMunitionReport(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 204 }),
   'POST /v1/damage-reports': (app) => ({ method: 'POST', url: '/v1/damage-reports', ok: 201, body: { event_id: createEvent(app.db).id, source_id: createSource(app.db).id, asset_category: 'school', count: 2 } }),
+  'PATCH /v1/damage-reports/{id}': (app) => ({ method: 'PATCH', url: `/v1/damage-reports/${createDamageReport(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 200, body: { count: 3 } }),
+  'DELETE /v1/damage-reports/{id}': (app) => ({ method: 'DELETE', url: `/v1/damage-reports/${createDamageReport(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 204 }),
   'POST /v1/citations': (app) => ({ method: 'POST', url: '/v1/citations', ok: 201, body: { event_id: createEvent(app.db).id, source_id: createSource(app.db).id, quote: 'It happened.' } }),
+  'PATCH /v1/citations/{id}': (app) => ({ method: 'PATCH', url: `/v1/citations/${createCitation(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 200, body: { locator: 'paragraph 2' } }),
   'DELETE /v1/citations/{id}': (app) => ({ method: 'DELETE', url: `/v1/citations/${createCitation(app.db, createEvent(app.db).id, createSource(app.db).id).id}`, ok: 204 }),
   'POST /v1/relations': (app) => ({ method: 'POST', url: '/v1/relations', ok: 201, body: { from_event_id: createEvent(app.db).id, kind: 'follows', to_event_id: createEvent(app.db).id } }),
+  'PATCH /v1/relations/{id}': (app) => ({ method: 'PATCH', url: `/v1/relations/${createRelation(app.db, createEvent(app.db).id, createEvent(app.db).id).id}`, ok: 200, body: { kind: 'responds_to' } }),
+  'DELETE /v1/relations/{id}': (app) => ({ method: 'DELETE', url: `/v1/relations/${createRelation(app.db, createEvent(app.db).id, createEvent(app.db).id).id}`, ok: 204 }),
 };
 
 const CREDENTIALS = ['no key', 'bad key', 'revoked key', 'editor', 'admin'] as const;
