@@ -84,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Node checks for stalled requests every 30 s by default; a second keeps the timeout honest.
     http: { connectionsCheckingInterval: 1_000 },
     // Path ids may be as long as the id schema allows; longer ones are refused before routing.
-    maxParamLength: MAX_ID_LENGTH,
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
     frameworkErrors: (error, request, reply) => {
       const [code, detail]: [ProblemCode, string] =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
