@@ -123,8 +123,8 @@ const report = {
   writes: {
     acknowledged: writes.acknowledged,
     failed: writes.failed,
-    create_and_correct_p50_ms: percentile(writeLatencies, 50),
-    create_and_correct_p99_ms: percentile(writeLatencies, 99),
+    create_and_correct_p50_ms: Math.round(percentile(writeLatencies, 50) ?? 0),
+    create_and_correct_p99_ms: Math.round(percentile(writeLatencies, 99) ?? 0),
   },
   rss_mb: {
     peak_first_minute: Math.round(baseline),
