@@ -2,9 +2,8 @@
 // import is killed half-way; after each kill the database passes PRAGMA integrity_check, every
 // write the API acknowledged is there, and nothing is half-applied (a record without its
 // revision, an import with some of its events).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,44 +11,17 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 import { AIR_FORCE_CSV } from './helpers.js';
+import { ROOT, spawnNode, startNodeServer } from './processes.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ROUNDS = 4;
 const WRITERS = 6;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
-async function startServer(path: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
+async function startServer(path: string) {
   // Limits off: the test writes as fast as it can, on a machine that may be loaded.
-  const child = spawnNode(['src/server.ts'], { PORT: String(port), DATABASE_URL: path, RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0' });
-  const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become ready');
+  return startNodeServer({ DATABASE_URL: path, RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_READS_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0' });
 }
 
 async function kill(child: ChildProcess): Promise<void> {

@@ -3,20 +3,10 @@
 import { describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { events } from '../src/db/schema.js';
-import { createActor, createCasualtyReport, createEvent, createSource } from './factories.js';
+import { createActor, createCasualtyReport, createEvent, createSource, eventInput } from './factories.js';
 import { apiKey, expectProblem, freshApp, getJson, send } from './helpers.js';
 
-const newEvent = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'aerial_attack',
-  status: 'occurred',
-  title: 'Drone strike on Odesa port',
-  summary: 'Drones struck the port overnight.',
-  start_at: '2025-07-05T02:30:00+03:00',
-  start_precision: 'minute',
-  timezone: 'Europe/Kyiv',
-  location: { place: 'Odesa', country: 'ua', latitude: 46.48, longitude: 30.72, geo_precision: 'settlement' },
-  ...overrides,
-});
+const newEvent = eventInput;
 
 async function etagOf(app: FastifyInstance, url: string): Promise<string> {
   const { status, headers } = await getJson(app, url);

@@ -2,32 +2,20 @@
 // well below the size of the export streams every event of a large synthetic database as NDJSON,
 // twice, and its resident memory stays flat. A server that built the body first runs out of heap
 // and dies (checked by hand: sendExport without streaming fails this test with an OOM).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { startNodeServer } from './processes.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const EVENTS = 70_000;
 /** The server's old-generation heap limit, in MB: far below the export's size. */
 const HEAP_LIMIT_MB = 32;
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-memory-'));
 let server: { child: ChildProcess; base: string } | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 function residentMb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -56,26 +44,8 @@ async function download(url: string, pid: number) {
 beforeAll(async () => {
   const path = join(dir, 'synthetic.db');
   writeSyntheticDatabase({ path, events: EVENTS, seed: 7 });
-  const port = await freePort();
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, '--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    // No overload refusals: this test measures memory, and a loaded CI machine may delay the loop.
-    env: { ...process.env, PORT: String(port), DATABASE_URL: path, LOG_LEVEL: 'warn', MAX_EVENT_LOOP_DELAY_MS: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  server = { child, base };
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become ready');
+  // No overload refusals: this test measures memory, and a loaded CI machine may delay the loop.
+  server = await startNodeServer({ DATABASE_URL: path, MAX_EVENT_LOOP_DELAY_MS: '0' }, [`--max-old-space-size=${HEAP_LIMIT_MB}`]);
 }, 120_000);
 
 afterAll(() => {

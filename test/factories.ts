@@ -173,3 +173,18 @@ export function createRelation(db: Db, fromEventId: string, toEventId: string, k
   db.insert(relations).values(row).run();
   return row;
 }
+
+/** A valid body for POST /v1/events (a drone strike on Odesa), with any field overridden. */
+export function eventInput(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'aerial_attack',
+    status: 'occurred',
+    title: 'Drone strike on Odesa port',
+    summary: 'Drones struck the port overnight.',
+    start_at: '2025-07-05T02:30:00+03:00',
+    start_precision: 'minute',
+    timezone: 'Europe/Kyiv',
+    location: { place: 'Odesa', country: 'ua', latitude: 46.48, longitude: 30.72, geo_precision: 'settlement' },
+    ...overrides,
+  };
+}
