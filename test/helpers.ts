@@ -3,15 +3,15 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect, onTestFinished } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { buildApp, type AppOptions } from '../src/app.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 
 export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
 export const ARTICLE_PATH = resolve(SHARED_DIR, 'source-article.txt');
 export const AIR_FORCE_CSV = resolve(SHARED_DIR, 'data/missile_attacks_daily.csv');
 
-export async function buildTestApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: options.seed ?? false });
+export async function buildTestApp(options: { seed?: boolean; http?: AppOptions['http'] } = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: options.seed ?? false, http: options.http });
   await app.ready();
   return app;
 }
@@ -41,7 +41,7 @@ export async function collectPages<T = any>(app: FastifyInstance, url: string): 
 }
 
 /** An app on a fresh database that closes itself when the current test ends. */
-export async function freshApp(options: { seed?: boolean } = {}): Promise<FastifyInstance> {
+export async function freshApp(options: { seed?: boolean; http?: AppOptions['http'] } = {}): Promise<FastifyInstance> {
   const app = await buildTestApp(options);
   onTestFinished(() => app.close());
   return app;

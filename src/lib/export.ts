@@ -16,8 +16,8 @@ export type Encoder<R> = {
 };
 
 export type ExportPlan<T, R> = {
-  /** Called once, when the body starts: opens the row source (a database iterator or a page). */
-  rows: () => Iterable<T>;
+  /** Called once, when the body starts: opens the row source (keyset pages of the database, or one page). */
+  rows: () => Iterable<T> | AsyncIterable<T>;
   /** Completes a batch of rows (headline figures, actors, citations); may drop rows. */
   enrich: (batch: T[]) => R[] | Promise<R[]>;
   encoder: Encoder<R>;
@@ -45,9 +45,9 @@ export async function* exportChunks<T, R>(plan: ExportPlan<T, R>): AsyncGenerato
   const head = plan.encoder.head?.();
   if (head) yield head;
   let batch: T[] = [];
-  // Returning this generator early (an aborted download) runs for-of's cleanup, which closes
-  // the database iterator behind `rows()`.
-  for (const row of plan.rows()) {
+  // Returning this generator early (an aborted download) runs for-await's cleanup, which stops
+  // the reader behind `rows()` before its next page.
+  for await (const row of plan.rows()) {
     batch.push(row);
     if (batch.length >= size) {
       const text = await flush(batch);

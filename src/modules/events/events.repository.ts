@@ -1,8 +1,8 @@
 // Reads of events and everything attached to them. Takes the database, returns rows; the route
 // decides what a missing row means.
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { iterateRows } from '../../db/iterate.js';
+import { pagedRows } from '../../db/iterate.js';
 import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
 import {
   actors,
@@ -95,9 +95,12 @@ export async function listEvents(db: Db, filter: EventListFilter): Promise<Event
   return orderedEvents(db, filter).limit(filter.limit);
 }
 
-/** Every event a list query matches, in its order, read one row at a time (exports). */
-export function iterateEvents(db: Db, filter: Omit<EventListFilter, 'limit'>): Iterable<EventRow> {
-  return iterateRows<EventRow>(db, getTableColumns(events), orderedEvents(db, filter));
+/** Every event a list query matches, in its order, a keyset page at a time (exports). */
+export function iterateEvents(db: Db, filter: Omit<EventListFilter, 'limit'>): AsyncIterable<EventRow> {
+  return pagedRows<EventRow, { startAt: string; id: string }>(
+    (after, limit) => listEvents(db, { ...filter, after: after ?? filter.after, limit }),
+    (row) => ({ startAt: row.startAt, id: row.id }),
+  );
 }
 
 const detailQueries = preparedPer((db) => {

@@ -101,7 +101,7 @@ export async function eventsToExport(
   db: Db,
   query: ListEventsQuery,
   options: EventListOptions = {},
-): Promise<{ rows: () => Iterable<EventRow>; nextCursor: string | null; stream: boolean }> {
+): Promise<{ rows: () => Iterable<EventRow> | AsyncIterable<EventRow>; nextCursor: string | null; stream: boolean }> {
   if (query.limit !== undefined) {
     const { page, nextCursor } = await listEventPage(db, query, options);
     return { rows: () => page, nextCursor, stream: false };

@@ -4,7 +4,7 @@
 // spreadsheet of claims needs beside every figure.
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { iterateRows } from '../../db/iterate.js';
+import { pagedRows } from '../../db/iterate.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow } from '../../db/schema.js';
 import type { FactType } from './reports.schemas.js';
 
@@ -45,7 +45,7 @@ function reportQuery<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter
     .innerJoin(sources, eq(sources.id, table.sourceId))
     .where(and(...conditions))
     .orderBy(asc(table.id));
-  return { selection, query };
+  return query;
 }
 
 function toListRow<K extends ReportKind>(row: Record<string, unknown>): ReportListRow<K> {
@@ -60,14 +60,15 @@ function toListRow<K extends ReportKind>(row: Record<string, unknown>): ReportLi
 }
 
 export async function listReports<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter & { limit: number }): Promise<Array<ReportListRow<K>>> {
-  const { query } = reportQuery(db, kind, filter);
-  return (await query.limit(filter.limit)).map((row) => toListRow<K>(row));
+  return (await reportQuery(db, kind, filter).limit(filter.limit)).map((row) => toListRow<K>(row));
 }
 
-/** Every report the filter matches, read one row at a time (exports). */
-export function* iterateReports<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter): Generator<ReportListRow<K>> {
-  const { selection, query } = reportQuery(db, kind, filter);
-  for (const row of iterateRows<Record<string, unknown>>(db, selection, query)) yield toListRow<K>(row);
+/** Every report the filter matches, a keyset page at a time (exports). */
+export function iterateReports<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter): AsyncIterable<ReportListRow<K>> {
+  return pagedRows<ReportListRow<K>, string>(
+    (afterId, limit) => listReports(db, kind, { ...filter, afterId: afterId ?? filter.afterId, limit }),
+    (row) => row.report.id,
+  );
 }
 
 const CITATION_COLUMN = {
@@ -101,15 +102,14 @@ function citationQuery(db: Db, filter: CitationFilter) {
     filter.factType === undefined ? undefined : FACT_CONDITION[filter.factType](),
     filter.afterId === undefined ? undefined : gt(citations.id, filter.afterId),
   ];
-  const selection = getTableColumns(citations);
-  return { selection, query: db.select(selection).from(citations).where(and(...conditions)).orderBy(asc(citations.id)) };
+  return db.select().from(citations).where(and(...conditions)).orderBy(asc(citations.id));
 }
 
 export async function listCitations(db: Db, filter: CitationFilter & { limit: number }): Promise<CitationRow[]> {
-  return citationQuery(db, filter).query.limit(filter.limit);
+  return citationQuery(db, filter).limit(filter.limit);
 }
 
-export function iterateCitations(db: Db, filter: CitationFilter): Iterable<CitationRow> {
-  const { selection, query } = citationQuery(db, filter);
-  return iterateRows<CitationRow>(db, selection, query);
+/** Every citation the filter matches, a keyset page at a time (exports). */
+export function iterateCitations(db: Db, filter: CitationFilter): AsyncIterable<CitationRow> {
+  return pagedRows<CitationRow, string>((afterId, limit) => listCitations(db, { ...filter, afterId: afterId ?? filter.afterId, limit }), (row) => row.id);
 }

@@ -40,7 +40,8 @@ async function completeCitations(db: Db, rows: CitationRow[]) {
   return rows.map((row) => presentCitationRecord(row, sources));
 }
 
-type Page<T> = { rows: () => Iterable<T>; nextCursor: string | null; stream: boolean };
+/** One page (`page`, also what `rows` gives), or with `stream` every match, read as the body is sent. */
+type Page<T> = { page: T[]; rows: () => Iterable<T> | AsyncIterable<T>; nextCursor: string | null; stream: boolean };
 
 /**
  * The rows a list request answers with: one keyset page (JSON always pages; the file formats
@@ -51,15 +52,15 @@ async function pageOrStream<T>(
   filters: Record<string, unknown>,
   paged: boolean,
   list: (afterId: string | undefined, limit: number) => Promise<T[]>,
-  iterate: (afterId: string | undefined) => Iterable<T>,
+  iterate: (afterId: string | undefined) => AsyncIterable<T>,
   idOf: (row: T) => string,
 ): Promise<Page<T>> {
   const fingerprint = queryFingerprint(filters);
   const afterId = query.cursor ? String(decodeCursor(query.cursor, fingerprint, 1)[0]) : undefined;
   const limit = query.limit ?? (paged ? DEFAULT_LIMIT : undefined);
-  if (limit === undefined) return { rows: () => iterate(afterId), nextCursor: null, stream: true };
+  if (limit === undefined) return { page: [], rows: () => iterate(afterId), nextCursor: null, stream: true };
   const { page, more } = splitPage(await list(afterId, limit + 1), limit);
-  return { rows: () => page, nextCursor: more ? encodeCursor([idOf(page.at(-1)!)], fingerprint) : null, stream: false };
+  return { page, rows: () => page, nextCursor: more ? encodeCursor([idOf(page.at(-1)!)], fingerprint) : null, stream: false };
 }
 
 const REPORT_ROUTES = [
@@ -109,7 +110,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         );
         setNextLink(reply, request, source.nextCursor);
         if (negotiated.format === 'json') {
-          const batch = await completeReports(app.db, kind, [...source.rows()]);
+          const batch = await completeReports(app.db, kind, source.page);
           return { data: presentReports(kind, batch), next_cursor: source.nextCursor };
         }
         const format =
@@ -158,7 +159,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         (row) => row.id,
       );
       setNextLink(reply, request, source.nextCursor);
-      if (negotiated.format === 'json') return { data: await completeCitations(app.db, [...source.rows()]), next_cursor: source.nextCursor };
+      if (negotiated.format === 'json') return { data: await completeCitations(app.db, source.page), next_cursor: source.nextCursor };
       const format =
         negotiated.format === 'csv'
           ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS))
