@@ -3,7 +3,6 @@
 // separate budgets for anonymous reads and keyed writes, and a 503 instead of an ever-growing
 // queue when the event loop is overloaded. Every refusal leaves as a problem+json through the
 // errors plugin, and every route's OpenAPI entry declares the 429 and 503 it can now answer.
-import { createHash } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -22,10 +21,12 @@ const LIVENESS = '/healthz';
 
 const isRead = (request: FastifyRequest) => READ_METHODS.has(request.method);
 
-/** A keyed client is counted by its credential (hashed: the key itself never sits in memory as a map key), others by IP. */
+/**
+ * A keyed client is counted by its key's id, others by address. The auth plugin's app-wide hook
+ * has run by then (rate limits hook each route), so a request with a bad key was already refused.
+ */
 function clientKey(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  const who = authorization ? `key:${createHash('sha256').update(authorization).digest('base64url')}` : `ip:${request.ip}`;
+  const who = request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`;
   return `${isRead(request) ? 'read' : 'write'}:${who}`;
 }
 
@@ -80,7 +81,7 @@ export default fp<{ limits: HttpLimits }>(
         // A budget of 0 means unlimited, so one kind of request can be limited without the other.
         max: (request) => (isRead(request) ? readsPerMinute || Number.MAX_SAFE_INTEGER : writesPerMinute || Number.MAX_SAFE_INTEGER),
         // Probes must answer even when a monitor polls them often.
-        allowList: (request) => PROBES.has(request.url),
+        allowList: (request) => PROBES.has(request.routeOptions.url ?? ''),
         errorResponseBuilder: (request, context) =>
           new ProblemError(
             'SITREP_RATE_LIMITED',
@@ -93,7 +94,7 @@ export default fp<{ limits: HttpLimits }>(
       await app.register(underPressure, {
         maxEventLoopDelay: limits.maxEventLoopDelayMs,
         pressureHandler: (request, reply) => {
-          if (request.url === LIVENESS) return;
+          if (request.routeOptions.url === LIVENESS) return;
           reply.header('retry-after', '10');
           throw new ProblemError('SITREP_OVERLOADED', 'The server is overloaded and cannot take this request now. Retry in a few seconds.');
         },
