@@ -7,6 +7,7 @@ import { eventHeadline, type CasualtyClaim, type MunitionClaim } from '../../dom
 import type { ActorRole, EventKind, GeoPrecision, TimePrecision, WeaponCategory } from '../../domain/vocabulary.js';
 import type { CsvRow } from '../../lib/csv.js';
 import { toLocalIso } from '../../lib/time.js';
+import { groupByEvent } from './events.export.js';
 import { actorsOfEvents, claimantPublishersOfEvents, claimsOfEvents, type EventActorName } from './events.repository.js';
 
 export const ACLED_COLUMNS = [
@@ -86,12 +87,6 @@ export function countryName(code: string | null): string | null {
   } catch {
     return code;
   }
-}
-
-function groupByEvent<T extends { eventId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(row.eventId, [...(map.get(row.eventId) ?? []), row]);
-  return map;
 }
 
 /** A batch of events as ACLED rows, with one query per kind of fact. */

@@ -22,7 +22,8 @@ export function presentHeadline(headline: Headline): HeadlineWire {
   };
 }
 
-function groupByEvent<T extends { eventId: string }>(rows: T[]): Map<string, T[]> {
+/** Rows grouped by their event, in their order. */
+export function groupByEvent<T extends { eventId: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
     const list = map.get(row.eventId);

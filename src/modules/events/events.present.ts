@@ -66,7 +66,7 @@ export function presentDamageReport(r: DamageReportRow, source: SourceRef, citat
 }
 
 /** Groups citations by the fact they back (the event itself is keyed by its own id). */
-function citationsByFact(rows: CitationRow[]): Map<string, CitationRow[]> {
+export function citationsByFact(rows: CitationRow[]): Map<string, CitationRow[]> {
   const byFact = new Map<string, CitationRow[]>();
   for (const row of rows) {
     const key = row.casualtyReportId ?? row.munitionReportId ?? row.damageReportId ?? row.relationId ?? `event:${row.eventId}`;

@@ -2,7 +2,7 @@
 // row per claim, beside the event it is about, the source that made it and the evidence for it.
 import type { CitationRow, SourceRow } from '../../db/schema.js';
 import { joinList, type CsvRow } from '../../lib/csv.js';
-import { presentCasualtyReport, presentDamageReport, presentMunitionReport } from '../events/events.present.js';
+import { citationsByFact, presentCasualtyReport, presentDamageReport, presentMunitionReport } from '../events/events.present.js';
 import type { CasualtyReportWire, DamageReportWire, MunitionReportWire } from '../events/events.schemas.js';
 import { factOf, presentCitation, presentSourceRef } from '../sources/sources.present.js';
 import type { Citation } from '../sources/sources.schemas.js';
@@ -45,17 +45,8 @@ export function reportColumns(kind: ReportKind): string[] {
 
 export type ReportBatch<K extends ReportKind> = { rows: Array<ReportListRow<K>>; citations: CitationRow[]; sources: Map<string, SourceRow> };
 
-function citationsByReport(citations: CitationRow[]): Map<string, CitationRow[]> {
-  const byReport = new Map<string, CitationRow[]>();
-  for (const citation of citations) {
-    const { fact_id: reportId } = factOf(citation);
-    byReport.set(reportId, [...(byReport.get(reportId) ?? []), citation]);
-  }
-  return byReport;
-}
-
 export function presentReports<K extends ReportKind>(kind: K, batch: ReportBatch<K>): Array<ReportWireOf[K]> {
-  const byReport = citationsByReport(batch.citations);
+  const byReport = citationsByFact(batch.citations);
   return batch.rows.map(({ report }) =>
     PRESENT[kind](
       report,
@@ -66,26 +57,24 @@ export function presentReports<K extends ReportKind>(kind: K, batch: ReportBatch
 }
 
 export function reportCells<K extends ReportKind>(kind: K, batch: ReportBatch<K>): CsvRow[] {
-  const byReport = citationsByReport(batch.citations);
-  const wires = presentReports(kind, batch);
-  return batch.rows.map((row, i) => {
-    const wire = wires[i]! as unknown as Record<string, string | number | null>;
-    const evidence = byReport.get(row.report.id) ?? [];
+  return presentReports(kind, batch).map((wire, i) => {
+    const row = batch.rows[i]!;
+    const fields = wire as unknown as Record<string, string | number | null>;
     const figures: CsvRow = {};
-    for (const column of FIGURE_COLUMNS[kind]) figures[column] = wire[column];
+    for (const column of FIGURE_COLUMNS[kind]) figures[column] = fields[column];
     return {
-      id: row.report.id,
-      event_id: row.report.eventId,
+      id: wire.id,
+      event_id: wire.event_id,
       event_title: row.eventTitle,
       event_start_at: row.eventStartAt,
-      source_id: row.report.sourceId,
+      source_id: wire.source.id,
       source_publisher: row.sourcePublisher,
       source_url: row.sourceUrl,
       ...figures,
-      citation_ids: joinList(evidence.map((c) => c.id)),
-      quotes: joinList(evidence.map((c) => c.quote)),
-      locators: joinList(evidence.map((c) => c.locator)),
-      via_source_ids: joinList(evidence.map((c) => c.viaSourceId)),
+      citation_ids: joinList(wire.citations.map((c) => c.id)),
+      quotes: joinList(wire.citations.map((c) => c.quote)),
+      locators: joinList(wire.citations.map((c) => c.locator)),
+      via_source_ids: joinList(wire.citations.map((c) => c.via?.id ?? null)),
       created_at: row.report.createdAt,
       updated_at: row.report.updatedAt,
     };
