@@ -297,8 +297,10 @@ describe('timeline and statistics as CSV', () => {
     createCasualtyReport(app.db, event.id, low.id, { category: 'killed', group: 'civilian', low: 2, best: 2, high: 2 });
     createCasualtyReport(app.db, event.id, high.id, { category: 'killed', group: 'civilian', low: 5, best: 5, high: null });
 
-    const rows = csvRecords((await fetchText(app, '/v1/stats/casualties?bucket=all', { accept: 'text/csv' })).text);
+    const rows = csvRecords((await fetchText(app, '/v1/stats/casualties?bucket=all&include=by_source', { accept: 'text/csv' })).text);
+    const chosenOnly = csvRecords((await fetchText(app, '/v1/stats/casualties?bucket=all', { accept: 'text/csv' })).text);
 
+    expect(chosenOnly.map((r) => [r.source_id, r.category, r.best, r.event_count, r.source_count])).toEqual([['', 'killed', '2', '1', '']]);
     expect(rows.map((r) => [r.source_id, r.source_publisher, r.category, r.group, r.low, r.best, r.high])).toEqual(
       [
         ['', '', 'killed', 'civilian', '2', '2', '2'],
@@ -313,7 +315,7 @@ describe('timeline and statistics as CSV', () => {
   test('when munition statistics are asked for as CSV, then rows say what they sum: total, category or model', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows = csvRecords((await fetchText(app, '/v1/stats/munitions?bucket=all&format=csv')).text);
+    const rows = csvRecords((await fetchText(app, '/v1/stats/munitions?bucket=all&format=csv&include=by_source')).text);
     const chosen = rows.filter((r) => r.source_id === '');
 
     expect(chosen.find((r) => r.breakdown === 'total')).toMatchObject({ launched: '550', intercepted: '270', lost_to_ew: '208', interception_rate: '0.4909' });

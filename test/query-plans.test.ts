@@ -18,12 +18,26 @@ import {
   relationsOfEvents,
   type EventListFilter,
 } from '../src/modules/events/events.repository.js';
+import { bucketer } from '../src/lib/buckets.js';
 import { casualtyClaimsMatching, munitionClaimsMatching } from '../src/modules/stats/stats.repository.js';
+import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from '../src/modules/stats/stats.rollups.js';
 import { toFtsQuery } from '../src/lib/fts.js';
 import { writeSyntheticDatabase } from '../src/synthetic/write.js';
 
-// Tables that grow with the record; a plan may read the small vocabularies (actors, sources) whole.
-const LARGE_TABLES = ['events', 'event_actors', 'casualty_reports', 'munition_reports', 'damage_reports', 'relations', 'citations', 'events_fts'];
+// Tables that grow with the record; a plan may read the small vocabularies (actors, sources) whole,
+// and stats_dirty_hours, which holds only the hours written since statistics were last read.
+const LARGE_TABLES = [
+  'events',
+  'event_actors',
+  'casualty_reports',
+  'munition_reports',
+  'damage_reports',
+  'relations',
+  'citations',
+  'events_fts',
+  'stats_casualty_rollups',
+  'stats_munition_rollups',
+];
 
 type Statement = { sql: string; params: unknown[] };
 
@@ -121,6 +135,11 @@ async function mainQueries(handle: DatabaseHandle): Promise<Array<{ name: string
   await run('munition statistics over everything', () => munitionClaimsMatching(db, {}));
   await run('casualty statistics: kind and range', () => casualtyClaimsMatching(db, { kinds: ['aerial_attack'], ...range }));
   await run('munition statistics: country and range', () => munitionClaimsMatching(db, { country: 'UA', ...range }));
+  // The first recomputes every hour the synthetic load marked; Kyiv months read hours at their edges.
+  await run('casualty totals by month in Europe/Kyiv, settling every hour', () => casualtyBucketsFromRollups(db, {}, bucketer('month', 'Europe/Kyiv')));
+  await run('munition totals by month in Europe/Kyiv', () => munitionBucketsFromRollups(db, {}, bucketer('month', 'Europe/Kyiv')));
+  db.$client.prepare('UPDATE casualty_reports SET best = best WHERE id = (SELECT MIN(id) FROM casualty_reports)').run();
+  await run('casualty totals after a write: one hour settled', () => casualtyBucketsFromRollups(db, { toExclusive: '2025-06-01T00:00:00Z' }, bucketer('day', 'UTC')));
   return found;
 }
 

@@ -1863,8 +1863,8 @@ export interface components {
             high: number | null;
             /** @description How many events this figure sums. */
             event_count: number;
-            /** @description How many distinct sources the counted claims come from. */
-            source_count: number;
+            /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
+            source_count?: number;
         };
         /**
          * @description Killed, injured and missing per bucket and group, each event counted once, with every source's own totals.
@@ -1944,8 +1944,8 @@ export interface components {
                 end: string | null;
                 /** @description One figure per event and category, chosen by the rule in the README. */
                 figures: components["schemas"]["CasualtyFigure"][];
-                /** @description Each source's own totals, side by side. */
-                by_source: {
+                /** @description Each source's own totals, side by side; with `include=by_source`. */
+                by_source?: {
                     source: components["schemas"]["SourceRef"];
                     figures: components["schemas"]["CasualtyFigure"][];
                 }[];
@@ -1963,8 +1963,8 @@ export interface components {
             neutralisation_rate: number | null;
             /** @description How many events this figure sums. */
             event_count: number;
-            /** @description How many distinct sources the counted claims come from. */
-            source_count: number;
+            /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
+            source_count?: number;
         };
         /**
          * @description Weapons launched, shot down and lost per bucket, by category and model, with every source's own totals.
@@ -2195,8 +2195,8 @@ export interface components {
                     neutralisation_rate: number | null;
                     /** @description How many events this figure sums. */
                     event_count: number;
-                    /** @description How many distinct sources the counted claims come from. */
-                    source_count: number;
+                    /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
+                    source_count?: number;
                 }[];
                 by_model: {
                     weapon_model: string | null;
@@ -2213,11 +2213,11 @@ export interface components {
                     neutralisation_rate: number | null;
                     /** @description How many events this figure sums. */
                     event_count: number;
-                    /** @description How many distinct sources the counted claims come from. */
-                    source_count: number;
+                    /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
+                    source_count?: number;
                 }[];
-                /** @description Each source's own totals, side by side. */
-                by_source: {
+                /** @description Each source's own totals, side by side; with `include=by_source`. */
+                by_source?: {
                     source: components["schemas"]["SourceRef"];
                     total: components["schemas"]["MunitionFigure"];
                     by_category: {
@@ -2234,8 +2234,8 @@ export interface components {
                         neutralisation_rate: number | null;
                         /** @description How many events this figure sums. */
                         event_count: number;
-                        /** @description How many distinct sources the counted claims come from. */
-                        source_count: number;
+                        /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
+                        source_count?: number;
                     }[];
                 }[];
             }[];
@@ -4464,6 +4464,11 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
+                /**
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it. It reads every claim of the period, so it is slower over years than the chosen figures alone.
+                 * @example by_source
+                 */
+                include?: "by_source" | "by_source"[];
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
             };
@@ -4572,6 +4577,11 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
+                /**
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it. It reads every claim of the period, so it is slower over years than the chosen figures alone.
+                 * @example by_source
+                 */
+                include?: "by_source" | "by_source"[];
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
             };

@@ -1,6 +1,6 @@
 // How sitrep turns several sources' claims about one event into one figure per event, so that an
 // event reported by three sources is counted once. The rules are the product's editorial policy;
-// README "Statistics" states them in words, and every statistic also shows each source's own
+// README "Statistics" states them in words, and every statistic can also show each source's own
 // totals (`by_source`) so nobody has to trust the choice.
 //
 // Casualties: per event, category and group, the most conservative claim counts (lowest best

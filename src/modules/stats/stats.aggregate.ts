@@ -1,5 +1,8 @@
-// Sums per-event figures (chosen by src/domain/figures.ts) into calendar buckets, keeping each
-// source's own totals beside them and counting the events and sources behind every figure.
+// Sums per-event figures (chosen by src/domain/figures.ts) into calendar buckets. An event adds
+// "partials": additive sums keyed by casualty category and group, or by munition scope, so the
+// same partials can be summed from claims (here) or read back from the hourly and daily totals
+// kept in the database (stats.rollups.ts) and give the same answer. Each source's own totals
+// and the count of distinct sources need every claim: they are computed only from claims.
 import {
   addMunitionClaim,
   addRanges,
@@ -19,7 +22,7 @@ import type { BucketRef } from '../../lib/buckets.js';
 import type { Dated } from './stats.repository.js';
 
 /** Calls `visit` once per event with all its claims; claims arrive grouped by event. */
-function forEachEvent<T extends { eventId: string; startAt: string }>(claims: Iterable<T>, visit: (startAt: string, own: T[]) => void): void {
+export function forEachEvent<T extends { eventId: string; startAt: string }>(claims: Iterable<T>, visit: (startAt: string, own: T[]) => void): void {
   let own: T[] = [];
   for (const claim of claims) {
     if (own.length && claim.eventId !== own[0]!.eventId) {
@@ -40,60 +43,135 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return value;
 }
 
+function addSource(sets: Map<string, Set<string>> | undefined, key: string, ids: Iterable<string>): void {
+  if (!sets) return;
+  const set = getOrCreate(sets, key, () => new Set<string>());
+  for (const id of ids) set.add(id);
+}
+
 // ---- casualties ----
 
-type CasualtyAcc = { category: CasualtyCategory; group: CasualtyGroup; range: Range; eventCount: number; sources: Set<string> };
+/** Sums of one category and group's figures over some events. */
+export type CasualtyPartial = Range & { category: CasualtyCategory; group: CasualtyGroup; eventCount: number };
 
-export type CasualtyFigureOut = Range & { category: CasualtyCategory; group: CasualtyGroup; event_count: number; source_count: number };
+export type CasualtyFigureOut = Range & { category: CasualtyCategory; group: CasualtyGroup; event_count: number; source_count?: number };
 
-export type CasualtyBucketOut = BucketRef & { figures: CasualtyFigureOut[]; bySource: Map<string, CasualtyFigureOut[]> };
+export type CasualtyBucketOut = BucketRef & { figures: CasualtyFigureOut[]; bySource: Map<string, CasualtyFigureOut[]> | null };
 
-function addCasualties(accs: Map<string, CasualtyAcc>, figures: CasualtyFigure[]): void {
-  for (const figure of figures) {
-    const acc = getOrCreate(accs, `${figure.category}:${figure.group}`, () => ({
-      category: figure.category,
-      group: figure.group,
-      range: { low: 0, best: 0, high: 0 },
-      eventCount: 0,
-      sources: new Set<string>(),
-    }));
-    acc.range = addRanges(acc.range, figure);
-    acc.eventCount += 1;
-    for (const id of figure.sourceIds) acc.sources.add(id);
-  }
+export const casualtyKey = (p: { category: string; group: string }) => `${p.category}:${p.group}`;
+
+/** Adds `partial` into `sums` under its category and group. */
+export function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: CasualtyPartial): void {
+  const key = casualtyKey(partial);
+  const current = sums.get(key);
+  if (!current) sums.set(key, { ...partial });
+  else Object.assign(current, addRanges(current, partial), { eventCount: current.eventCount + partial.eventCount });
+}
+
+/** One event's figures as partials: each counts one event. */
+export function eventCasualtyPartials(figures: CasualtyFigure[]): CasualtyPartial[] {
+  return figures.map((f) => ({ category: f.category, group: f.group, low: f.low, best: f.best, high: f.high, eventCount: 1 }));
 }
 
 const categoryOrder = (c: CasualtyCategory) => CASUALTY_CATEGORIES.indexOf(c);
 const groupOrder = (g: CasualtyGroup) => CASUALTY_GROUPS.indexOf(g);
 
-function casualtyOut(accs: Map<string, CasualtyAcc>): CasualtyFigureOut[] {
-  return [...accs.values()]
+export function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<string, Set<string>>): CasualtyFigureOut[] {
+  return [...sums.values()]
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || groupOrder(a.group) - groupOrder(b.group))
-    .map((acc) => ({ category: acc.category, group: acc.group, ...acc.range, event_count: acc.eventCount, source_count: acc.sources.size }));
+    .map((p) => ({
+      category: p.category,
+      group: p.group,
+      low: p.low,
+      best: p.best,
+      high: p.high,
+      event_count: p.eventCount,
+      ...(sources ? { source_count: sources.get(casualtyKey(p))?.size ?? 0 } : {}),
+    }));
 }
 
-export function aggregateCasualties(claims: Iterable<Dated<CasualtyClaim>>, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] {
-  const buckets = new Map<string, { ref: BucketRef; figures: Map<string, CasualtyAcc>; bySource: Map<string, Map<string, CasualtyAcc>> }>();
+/**
+ * Buckets of casualty figures from claims. With `withSources`, each bucket also has every
+ * source's own totals and each figure the count of distinct sources behind it.
+ */
+export function aggregateCasualties(claims: Iterable<Dated<CasualtyClaim>>, bucketOf: (instant: string) => BucketRef, withSources: boolean): CasualtyBucketOut[] {
+  type Acc = { ref: BucketRef; sums: Map<string, CasualtyPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, CasualtyPartial>> };
+  const buckets = new Map<string, Acc>();
   forEachEvent(claims, (startAt, own) => {
     const ref = bucketOf(startAt);
-    const bucket = getOrCreate(buckets, ref.label, () => ({ ref, figures: new Map(), bySource: new Map() }));
-    addCasualties(bucket.figures, eventCasualties(own));
+    const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
+    for (const figure of eventCasualties(own)) {
+      addCasualtyPartial(bucket.sums, eventCasualtyPartials([figure])[0]!);
+      addSource(bucket.sources, casualtyKey(figure), figure.sourceIds);
+    }
+    if (!bucket.bySource) return;
     for (const [sourceId, figures] of eventCasualtiesBySource(own)) {
-      addCasualties(getOrCreate(bucket.bySource, sourceId, () => new Map()), figures);
+      const sums = getOrCreate(bucket.bySource, sourceId, () => new Map<string, CasualtyPartial>());
+      for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(sums, partial);
     }
   });
   return [...buckets.values()]
     .sort((a, b) => (a.ref.label < b.ref.label ? -1 : 1))
     .map((b) => ({
       ...b.ref,
-      figures: casualtyOut(b.figures),
-      bySource: new Map([...b.bySource].map(([sourceId, accs]) => [sourceId, casualtyOut(accs)])),
+      figures: casualtyOut(b.sums, b.sources),
+      // A source's own totals come from that source alone.
+      bySource: b.bySource
+        ? new Map([...b.bySource].map(([sourceId, sums]) => [sourceId, casualtyOut(sums, new Map([...sums.keys()].map((k) => [k, new Set([sourceId])])))]))
+        : null,
     }));
 }
 
 // ---- munitions ----
 
-type MunitionAcc = { totals: MunitionTotals; eventCount: number; lastEvent: string | null; sources: Set<string> };
+/** Whether a partial sums every weapon, one weapon category, or one model of a category. */
+export type MunitionScope = 'total' | 'category' | 'model';
+
+/** Sums of one scope's claims over some events; `weaponModel` '' is a claim naming no model. */
+export type MunitionPartial = MunitionTotals & { scope: MunitionScope; weaponCategory: WeaponCategory | ''; weaponModel: string; eventCount: number };
+
+export const munitionKey = (p: { scope: string; weaponCategory: string; weaponModel: string }) => `${p.scope}:${p.weaponCategory}:${p.weaponModel}`;
+
+const plus = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+
+export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: MunitionPartial): void {
+  const key = munitionKey(partial);
+  const current = sums.get(key);
+  if (!current) {
+    sums.set(key, { ...partial });
+    return;
+  }
+  current.launched = plus(current.launched, partial.launched);
+  current.intercepted = plus(current.intercepted, partial.intercepted);
+  current.lostToEw = plus(current.lostToEw, partial.lostToEw);
+  current.launchedWithIntercepted += partial.launchedWithIntercepted;
+  current.interceptedWithLaunched += partial.interceptedWithLaunched;
+  current.stoppedWithLaunched += partial.stoppedWithLaunched;
+  current.eventCount += partial.eventCount;
+}
+
+/**
+ * One event's partials from the claims that count (one source's): its total, each weapon
+ * category and, unless `models` is false, each model; each counts the event once.
+ */
+export function eventMunitionPartials(claims: MunitionClaim[], models = true): MunitionPartial[] {
+  const sums = new Map<string, MunitionPartial>();
+  const scopes = (c: MunitionClaim) => {
+    const list: Array<Pick<MunitionPartial, 'scope' | 'weaponCategory' | 'weaponModel'>> = [
+      { scope: 'total', weaponCategory: '', weaponModel: '' },
+      { scope: 'category', weaponCategory: c.weaponCategory, weaponModel: '' },
+    ];
+    if (models) list.push({ scope: 'model', weaponCategory: c.weaponCategory, weaponModel: c.weaponModel ?? '' });
+    return list;
+  };
+  for (const claim of claims) {
+    for (const scope of scopes(claim)) {
+      const partial = getOrCreate(sums, munitionKey(scope), (): MunitionPartial => ({ ...scope, ...emptyMunitionTotals(), eventCount: 1 }));
+      addMunitionClaim(partial, claim);
+    }
+  }
+  return [...sums.values()];
+}
 
 export type MunitionFigureOut = {
   launched: number | null;
@@ -102,84 +180,83 @@ export type MunitionFigureOut = {
   interception_rate: number | null;
   neutralisation_rate: number | null;
   event_count: number;
-  source_count: number;
+  source_count?: number;
 };
+
+type ByCategoryOut = Array<{ weapon_category: WeaponCategory } & MunitionFigureOut>;
 
 export type MunitionBucketOut = BucketRef & {
   total: MunitionFigureOut;
-  byCategory: Array<{ weapon_category: WeaponCategory } & MunitionFigureOut>;
+  byCategory: ByCategoryOut;
   byModel: Array<{ weapon_model: string | null; weapon_category: WeaponCategory } & MunitionFigureOut>;
-  bySource: Map<string, { total: MunitionFigureOut; byCategory: Array<{ weapon_category: WeaponCategory } & MunitionFigureOut> }>;
+  bySource: Map<string, { total: MunitionFigureOut; byCategory: ByCategoryOut }> | null;
 };
 
-const newMunitionAcc = (): MunitionAcc => ({ totals: emptyMunitionTotals(), eventCount: 0, lastEvent: null, sources: new Set() });
+const NO_MUNITIONS: MunitionPartial = { scope: 'total', weaponCategory: '', weaponModel: '', ...emptyMunitionTotals(), eventCount: 0 };
 
-function addMunition(acc: MunitionAcc, claim: MunitionClaim): void {
-  addMunitionClaim(acc.totals, claim);
-  if (acc.lastEvent !== claim.eventId) {
-    acc.eventCount += 1;
-    acc.lastEvent = claim.eventId;
-  }
-  acc.sources.add(claim.sourceId);
-}
-
-function munitionOut(acc: MunitionAcc): MunitionFigureOut {
-  const rates = munitionRates(acc.totals);
+function munitionFigure(p: MunitionPartial, sourceCount: number | undefined): MunitionFigureOut {
+  const rates = munitionRates(p);
   return {
-    launched: acc.totals.launched,
-    intercepted: acc.totals.intercepted,
-    lost_to_ew: acc.totals.lostToEw,
+    launched: p.launched,
+    intercepted: p.intercepted,
+    lost_to_ew: p.lostToEw,
     interception_rate: rates.interceptionRate,
     neutralisation_rate: rates.neutralisationRate,
-    event_count: acc.eventCount,
-    source_count: acc.sources.size,
+    event_count: p.eventCount,
+    ...(sourceCount === undefined ? {} : { source_count: sourceCount }),
   };
 }
 
-const weaponOrder = (c: WeaponCategory) => WEAPON_CATEGORIES.indexOf(c);
+const weaponOrder = (c: WeaponCategory | '') => WEAPON_CATEGORIES.indexOf(c as WeaponCategory);
 
-function byCategoryOut(accs: Map<WeaponCategory, MunitionAcc>) {
-  return [...accs]
-    .sort(([a], [b]) => weaponOrder(a) - weaponOrder(b))
-    .map(([weapon_category, acc]) => ({ weapon_category, ...munitionOut(acc) }));
+/** A bucket's total, categories and models from its partials (and their sources, when counted). */
+export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): Omit<MunitionBucketOut, keyof BucketRef | 'bySource'> {
+  const count = (p: MunitionPartial) => (sources ? (sources.get(munitionKey(p))?.size ?? 0) : undefined);
+  const of = (scope: MunitionScope) => [...sums.values()].filter((p) => p.scope === scope);
+  const total = of('total')[0] ?? NO_MUNITIONS;
+  return {
+    total: munitionFigure(total, count(total)),
+    byCategory: of('category')
+      .sort((a, b) => weaponOrder(a.weaponCategory) - weaponOrder(b.weaponCategory))
+      .map((p) => ({ weapon_category: p.weaponCategory as WeaponCategory, ...munitionFigure(p, count(p)) })),
+    byModel: of('model')
+      .sort((a, b) => weaponOrder(a.weaponCategory) - weaponOrder(b.weaponCategory) || a.weaponModel.localeCompare(b.weaponModel))
+      .map((p) => ({ weapon_model: p.weaponModel || null, weapon_category: p.weaponCategory as WeaponCategory, ...munitionFigure(p, count(p)) })),
+  };
 }
 
-export function aggregateMunitions(claims: Iterable<Dated<MunitionClaim>>, bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] {
-  type SourceAccs = { total: MunitionAcc; byCategory: Map<WeaponCategory, MunitionAcc> };
-  const buckets = new Map<
-    string,
-    {
-      ref: BucketRef;
-      total: MunitionAcc;
-      byCategory: Map<WeaponCategory, MunitionAcc>;
-      byModel: Map<string, { model: string | null; category: WeaponCategory; acc: MunitionAcc }>;
-      bySource: Map<string, SourceAccs>;
-    }
-  >();
+/** Buckets of munition figures from claims; `withSources` as for casualties. */
+export function aggregateMunitions(claims: Iterable<Dated<MunitionClaim>>, bucketOf: (instant: string) => BucketRef, withSources: boolean): MunitionBucketOut[] {
+  type Acc = { ref: BucketRef; sums: Map<string, MunitionPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, MunitionPartial>> };
+  const buckets = new Map<string, Acc>();
   forEachEvent(claims, (startAt, own) => {
     const ref = bucketOf(startAt);
-    const bucket = getOrCreate(buckets, ref.label, () => ({ ref, total: newMunitionAcc(), byCategory: new Map(), byModel: new Map(), bySource: new Map() }));
+    const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
     const chosen = chosenMunitionSource(own);
-    for (const claim of own) {
-      const perSource = getOrCreate(bucket.bySource, claim.sourceId, (): SourceAccs => ({ total: newMunitionAcc(), byCategory: new Map() }));
-      addMunition(perSource.total, claim);
-      addMunition(getOrCreate(perSource.byCategory, claim.weaponCategory, newMunitionAcc), claim);
-      if (claim.sourceId !== chosen) continue;
-      addMunition(bucket.total, claim);
-      addMunition(getOrCreate(bucket.byCategory, claim.weaponCategory, newMunitionAcc), claim);
-      const modelKey = `${claim.weaponCategory}:${claim.weaponModel ?? ''}`;
-      addMunition(getOrCreate(bucket.byModel, modelKey, () => ({ model: claim.weaponModel, category: claim.weaponCategory, acc: newMunitionAcc() })).acc, claim);
+    for (const partial of eventMunitionPartials(own.filter((c) => c.sourceId === chosen))) {
+      addMunitionPartial(bucket.sums, partial);
+      addSource(bucket.sources, munitionKey(partial), [chosen!]);
+    }
+    if (!bucket.bySource) return;
+    const bySourceClaims = new Map<string, MunitionClaim[]>();
+    for (const claim of own) getOrCreate(bySourceClaims, claim.sourceId, () => []).push(claim);
+    for (const [sourceId, claims] of bySourceClaims) {
+      const sums = getOrCreate(bucket.bySource, sourceId, () => new Map<string, MunitionPartial>());
+      for (const partial of eventMunitionPartials(claims, false)) addMunitionPartial(sums, partial);
     }
   });
   return [...buckets.values()]
     .sort((a, b) => (a.ref.label < b.ref.label ? -1 : 1))
     .map((b) => ({
       ...b.ref,
-      total: munitionOut(b.total),
-      byCategory: byCategoryOut(b.byCategory),
-      byModel: [...b.byModel.values()]
-        .sort((x, y) => weaponOrder(x.category) - weaponOrder(y.category) || (x.model ?? '').localeCompare(y.model ?? ''))
-        .map((m) => ({ weapon_model: m.model, weapon_category: m.category, ...munitionOut(m.acc) })),
-      bySource: new Map([...b.bySource].map(([sourceId, accs]) => [sourceId, { total: munitionOut(accs.total), byCategory: byCategoryOut(accs.byCategory) }])),
+      ...munitionOut(b.sums, b.sources),
+      bySource: b.bySource
+        ? new Map(
+            [...b.bySource].map(([sourceId, sums]) => {
+              const { total, byCategory } = munitionOut(sums, new Map([...sums.keys()].map((k) => [k, new Set([sourceId])])));
+              return [sourceId, { total, byCategory }];
+            }),
+          )
+        : null,
     }));
 }

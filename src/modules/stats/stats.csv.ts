@@ -36,7 +36,7 @@ const bucketCells = (bucket: BucketWire, source: SourceWire): CsvRow => ({
 export function casualtyStatsRows(stats: CasualtyStatsWire): CsvRow[] {
   return stats.data.flatMap((bucket) => [
     ...bucket.figures.map((figure) => ({ ...bucketCells(bucket, null), ...figure })),
-    ...bucket.by_source.flatMap(({ source, figures }) => figures.map((figure) => ({ ...bucketCells(bucket, source), ...figure }))),
+    ...(bucket.by_source ?? []).flatMap(({ source, figures }) => figures.map((figure) => ({ ...bucketCells(bucket, source), ...figure }))),
   ]);
 }
 
@@ -58,6 +58,6 @@ function munitionLevelRows(cells: CsvRow, levels: MunitionLevels): CsvRow[] {
 export function munitionStatsRows(stats: MunitionStatsWire): CsvRow[] {
   return stats.data.flatMap((bucket) => [
     ...munitionLevelRows(bucketCells(bucket, null), bucket),
-    ...bucket.by_source.flatMap((own) => munitionLevelRows(bucketCells(bucket, own.source), own)),
+    ...(bucket.by_source ?? []).flatMap((own) => munitionLevelRows(bucketCells(bucket, own.source), own)),
   ]);
 }

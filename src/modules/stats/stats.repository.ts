@@ -2,7 +2,7 @@
 // selects, with the event's start. Choosing among them is domain policy (src/domain/figures.ts).
 // Claims are read one row at a time and arrive grouped by event (not in time order, which would
 // sort them all first): statistics over years of events never hold them all in memory.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { iterateRows } from '../../db/iterate.js';
 import { casualtyReports, events, munitionReports } from '../../db/schema.js';
@@ -11,7 +11,17 @@ import { eventFilterConditions, type EventFilter } from '../events/events.reposi
 
 export type Dated<T> = T & { startAt: string };
 
+/** Claims of the events a filter selects. */
 export function casualtyClaimsMatching(db: Db, filter: EventFilter): Iterable<Dated<CasualtyClaim>> {
+  return casualtyClaimsWhere(db, eventFilterConditions(filter));
+}
+
+/** Claims of the events starting in [from, to): what one stretch of hourly totals sums. */
+export function casualtyClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<CasualtyClaim>> {
+  return casualtyClaimsWhere(db, and(gte(events.startAt, from), lt(events.startAt, to)));
+}
+
+function casualtyClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<CasualtyClaim>> {
   const selection = {
     id: casualtyReports.id,
     eventId: casualtyReports.eventId,
@@ -27,12 +37,20 @@ export function casualtyClaimsMatching(db: Db, filter: EventFilter): Iterable<Da
     .select(selection)
     .from(casualtyReports)
     .innerJoin(events, eq(events.id, casualtyReports.eventId))
-    .where(eventFilterConditions(filter))
+    .where(where)
     .orderBy(asc(casualtyReports.eventId));
   return iterateRows<Dated<CasualtyClaim>>(db, selection, query);
 }
 
 export function munitionClaimsMatching(db: Db, filter: EventFilter): Iterable<Dated<MunitionClaim>> {
+  return munitionClaimsWhere(db, eventFilterConditions(filter));
+}
+
+export function munitionClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<MunitionClaim>> {
+  return munitionClaimsWhere(db, and(gte(events.startAt, from), lt(events.startAt, to)));
+}
+
+function munitionClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<MunitionClaim>> {
   const selection = {
     id: munitionReports.id,
     eventId: munitionReports.eventId,
@@ -48,7 +66,7 @@ export function munitionClaimsMatching(db: Db, filter: EventFilter): Iterable<Da
     .select(selection)
     .from(munitionReports)
     .innerJoin(events, eq(events.id, munitionReports.eventId))
-    .where(eventFilterConditions(filter))
+    .where(where)
     .orderBy(asc(munitionReports.eventId));
   return iterateRows<Dated<MunitionClaim>>(db, selection, query);
 }

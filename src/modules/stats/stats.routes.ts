@@ -13,6 +13,7 @@ import { presentSourceRef } from '../sources/sources.present.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { aggregateCasualties, aggregateMunitions } from './stats.aggregate.js';
 import { casualtyClaimsMatching, munitionClaimsMatching } from './stats.repository.js';
+import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from './stats.rollups.js';
 import { CASUALTY_STATS_COLUMNS, casualtyStatsRows, MUNITION_STATS_COLUMNS, munitionStatsRows } from './stats.csv.js';
 import {
   casualtyStatsSchema,
@@ -25,9 +26,11 @@ import {
 } from './stats.schemas.js';
 
 function filterFrom(query: StatsQuery) {
-  const { bucket: _bucket, tz, format: _format, ...filters } = query;
+  const { bucket: _bucket, tz, format: _format, include: _include, ...filters } = query;
   return eventFilterFromQuery(filters, tz);
 }
+
+const withSources = (query: StatsQuery) => query.include?.includes('by_source') ?? false;
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const sourcesFor = async (ids: Iterable<string>) => {
@@ -63,15 +66,19 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { bucket, tz } = request.query;
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
       setFormatHeaders(reply, negotiated, 'casualties');
-      const buckets = aggregateCasualties(casualtyClaimsMatching(app.db, filterFrom(request.query)), bucketer(bucket, tz));
-      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...b.bySource.keys()])));
+      const filter = filterFrom(request.query);
+      const includeSources = withSources(request.query);
+      const bucketOf = bucketer(bucket, tz);
+      const buckets =
+        (!includeSources && casualtyBucketsFromRollups(app.db, filter, bucketOf)) || aggregateCasualties(casualtyClaimsMatching(app.db, filter), bucketOf, includeSources);
+      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: CasualtyStatsWire = {
         bucket,
         tz,
         data: buckets.map(({ bySource, figures, ...ref }) => ({
           ...ref,
           figures,
-          by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, figures: value })),
+          ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, figures: value })) }),
         })),
       };
       return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
@@ -106,8 +113,12 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { bucket, tz } = request.query;
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
       setFormatHeaders(reply, negotiated, 'munitions');
-      const buckets = aggregateMunitions(munitionClaimsMatching(app.db, filterFrom(request.query)), bucketer(bucket, tz));
-      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...b.bySource.keys()])));
+      const filter = filterFrom(request.query);
+      const includeSources = withSources(request.query);
+      const bucketOf = bucketer(bucket, tz);
+      const buckets =
+        (!includeSources && munitionBucketsFromRollups(app.db, filter, bucketOf)) || aggregateMunitions(munitionClaimsMatching(app.db, filter), bucketOf, includeSources);
+      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: MunitionStatsWire = {
         bucket,
         tz,
@@ -116,7 +127,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           total,
           by_category: byCategory,
           by_model: byModel,
-          by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })),
+          ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })) }),
         })),
       };
       return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;

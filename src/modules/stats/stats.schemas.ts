@@ -10,6 +10,7 @@ import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
 
 export const STATS_FORMATS = ['json', 'csv'] as const;
+export const STATS_INCLUDES = ['by_source'] as const;
 
 export const statsQuerySchema = z.object({
   from: timeBoundSchema('from').optional(),
@@ -19,12 +20,18 @@ export const statsQuerySchema = z.object({
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
+  include: repeatableEnum(STATS_INCLUDES, 'by_source')
+    .optional()
+    .describe(
+      '`by_source` adds each source\'s own totals beside the chosen figures, and to each figure the number of distinct sources behind it. ' +
+        'It reads every claim of the period, so it is slower over years than the chosen figures alone.',
+    ),
   format: formatQuerySchema(STATS_FORMATS),
 });
 
 const support = {
   event_count: z.number().int().describe('How many events this figure sums.'),
-  source_count: z.number().int().describe('How many distinct sources the counted claims come from.'),
+  source_count: z.number().int().optional().describe('How many distinct sources the counted claims come from; with `include=by_source`.'),
 };
 
 const bucketFields = {
@@ -52,7 +59,10 @@ export const casualtyStatsSchema = z
       z.object({
         ...bucketFields,
         figures: z.array(casualtyFigureSchema).describe('One figure per event and category, chosen by the rule in the README.'),
-        by_source: z.array(z.object({ source: sourceRefSchema, figures: z.array(casualtyFigureSchema) })).describe("Each source's own totals, side by side."),
+        by_source: z
+          .array(z.object({ source: sourceRefSchema, figures: z.array(casualtyFigureSchema) }))
+          .optional()
+          .describe("Each source's own totals, side by side; with `include=by_source`."),
       }),
     ),
   })
@@ -86,7 +96,8 @@ export const munitionStatsSchema = z
         by_model: z.array(z.object({ weapon_model: z.string().nullable(), weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields })),
         by_source: z
           .array(z.object({ source: sourceRefSchema, total: munitionFigureSchema, by_category: byCategorySchema }))
-          .describe("Each source's own totals, side by side."),
+          .optional()
+          .describe("Each source's own totals, side by side; with `include=by_source`."),
       }),
     ),
   })

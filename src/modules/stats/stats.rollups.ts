@@ -1,0 +1,246 @@
+// Hourly and daily totals of the chosen figures (migration 0006), so that statistics over years
+// read a few thousand rows instead of every claim. Triggers mark the UTC hours each write
+// touches; `settleStatsRollups` recomputes those hours from their claims with the same per-event
+// rule as everything else (stats.aggregate.ts), then their days from the hours. Reading maps each
+// day onto the reader's buckets, or each hour of a day a bucket boundary cuts (a month in
+// Europe/Kyiv starts at 21:00 or 22:00 UTC); where a boundary cuts an hour (India, Nepal) or a
+// marked hour cannot be recomputed, it answers null and the caller sums the claims instead.
+import type { Db } from '../../db/client.js';
+import { WRITE_TRANSACTION } from '../../db/client.js';
+import { chosenMunitionSource, eventCasualties } from '../../domain/figures.js';
+import type { BucketRef } from '../../lib/buckets.js';
+import type { EventFilter } from '../events/events.repository.js';
+import {
+  addCasualtyPartial,
+  addMunitionPartial,
+  casualtyOut,
+  eventCasualtyPartials,
+  eventMunitionPartials,
+  forEachEvent,
+  munitionOut,
+  type CasualtyBucketOut,
+  type CasualtyPartial,
+  type MunitionBucketOut,
+  type MunitionPartial,
+} from './stats.aggregate.js';
+import { casualtyClaimsStartingIn, munitionClaimsStartingIn } from './stats.repository.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Marked hours further apart than this are recomputed by separate reads. */
+const MAX_GAP_MS = DAY_MS;
+/** One read covers at most this stretch, so a rebuild of years never holds them in memory. */
+const MAX_STRETCH_MS = 7 * DAY_MS;
+
+type Unit = 'hour' | 'day';
+type CasualtyRow = CasualtyPartial & { period: string };
+type MunitionRow = MunitionPartial & { period: string };
+
+const hourStartMs = (hour: string) => Date.parse(`${hour}:00:00Z`);
+const hourOf = (ms: number) => new Date(ms).toISOString().slice(0, 13);
+
+// Prepared through the connection, which keeps statements by their text (src/db/client.ts).
+const SQL = {
+    dirtyHours: 'SELECT hour FROM stats_dirty_hours ORDER BY hour',
+    anyDirty: 'SELECT 1 FROM stats_dirty_hours LIMIT 1',
+    clearDirty: 'DELETE FROM stats_dirty_hours WHERE hour = ?',
+    deleteCasualties: 'DELETE FROM stats_casualty_rollups WHERE unit = ? AND period = ?',
+    deleteMunitions: 'DELETE FROM stats_munition_rollups WHERE unit = ? AND period = ?',
+    insertCasualty: 'INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    insertMunition: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // A day is the sum of its hours; SUM of only nulls is null, as a munition sum should be.
+    sumCasualtyDay: `INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count)
+       SELECT 'day', substr(period, 1, 10), category, "group", SUM(low), SUM(best),
+              CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END, SUM(event_count)
+       FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
+       GROUP BY category, "group"`,
+    sumMunitionDay: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count)
+       SELECT 'day', substr(period, 1, 10), scope, weapon_category, weapon_model, SUM(launched), SUM(intercepted), SUM(lost_to_ew),
+              SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
+       FROM stats_munition_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
+       GROUP BY scope, weapon_category, weapon_model`,
+    casualtyRows: `SELECT period, category, "group", low, best, high, event_count AS eventCount
+       FROM stats_casualty_rollups WHERE unit = ? AND period >= ? AND period < ? ORDER BY period`,
+    munitionRows: `SELECT period, scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, launched, intercepted, lost_to_ew AS lostToEw,
+              launched_with_intercepted AS launchedWithIntercepted, intercepted_with_launched AS interceptedWithLaunched,
+              stopped_with_launched AS stoppedWithLaunched, event_count AS eventCount
+       FROM stats_munition_rollups WHERE unit = ? AND period >= ? AND period < ? ORDER BY period`,
+} as const;
+
+const statement = (db: Db, name: keyof typeof SQL) => db.$client.prepare(SQL[name]);
+
+/** Marked hours in stretches: [first hour, end of last hour) and the hours to rewrite. */
+function stretches(hours: string[]): Array<{ from: number; to: number; hours: string[] }> {
+  const out: Array<{ from: number; to: number; hours: string[] }> = [];
+  for (const hour of hours) {
+    const start = hourStartMs(hour);
+    const last = out.at(-1);
+    if (last && start - last.to <= MAX_GAP_MS && start + HOUR_MS - last.from <= MAX_STRETCH_MS) {
+      last.to = start + HOUR_MS;
+      last.hours.push(hour);
+    } else {
+      out.push({ from: start, to: start + HOUR_MS, hours: [hour] });
+    }
+  }
+  return out;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: string[] }): void {
+  const casualties = new Map<string, Map<string, CasualtyPartial>>();
+  const munitions = new Map<string, Map<string, MunitionPartial>>();
+  const sumsOf = <T>(map: Map<string, Map<string, T>>, startAt: string) => {
+    const hour = startAt.slice(0, 13);
+    let sums = map.get(hour);
+    if (!sums) map.set(hour, (sums = new Map()));
+    return sums;
+  };
+  forEachEvent(casualtyClaimsStartingIn(db, iso(stretch.from), iso(stretch.to)), (startAt, own) => {
+    const sums = sumsOf(casualties, startAt);
+    for (const partial of eventCasualtyPartials(eventCasualties(own))) addCasualtyPartial(sums, partial);
+  });
+  forEachEvent(munitionClaimsStartingIn(db, iso(stretch.from), iso(stretch.to)), (startAt, own) => {
+    const sums = sumsOf(munitions, startAt);
+    const chosen = chosenMunitionSource(own);
+    for (const partial of eventMunitionPartials(own.filter((c) => c.sourceId === chosen))) addMunitionPartial(sums, partial);
+  });
+  for (const hour of stretch.hours) {
+    statement(db, 'deleteCasualties').run('hour', hour);
+    statement(db, 'deleteMunitions').run('hour', hour);
+    for (const p of casualties.get(hour)?.values() ?? []) {
+      statement(db, 'insertCasualty').run('hour', hour, p.category, p.group, p.low, p.best, p.high, p.eventCount);
+    }
+    for (const p of munitions.get(hour)?.values() ?? []) {
+      statement(db, 'insertMunition').run('hour', hour, p.scope, p.weaponCategory, p.weaponModel, p.launched, p.intercepted, p.lostToEw,
+        p.launchedWithIntercepted, p.interceptedWithLaunched, p.stoppedWithLaunched, p.eventCount);
+    }
+    statement(db, 'clearDirty').run(hour);
+  }
+}
+
+/**
+ * Recomputes every marked hour and its day, in one write transaction. Returns false (changing
+ * nothing) when another process holds the write lock past busy_timeout: the caller then sums the
+ * claims instead of reading totals that may be stale.
+ */
+export function settleStatsRollups(db: Db): boolean {
+  if (statement(db, 'anyDirty').pluck().get() === undefined) return true;
+  try {
+    db.transaction(() => {
+      const hours = statement(db, 'dirtyHours').pluck().all() as string[];
+      for (const stretch of stretches(hours)) recomputeStretch(db, stretch);
+      for (const day of new Set(hours.map((h) => h.slice(0, 10)))) {
+        statement(db, 'deleteCasualties').run('day', day);
+        statement(db, 'deleteMunitions').run('day', day);
+        statement(db, 'sumCasualtyDay').run(day, day);
+        statement(db, 'sumMunitionDay').run(day, day);
+      }
+    }, WRITE_TRANSACTION);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw error;
+  }
+}
+
+// ---- reading ----
+
+type Placed<R> = Array<{ ref: BucketRef; row: R }>;
+
+/**
+ * Every total row before `toExclusive` (an instant on a whole hour, or none), each with the
+ * bucket it lies in: day rows where a whole UTC day lies in one bucket, hour rows elsewhere.
+ * Null when a bucket boundary cuts an hour.
+ */
+function placeRows<R extends { period: string }>(
+  read: (unit: Unit, from: string, to: string) => R[],
+  bucketOf: (instant: string) => BucketRef,
+  toExclusive: string | undefined,
+): Placed<R> | null {
+  const toMs = toExclusive === undefined ? Infinity : Date.parse(toExclusive);
+  const bounds = new Map<BucketRef, [number, number]>();
+  const within = (ref: BucketRef, start: number, end: number) => {
+    if (ref.start === null || ref.end === null) return true;
+    let b = bounds.get(ref);
+    if (!b) bounds.set(ref, (b = [Date.parse(ref.start), Date.parse(ref.end)]));
+    return b[0] <= start && end <= b[1];
+  };
+  const placed: Placed<R> = [];
+  // Days up to and including the one `to` falls in; its hours decide the rest.
+  const lastDay = toExclusive === undefined ? '9999-12-31' : hourOf(toMs - 1).slice(0, 10);
+  const cutDays: string[] = [];
+  let current: string | null = null;
+  let ref: BucketRef | null = null;
+  for (const row of read('day', '0000', `${lastDay}~`)) {
+    if (row.period !== current) {
+      current = row.period;
+      const start = Date.parse(`${row.period}T00:00:00Z`);
+      ref = bucketOf(iso(start));
+      if (start + DAY_MS > toMs || !within(ref, start, start + DAY_MS)) {
+        cutDays.push(row.period);
+        ref = null;
+      }
+    }
+    if (ref) placed.push({ ref, row });
+  }
+  for (const day of cutDays) {
+    for (const row of read('hour', `${day}T00`, `${day}T24`)) {
+      const start = hourStartMs(row.period);
+      if (start >= toMs) break;
+      const hourRef = bucketOf(iso(start));
+      if (!within(hourRef, start, start + HOUR_MS)) return null;
+      placed.push({ ref: hourRef, row });
+    }
+  }
+  return placed;
+}
+
+function bucketsOf<R, S>(placed: Placed<R>, add: (sums: S, row: R) => void, create: () => S): Array<{ ref: BucketRef; sums: S }> {
+  const buckets = new Map<string, { ref: BucketRef; sums: S }>();
+  for (const { ref, row } of placed) {
+    let bucket = buckets.get(ref.label);
+    if (!bucket) buckets.set(ref.label, (bucket = { ref, sums: create() }));
+    add(bucket.sums, row);
+  }
+  return [...buckets.values()].sort((a, b) => (a.ref.label < b.ref.label ? -1 : 1));
+}
+
+/**
+ * The totals hold every event by start hour: they answer a filter that at most ends on a whole
+ * hour. `from` selects by the event's whole span (an event begun earlier may reach into it), and
+ * kind, country and actor are not kept apart.
+ */
+function rollupsCanAnswer(filter: EventFilter): boolean {
+  const { toExclusive, ...rest } = filter;
+  const others = Object.values(rest).some((value) => value !== undefined);
+  return !others && (toExclusive === undefined || Date.parse(toExclusive) % HOUR_MS === 0);
+}
+
+/** Casualty buckets from the totals; null when they cannot answer this filter. */
+export function casualtyBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] | null {
+  if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
+  const read = (unit: Unit, from: string, to: string) => statement(db, 'casualtyRows').all(unit, from, to) as CasualtyRow[];
+  const placed = placeRows(read, bucketOf, filter.toExclusive);
+  if (!placed) return null;
+  return bucketsOf(placed, addCasualtyPartial, () => new Map<string, CasualtyPartial>()).map(({ ref, sums }) => ({
+    ...ref,
+    figures: casualtyOut(sums),
+    bySource: null,
+  }));
+}
+
+/** Munition buckets from the totals; null when they cannot answer this filter. */
+export function munitionBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] | null {
+  if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
+  const read = (unit: Unit, from: string, to: string) => statement(db, 'munitionRows').all(unit, from, to) as MunitionRow[];
+  const placed = placeRows(read, bucketOf, filter.toExclusive);
+  if (!placed) return null;
+  return bucketsOf(placed, addMunitionPartial, () => new Map<string, MunitionPartial>()).map(({ ref, sums }) => ({
+    ...ref,
+    ...munitionOut(sums),
+    bySource: null,
+  }));
+}
