@@ -234,6 +234,9 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
       for (const index of indexes) sqlite.exec(index.sql);
       for (const trigger of triggers) sqlite.exec(trigger.sql);
       sqlite.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
+      // What the statistics triggers would have marked (migration 0006): every hour with events.
+      // The server computes their totals on the first statistics request.
+      sqlite.exec('INSERT OR IGNORE INTO stats_dirty_hours SELECT DISTINCT substr(start_at, 1, 13) FROM events');
     })();
     sqlite.close();
 
