@@ -28,13 +28,19 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * What package.json's start scripts pass to node: young-generation semi-spaces of 2 MB instead of
+ * V8's 16, so garbage from many concurrent answers is collected sooner (README, Performance).
+ */
+export const NODE_FLAGS = ['--max-semi-space-size=2'];
+
+/**
  * Spawns `node <script>` (a `.ts` script through tsx, compiled JavaScript as it is) and waits (at
  * most `timeoutMs`) until /readyz answers 200.
  */
 export async function startServer(name: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<ChildServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, script.endsWith('.ts') ? ['--import', 'tsx', script] : [script], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(script.endsWith('.ts') ? ['--import', 'tsx', script] : [script])], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
