@@ -39,7 +39,7 @@ export async function statsAfterWrites(base: string, databasePath: string, sampl
   );
   const copyReport = db.prepare(
     `INSERT INTO munition_reports (${reportColumns.join(', ')}) SELECT ${reportColumns
-      .map((c) => (c === '"id"' ? '@id' : c === '"event_id"' ? '@eventId' : c === '"launched"' ? String(LAUNCHED) : c))
+      .map((c) => (c === '"id"' ? '@id' : c === '"event_id"' ? '@eventId' : c === '"launched"' ? String(LAUNCHED) : c === '"import_key"' ? 'NULL' : c))
       .join(', ')} FROM munition_reports WHERE id = @template`,
   );
   const removeEvent = db.prepare('DELETE FROM events WHERE id = ?');
