@@ -1,10 +1,11 @@
 // Hourly and daily totals of the chosen figures (migration 0006), so that statistics over years
 // read a few thousand rows instead of every claim. Triggers mark the UTC hours each write
 // touches; `settleStatsRollups` recomputes those hours from their claims with the same per-event
-// rule as everything else (stats.aggregate.ts), then their days from the hours. Reading maps each
-// day onto the reader's buckets, or each hour of a day a bucket boundary cuts (a month in
-// Europe/Kyiv starts at 21:00 or 22:00 UTC); where a boundary cuts an hour (India, Nepal) or a
-// marked hour cannot be recomputed, it answers null and the caller sums the claims instead.
+// rule as everything else (stats.aggregate.ts), then their days from the hours. Reading sums, in
+// SQL, each of the reader's buckets from the whole UTC days inside it and the hours of the days
+// its bounds cut (a month in Europe/Kyiv starts at 21:00 or 22:00 UTC); where a bound cuts an
+// hour (India, Nepal) or a marked hour cannot be recomputed, it answers null and the caller sums
+// the claims instead.
 import type { Db } from '../../db/client.js';
 import { WRITE_TRANSACTION } from '../../db/client.js';
 import { chosenMunitionSource, eventCasualties } from '../../domain/figures.js';
@@ -13,10 +14,12 @@ import type { EventFilter } from '../events/events.repository.js';
 import {
   addCasualtyPartial,
   addMunitionPartial,
+  casualtyKey,
   casualtyOut,
   eventCasualtyPartials,
   eventMunitionPartials,
   forEachEvent,
+  munitionKey,
   munitionOut,
   type CasualtyBucketOut,
   type CasualtyPartial,
@@ -32,9 +35,6 @@ const MAX_GAP_MS = DAY_MS;
 /** One read covers at most this stretch, so a rebuild of years never holds them in memory. */
 const MAX_STRETCH_MS = 7 * DAY_MS;
 
-type Unit = 'hour' | 'day';
-type CasualtyRow = CasualtyPartial & { period: string };
-type MunitionRow = MunitionPartial & { period: string };
 
 const hourStartMs = (hour: string) => Date.parse(`${hour}:00:00Z`);
 const hourOf = (ms: number) => new Date(ms).toISOString().slice(0, 13);
@@ -61,12 +61,26 @@ const SQL = {
               SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
        FROM stats_munition_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
        GROUP BY scope, weapon_category, weapon_model`,
-    casualtyRows: `SELECT period, category, "group", low, best, high, event_count AS eventCount
-       FROM stats_casualty_rollups WHERE unit = ? AND period >= ? AND period < ? ORDER BY period`,
-    munitionRows: `SELECT period, scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, launched, intercepted, lost_to_ew AS lostToEw,
-              launched_with_intercepted AS launchedWithIntercepted, intercepted_with_launched AS interceptedWithLaunched,
-              stopped_with_launched AS stoppedWithLaunched, event_count AS eventCount
-       FROM stats_munition_rollups WHERE unit = ? AND period >= ? AND period < ? ORDER BY period`,
+      // One bucket's sums: the whole UTC days inside it, and the hours of the days its bounds cut.
+  casualtySums: `SELECT category, "group", SUM(low) AS low, SUM(best) AS best,
+         CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END AS high, SUM(event_count) AS eventCount
+       FROM (
+         SELECT * FROM stats_casualty_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
+         UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
+         UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
+       ) GROUP BY category, "group"`,
+  munitionSums: `SELECT scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, SUM(launched) AS launched,
+         SUM(intercepted) AS intercepted, SUM(lost_to_ew) AS lostToEw, SUM(launched_with_intercepted) AS launchedWithIntercepted,
+         SUM(intercepted_with_launched) AS interceptedWithLaunched, SUM(stopped_with_launched) AS stoppedWithLaunched,
+         SUM(event_count) AS eventCount
+       FROM (
+         SELECT * FROM stats_munition_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
+         UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
+         UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
+       ) GROUP BY scope, weapon_category, weapon_model`,
+  // Totals of days only exist where there were events; the first and last bound the walk.
+  casualtyExtent: "SELECT MIN(period) AS first, MAX(period) AS last FROM stats_casualty_rollups WHERE unit = 'day'",
+  munitionExtent: "SELECT MIN(period) AS first, MAX(period) AS last FROM stats_munition_rollups WHERE unit = 'day'",
 } as const;
 
 const statement = (db: Db, name: keyof typeof SQL) => db.$client.prepare(SQL[name]);
@@ -148,64 +162,47 @@ export function settleStatsRollups(db: Db): boolean {
 
 // ---- reading ----
 
-type Placed<R> = Array<{ ref: BucketRef; row: R }>;
+type Ranges = { fromDay: string; toDay: string; fromHour1: string; toHour1: string; fromHour2: string; toHour2: string };
 
-/**
- * Every total row before `toExclusive` (an instant on a whole hour, or none), each with the
- * bucket it lies in: day rows where a whole UTC day lies in one bucket, hour rows elsewhere.
- * Null when a bucket boundary cuts an hour.
- */
-function placeRows<R extends { period: string }>(
-  read: (unit: Unit, from: string, to: string) => R[],
-  bucketOf: (instant: string) => BucketRef,
-  toExclusive: string | undefined,
-): Placed<R> | null {
-  const toMs = toExclusive === undefined ? Infinity : Date.parse(toExclusive);
-  const bounds = new Map<BucketRef, [number, number]>();
-  const within = (ref: BucketRef, start: number, end: number) => {
-    if (ref.start === null || ref.end === null) return true;
-    let b = bounds.get(ref);
-    if (!b) bounds.set(ref, (b = [Date.parse(ref.start), Date.parse(ref.end)]));
-    return b[0] <= start && end <= b[1];
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The day and hour rows that make up [start, end): whole UTC days, and hours at either edge. */
+function rangesOf(start: number, end: number): Ranges {
+  const firstMidnight = Math.ceil(start / DAY_MS) * DAY_MS;
+  const lastMidnight = Math.floor(end / DAY_MS) * DAY_MS;
+  if (firstMidnight >= lastMidnight) {
+    return { fromDay: '', toDay: '', fromHour1: hourOf(start), toHour1: hourOf(end), fromHour2: '', toHour2: '' };
+  }
+  return {
+    fromDay: dayOf(firstMidnight),
+    toDay: dayOf(lastMidnight),
+    fromHour1: hourOf(start),
+    toHour1: hourOf(firstMidnight),
+    fromHour2: hourOf(lastMidnight),
+    toHour2: hourOf(end),
   };
-  const placed: Placed<R> = [];
-  // Days up to and including the one `to` falls in; its hours decide the rest.
-  const lastDay = toExclusive === undefined ? '9999-12-31' : hourOf(toMs - 1).slice(0, 10);
-  const cutDays: string[] = [];
-  let current: string | null = null;
-  let ref: BucketRef | null = null;
-  for (const row of read('day', '0000', `${lastDay}~`)) {
-    if (row.period !== current) {
-      current = row.period;
-      const start = Date.parse(`${row.period}T00:00:00Z`);
-      ref = bucketOf(iso(start));
-      if (start + DAY_MS > toMs || !within(ref, start, start + DAY_MS)) {
-        cutDays.push(row.period);
-        ref = null;
-      }
-    }
-    if (ref) placed.push({ ref, row });
-  }
-  for (const day of cutDays) {
-    for (const row of read('hour', `${day}T00`, `${day}T24`)) {
-      const start = hourStartMs(row.period);
-      if (start >= toMs) break;
-      const hourRef = bucketOf(iso(start));
-      if (!within(hourRef, start, start + HOUR_MS)) return null;
-      placed.push({ ref: hourRef, row });
-    }
-  }
-  return placed;
 }
 
-function bucketsOf<R, S>(placed: Placed<R>, add: (sums: S, row: R) => void, create: () => S): Array<{ ref: BucketRef; sums: S }> {
-  const buckets = new Map<string, { ref: BucketRef; sums: S }>();
-  for (const { ref, row } of placed) {
-    let bucket = buckets.get(ref.label);
-    if (!bucket) buckets.set(ref.label, (bucket = { ref, sums: create() }));
-    add(bucket.sums, row);
+/**
+ * The reader's buckets from the first to the last day with totals, each with the rows that sum
+ * it; null when a bucket bound is not on a whole UTC hour. Buckets end at `toExclusive` (an
+ * instant on a whole hour, or none).
+ */
+function bucketRanges(extent: { first: string | null; last: string | null }, bucketOf: (instant: string) => BucketRef, toExclusive: string | undefined) {
+  if (extent.first === null || extent.last === null) return [];
+  const dataStart = Date.parse(`${extent.first}T00:00:00Z`);
+  const dataEnd = Math.min(Date.parse(`${extent.last}T00:00:00Z`) + DAY_MS, toExclusive === undefined ? Infinity : Date.parse(toExclusive));
+  const out: Array<{ ref: BucketRef; ranges: Ranges }> = [];
+  let at = dataStart;
+  while (at < dataEnd) {
+    const ref = bucketOf(iso(at));
+    const start = ref.start === null ? dataStart : Math.max(Date.parse(ref.start), dataStart);
+    const end = ref.end === null ? dataEnd : Math.min(Date.parse(ref.end), dataEnd);
+    if (start % HOUR_MS !== 0 || end % HOUR_MS !== 0) return null;
+    out.push({ ref, ranges: rangesOf(start, end) });
+    at = end;
   }
-  return [...buckets.values()].sort((a, b) => (a.ref.label < b.ref.label ? -1 : 1));
+  return out;
 }
 
 /**
@@ -222,25 +219,23 @@ function rollupsCanAnswer(filter: EventFilter): boolean {
 /** Casualty buckets from the totals; null when they cannot answer this filter. */
 export function casualtyBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] | null {
   if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
-  const read = (unit: Unit, from: string, to: string) => statement(db, 'casualtyRows').all(unit, from, to) as CasualtyRow[];
-  const placed = placeRows(read, bucketOf, filter.toExclusive);
-  if (!placed) return null;
-  return bucketsOf(placed, addCasualtyPartial, () => new Map<string, CasualtyPartial>()).map(({ ref, sums }) => ({
-    ...ref,
-    figures: casualtyOut(sums),
-    bySource: null,
-  }));
+  const buckets = bucketRanges(statement(db, 'casualtyExtent').get() as { first: string | null; last: string | null }, bucketOf, filter.toExclusive);
+  if (!buckets) return null;
+  const sums = statement(db, 'casualtySums');
+  return buckets.flatMap(({ ref, ranges }) => {
+    const rows = sums.all(ranges) as CasualtyPartial[];
+    return rows.length ? [{ ...ref, figures: casualtyOut(new Map(rows.map((r) => [casualtyKey(r), r]))), bySource: null }] : [];
+  });
 }
 
 /** Munition buckets from the totals; null when they cannot answer this filter. */
 export function munitionBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] | null {
   if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
-  const read = (unit: Unit, from: string, to: string) => statement(db, 'munitionRows').all(unit, from, to) as MunitionRow[];
-  const placed = placeRows(read, bucketOf, filter.toExclusive);
-  if (!placed) return null;
-  return bucketsOf(placed, addMunitionPartial, () => new Map<string, MunitionPartial>()).map(({ ref, sums }) => ({
-    ...ref,
-    ...munitionOut(sums),
-    bySource: null,
-  }));
+  const buckets = bucketRanges(statement(db, 'munitionExtent').get() as { first: string | null; last: string | null }, bucketOf, filter.toExclusive);
+  if (!buckets) return null;
+  const sums = statement(db, 'munitionSums');
+  return buckets.flatMap(({ ref, ranges }) => {
+    const rows = sums.all(ranges) as MunitionPartial[];
+    return rows.length ? [{ ...ref, ...munitionOut(new Map(rows.map((r) => [munitionKey(r), r]))), bySource: null }] : [];
+  });
 }
