@@ -29,9 +29,10 @@ export async function freePort(): Promise<number> {
 
 /**
  * What package.json's start scripts pass to node: young-generation semi-spaces of 2 MB instead of
- * V8's 16, so garbage from many concurrent answers is collected sooner (README, Performance).
+ * V8's 16, and an old generation capped at 256 MB, which also makes V8 grow the heap in smaller
+ * steps. Both cut the largest RSS under load by about a third (README, Performance).
  */
-export const NODE_FLAGS = ['--max-semi-space-size=2'];
+export const NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=256'];
 
 /**
  * Spawns `node <script>` (a `.ts` script through tsx, compiled JavaScript as it is) and waits (at

@@ -155,22 +155,21 @@ export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: 
  * category and, unless `models` is false, each model; each counts the event once.
  */
 export function eventMunitionPartials(claims: MunitionClaim[], models = true): MunitionPartial[] {
-  const sums = new Map<string, MunitionPartial>();
-  const scopes = (c: MunitionClaim) => {
-    const list: Array<Pick<MunitionPartial, 'scope' | 'weaponCategory' | 'weaponModel'>> = [
-      { scope: 'total', weaponCategory: '', weaponModel: '' },
-      { scope: 'category', weaponCategory: c.weaponCategory, weaponModel: '' },
-    ];
-    if (models) list.push({ scope: 'model', weaponCategory: c.weaponCategory, weaponModel: c.weaponModel ?? '' });
-    return list;
+  // An event has a handful of claims: a list searched in place beats keyed maps here, on the path
+  // that sums every claim of years.
+  const partials: MunitionPartial[] = [];
+  const partial = (scope: MunitionScope, weaponCategory: WeaponCategory | '', weaponModel: string) => {
+    for (const p of partials) if (p.scope === scope && p.weaponCategory === weaponCategory && p.weaponModel === weaponModel) return p;
+    const p: MunitionPartial = { scope, weaponCategory, weaponModel, ...emptyMunitionTotals(), eventCount: 1 };
+    partials.push(p);
+    return p;
   };
   for (const claim of claims) {
-    for (const scope of scopes(claim)) {
-      const partial = getOrCreate(sums, munitionKey(scope), (): MunitionPartial => ({ ...scope, ...emptyMunitionTotals(), eventCount: 1 }));
-      addMunitionClaim(partial, claim);
-    }
+    addMunitionClaim(partial('total', '', ''), claim);
+    addMunitionClaim(partial('category', claim.weaponCategory, ''), claim);
+    if (models) addMunitionClaim(partial('model', claim.weaponCategory, claim.weaponModel ?? ''), claim);
   }
-  return [...sums.values()];
+  return partials;
 }
 
 export type MunitionFigureOut = {
