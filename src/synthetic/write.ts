@@ -177,13 +177,15 @@ function stopwatch() {
 }
 
 /**
- * Everything after the last row: the full-text index, derived tables, the triggers, the change
- * counter. Runs in one transaction on the finished tables, before the file is switched to WAL.
+ * Everything after the last row (the full-text index is already filled): derived tables, the
+ * triggers, the change counter. One transaction on the finished tables, before the file is
+ * switched to WAL.
  */
-function finishDatabase(sqlite: Database.Database, triggers: readonly SchemaObject[]): void {
+function finishDatabase(db: Db, triggers: readonly SchemaObject[]): void {
+  const sqlite = db.$client;
   sqlite.transaction(() => {
-    // Tables derived from the record (a statistics rollup, say) are filled here: every row is in,
-    // and the triggers that would react to the filling are not back yet.
+    // Tables derived from the record (a statistics rollup, say) are filled here, through `db`:
+    // every row is in, and the triggers that would react to the filling are not back yet.
     for (const trigger of triggers) sqlite.exec(trigger.sql);
     // As if each row had been written through the API: the counter has moved since migration.
     sqlite.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
@@ -210,7 +212,8 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
   let helper: Helper | undefined;
   let summary: SyntheticWriteSummary;
   try {
-    migrateDatabase(drizzle(sqlite, { schema }) as Db);
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrateDatabase(db);
     useBulkLoadSettings(sqlite);
     // Triggers fire once per row: the FTS ones are slower than one INSERT … SELECT at the end,
     // and the change counter's (migration 0005) would be bumped millions of times where once
@@ -283,7 +286,7 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
       phases.merge = lap();
     }
 
-    finishDatabase(sqlite, triggers);
+    finishDatabase(db, triggers);
     // The app runs the file in WAL mode (src/db/client.ts); the file is handed over in it.
     sqlite.pragma('locking_mode = NORMAL');
     sqlite.pragma('journal_mode = WAL');
