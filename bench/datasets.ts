@@ -70,7 +70,7 @@ export function syntheticDataset(events: number, seed: number, log: (line: strin
     events,
     seed,
     onProgress: ({ phase, events: done, total, elapsedMs }) => {
-      if (phase === 'indexes') return log(`  building indexes and the full-text index (${(elapsedMs / 1000).toFixed(1)} s)`);
+      if (phase === 'finishing') return log(`  all rows written, finishing the file (${(elapsedMs / 1000).toFixed(1)} s)`);
       if (done < total && elapsedMs - lastLog < 2_000) return;
       lastLog = elapsedMs;
       log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} events, ${Math.round(done / (elapsedMs / 1000)).toLocaleString('en')} events/s`);

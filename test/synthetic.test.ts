@@ -36,6 +36,18 @@ function generated(seed: number): string {
   return path;
 }
 
+/** The same database, with the citations written by the helper thread (run sizes below HELPER_MIN_EVENTS do without). */
+const withHelperWritten = new Map<number, string>();
+function withHelper(seed: number): string {
+  let path = withHelperWritten.get(seed);
+  if (!path) {
+    path = newPath();
+    writeSyntheticDatabase({ path, events: EVENTS, seed, helperThread: true });
+    withHelperWritten.set(seed, path);
+  }
+  return path;
+}
+
 function openReadonly(path: string): Database.Database {
   const sqlite = new Database(path, { readonly: true });
   onTestFinished(() => {
@@ -75,6 +87,36 @@ describe('synthetic generator', () => {
     writeSyntheticDatabase({ path: again, events: EVENTS, seed: 7 });
     expect(dumpHash(again)).toBe(dumpHash(first));
     expect(dumpHash(generated(8))).not.toBe(dumpHash(first));
+  });
+
+  test('when the citations are written by the helper thread and copied in, then every table holds the same rows as when one thread writes them all', () => {
+    const path = withHelper(7);
+    expect(dumpHash(path)).toBe(dumpHash(generated(7)));
+  });
+
+  test('when a database is generated, with or without the helper thread, then it passes the integrity checks, is in WAL mode and its change counter has moved', () => {
+    for (const path of [generated(7), withHelper(7)]) {
+      const sqlite = openReadonly(path);
+      expect(sqlite.pragma('integrity_check', { simple: true }), path).toBe('ok');
+      expect(sqlite.pragma('foreign_key_check'), path).toEqual([]);
+      expect(sqlite.pragma('journal_mode', { simple: true }), path).toBe('wal');
+      expect(sqlite.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get(), path).toBeGreaterThan(0);
+    }
+    // FTS5's own check compares the index with the stored content (needs a writable handle).
+    const sqlite = new Database(withHelper(7));
+    onTestFinished(() => {
+      sqlite.close();
+    });
+    expect(() => sqlite.exec("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")).not.toThrow();
+  });
+
+  test('when searching the full-text index for the words of a known event, then that event is found', () => {
+    const sqlite = openReadonly(withHelper(7));
+    const { id, title } = sqlite.prepare('SELECT id, title FROM events WHERE rowid = 1234').get() as { id: string; title: string };
+    expect(id).toBe(syntheticEventId(1233));
+    const words = title.match(/[A-Za-z]{4,}/g)!.map((w) => `"${w}"`).join(' ');
+    const found = sqlite.prepare('SELECT event_id FROM events_fts WHERE events_fts MATCH ?').pluck().all(words);
+    expect(found).toContain(id);
   });
 
   test('when the PRNG is reseeded with the same seed and stream, then it repeats its draws', () => {

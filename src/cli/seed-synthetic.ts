@@ -58,8 +58,8 @@ await runCli(async () => {
       seed,
       force,
       onProgress: ({ phase, events: done, total, elapsedMs }) => {
-        if (phase === 'indexes') {
-          console.log(`  building indexes and the full-text index (${(elapsedMs / 1000).toFixed(1)} s)`);
+        if (phase === 'finishing') {
+          console.log(`  all rows written, finishing the file (${(elapsedMs / 1000).toFixed(1)} s)`);
           return;
         }
         if (done < total && elapsedMs - lastPrint < 1000) return;
@@ -72,6 +72,13 @@ await runCli(async () => {
       .map(([table, count]) => `${table} ${count.toLocaleString('en')}`)
       .join(', ');
     console.log(`Rows: ${rows}`);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const { migrate, rows: own, fullText, helperRows, helperWait, merge, finish } = summary.phases;
+    console.log(
+      `Phases: migrate ${seconds(migrate)}, rows ${seconds(own)}, full-text index ${seconds(fullText)}` +
+        (helperRows > 0 ? ` (helper thread: citations ${seconds(helperRows)}), waiting for the helper ${seconds(helperWait)}, copying its table in ${seconds(merge)}` : '') +
+        `, finishing ${seconds(finish)}`,
+    );
     console.log(
       `Wrote ${summary.events.toLocaleString('en')} events to ${summary.path} in ${(summary.elapsedMs / 1000).toFixed(2)} s: ` +
         `${Math.round(summary.eventsPerSecond).toLocaleString('en')} events/s`,

@@ -19,9 +19,28 @@ export const WAR_DAYS = Math.round((Date.UTC(WAR_END.year, WAR_END.month - 1, WA
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 
-/** `2025-07-03T15:00:00Z`: the one instant shape sitrep stores (see lib/time.ts). */
+const DAY_MS = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+/** `YYYY-MM-DDT` of each UTC day, by days since 1970 (to 2079), filled as met. */
+const datePrefixes: Array<string | undefined> = new Array(40_000).fill(undefined);
+/** `HH:MM:00Z` of each minute of a day: the generator's instants fall on whole minutes. */
+const minuteSuffixes = Array.from({ length: 1440 }, (_, m) => `${TWO_DIGITS[Math.floor(m / 60)]}:${TWO_DIGITS[m % 60]}:00Z`);
+
+/**
+ * `2025-07-03T15:00:00Z`: the one instant shape sitrep stores (see lib/time.ts). The same string
+ * as `new Date(ms).toISOString().slice(0, 19) + 'Z'`, from two cached pieces: formatting a Date
+ * for every instant was the generator's largest single cost.
+ */
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19) + 'Z';
+  const day = Math.floor(ms / DAY_MS);
+  const inDay = ms - day * DAY_MS;
+  if (day < 0 || day >= datePrefixes.length || inDay % MINUTE_MS !== 0) return new Date(ms).toISOString().slice(0, 19) + 'Z';
+  let prefix = datePrefixes[day];
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    datePrefixes[day] = prefix;
+  }
+  return prefix + minuteSuffixes[inDay / MINUTE_MS]!;
 }
 
 /** The calendar date of day `d` (UTC arithmetic on dates is exact). */
@@ -36,19 +55,25 @@ export function dayOfDate(year: number, month: number, day: number): number {
 }
 
 export class Calendar {
-  private readonly midnights = new Map<string, number>();
+  /** Local midnights by zone, then by day (NaN until computed); numbers, not string keys, on the hot path. */
+  private readonly midnights = new Map<string, number[]>();
   private readonly monthStarts = new Map<string, number>();
   private readonly labels: string[] = [];
   private readonly nightLabels: string[] = [];
-  private readonly spans = new Map<string, string | null>();
+  /** span_end_at of coarse times, by precision and zone, then by instant. */
+  private readonly spans = new Map<string, Map<number, string | null>>();
 
   /** Local midnight starting day `d` in `zone`, as epoch milliseconds. */
   dayStart(zone: string, d: number): number {
-    const key = `${zone}|${d}`;
-    let ms = this.midnights.get(key);
-    if (ms === undefined) {
+    let days = this.midnights.get(zone);
+    if (days === undefined) {
+      days = new Array<number>(WAR_DAYS + 64).fill(Number.NaN);
+      this.midnights.set(zone, days);
+    }
+    let ms = days[d];
+    if (ms === undefined || Number.isNaN(ms)) {
       ms = DateTime.fromObject(dateOfDay(d), { zone }).toMillis();
-      this.midnights.set(key, ms);
+      days[d] = ms;
     }
     return ms;
   }
@@ -120,11 +145,17 @@ export class Calendar {
     if (precision === 'minute') return isoSeconds(lastMs + MINUTE_MS);
     if (precision === 'hour') return isoSeconds(lastMs + HOUR_MS);
     const at = endAt ?? startAt;
-    const key = `${at}|${precision}|${timezone}`;
-    let span = this.spans.get(key);
+    const key = `${precision}|${timezone}`;
+    let byInstant = this.spans.get(key);
+    if (byInstant === undefined) {
+      byInstant = new Map();
+      this.spans.set(key, byInstant);
+    }
+    // lastMs is the instant `at` stands for (the end when there is one, else the start).
+    let span = byInstant.get(lastMs);
     if (span === undefined) {
       span = spanEnd({ startAt: at, startPrecision: precision, endAt: null, endPrecision: null, timezone, status: 'occurred' });
-      this.spans.set(key, span);
+      byInstant.set(lastMs, span);
     }
     return span;
   }

@@ -108,7 +108,15 @@ const FIRST_REGION_SOURCE = NATIONAL_CHANNELS.length;
 const FIRST_ROUNDUP_SOURCE = FIRST_REGION_SOURCE + REGIONS.length;
 const REGION_INDEX = new Map(REGIONS.map((r, i) => [r, FIRST_REGION_SOURCE + i]));
 
-const sourceIdOf = (index: number) => `src_syn_${index.toString(36).padStart(4, '0')}`;
+const SOURCE_COUNT = FIRST_ROUNDUP_SOURCE + WAR_DAYS * ROUNDUPS_PER_DAY;
+/** Every source id, made once: the round-up ids are looked up for most citations. */
+const SOURCE_IDS = Array.from({ length: SOURCE_COUNT }, (_, index) => `src_syn_${index.toString(36).padStart(4, '0')}`);
+const sourceIdOf = (index: number) => SOURCE_IDS[index] ?? `src_syn_${index.toString(36).padStart(4, '0')}`;
+/** Base-36 digits of the per-event report and citation counters. */
+const COUNTER36 = Array.from({ length: 36 * 36 }, (_, i) => i.toString(36));
+const counter36 = (i: number) => COUNTER36[i] ?? i.toString(36);
+const PARAGRAPH_LOCATORS = Array.from({ length: 10 }, (_, i) => `paragraph ${i}`);
+const POST_LOCATORS = Array.from({ length: 24 * 60 }, (_, i) => `post at ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`);
 const NATIONAL_IDS = Object.fromEntries(NATIONAL_CHANNELS.map((c) => [c.key, sourceIdOf(NATIONAL[c.key])])) as Record<NationalChannel, Id>;
 const REGION_IDS = new Map(REGIONS.map((r) => [r, sourceIdOf(REGION_INDEX.get(r)!)]));
 
@@ -116,7 +124,8 @@ const TRUMP_DAY = dayOfDate(2025, 1, 20);
 const SHAHED_DAY = WEAPONS.shahed.fromDay;
 const LOST_TO_EW_REPORTED_DAY = dayOfDate(2023, 12, 29);
 
-const A = (slug: ActorSlug) => actorId(slug);
+const ACTOR_IDS = new Map<ActorSlug, Id>(ACTORS.map((a) => [a.slug, actorId(a.slug)]));
+const A = (slug: ActorSlug) => ACTOR_IDS.get(slug)!;
 
 type Attack = 'drones' | 'combined' | 'ballistic' | 's300' | 'bombs' | 'missiles';
 
@@ -177,9 +186,13 @@ export class SyntheticGenerator {
   private eventNumber = 0;
   private eventId = '';
   private n36 = '';
+  /** `cit_syn_<n36>_`: every event has at least one citation. */
+  private citationPrefix = '';
   private citationCount = 0;
   private reportCount = 0;
   private sink!: SyntheticSink;
+  /** The aerial attack being written: its day, reporting source, weapons named and the total stopped. */
+  private readonly salvo = { day: 0, reporter: '' as Id, weapons: [] as string[], stopped: 0 };
 
   constructor(options: SyntheticOptions) {
     if (!Number.isSafeInteger(options.events) || options.events < 0) throw new RangeError('events must be a non-negative integer');
@@ -284,6 +297,7 @@ export class SyntheticGenerator {
     this.eventNumber = n;
     this.n36 = n.toString(36).padStart(6, '0');
     this.eventId = `evt_syn_${this.n36}`;
+    this.citationPrefix = `cit_syn_${this.n36}_`;
     this.citationCount = 0;
     this.reportCount = 0;
     const kind = KINDS.pick(rng);
@@ -313,17 +327,19 @@ export class SyntheticGenerator {
   // ---- shared pieces ---------------------------------------------------------------------
 
   private nextReportId(prefix: 'cas' | 'mun' | 'dmg'): Id {
-    return `${prefix}_syn_${this.n36}_${(this.reportCount++).toString(36)}`;
+    return `${prefix}_syn_${this.n36}_${counter36(this.reportCount++)}`;
   }
 
   private cite(sourceId: Id, via: Nullable<Id>, report: { cas?: Id; mun?: Id; dmg?: Id; rel?: Id } | null, quote: Nullable<string>, locator: Nullable<string>): void {
-    const id = `cit_syn_${this.n36}_${(this.citationCount++).toString(36)}`;
+    const id = this.citationPrefix + counter36(this.citationCount++);
     this.sink.citation(id, this.eventId, sourceId, via, report?.cas ?? null, report?.mun ?? null, report?.dmg ?? null, report?.rel ?? null, quote, locator);
   }
 
   private locator(): string {
     const rng = this.rng;
-    return rng.chance(0.5) ? `paragraph ${rng.int(1, 9)}` : `post at ${String(rng.int(5, 23)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
+    if (rng.chance(0.5)) return PARAGRAPH_LOCATORS[rng.int(1, 9)]!;
+    const hour = rng.int(5, 23);
+    return POST_LOCATORS[hour * 60 + rng.int(0, 59)]!;
   }
 
   /** Location columns: a settlement, sometimes an exact point, sometimes only the oblast. */
@@ -459,51 +475,39 @@ export class SyntheticGenerator {
     const side = russianSide ? 'Ukrainian' : 'Russian';
 
     // Munitions, as the defender's military reports them.
-    const reporter = russianSide ? NATIONAL_IDS.russian_mod : NATIONAL_IDS.air_force;
-    const viaShare = 0.3;
-    const weapons: string[] = [];
+    const salvo = this.salvo;
+    salvo.day = d;
+    salvo.reporter = russianSide ? NATIONAL_IDS.russian_mod : NATIONAL_IDS.air_force;
+    salvo.weapons.length = 0;
+    salvo.stopped = 0;
     const years = d / 365;
-    let stopped = 0;
-    const report = (w: WeaponSpec, launched: Nullable<number>, intercepted: Nullable<number>, lost: Nullable<number>, plural: string) => {
-      const id = this.nextReportId('mun');
-      this.sink.munition(id, this.eventId, reporter, w.category, w.model, launched, intercepted, lost);
-      const name = w.model ?? plural;
-      const parts = [launched !== null ? `${launched} ${name} launched` : null, intercepted !== null ? `${intercepted} shot down` : null, lost !== null ? `${lost} lost to electronic warfare` : null];
-      const via = rng.chance(viaShare) ? this.roundup(d) : null;
-      this.cite(reporter, via, { mun: id }, `${parts.filter(Boolean).join(', ')}.`, this.locator());
-      stopped += (intercepted ?? 0) + (lost ?? 0);
-      weapons.push(w.model ? `${w.model} ${plural}` : plural);
-    };
-    const missiles = (w: WeaponSpec, typical: number, max: number, shotShare: number) => {
-      const launched = rng.skewed(typical, max);
-      report(w, launched, Math.min(launched, Math.round(launched * shotShare * (0.6 + 0.4 * rng.next()))), null, 'missiles');
-    };
     if (russianSide) {
-      report(WEAPONS.unspecified, null, rng.skewed(6, 120), null, 'drones');
+      this.munitionReport(WEAPONS.unspecified, null, rng.skewed(6, 120), null, 'drones');
     } else if (attack === 'drones' || attack === 'combined') {
       if (d >= SHAHED_DAY) {
         const launched = rng.skewed(6 + 30 * years, 800);
         const shot = Math.round(launched * (0.55 + 0.37 * rng.next()));
         const lost = d >= LOST_TO_EW_REPORTED_DAY ? Math.round((launched - shot) * (0.3 + 0.65 * rng.next())) : null;
-        report(WEAPONS.shahed, launched, shot, lost, 'drones');
-        if (d >= WEAPONS.gerbera.fromDay && rng.chance(0.3)) report(WEAPONS.gerbera, rng.skewed(10, 200), 0, null, 'decoy drones');
+        this.munitionReport(WEAPONS.shahed, launched, shot, lost, 'drones');
+        if (d >= WEAPONS.gerbera.fromDay && rng.chance(0.3)) this.munitionReport(WEAPONS.gerbera, rng.skewed(10, 200), 0, null, 'decoy drones');
       }
       if (attack === 'combined' || d < SHAHED_DAY) {
-        missiles(WEAPONS.kh101, 8, 60, 0.9);
-        if (rng.chance(0.4)) missiles(WEAPONS.kalibr, 4, 30, 0.85);
-        if (rng.chance(0.4)) missiles(WEAPONS.iskanderM, 3, 15, 0.4);
-        if (rng.chance(0.25)) missiles(WEAPONS.kinzhal, 2, 8, 0.3);
+        this.missiles(WEAPONS.kh101, 8, 60, 0.9);
+        if (rng.chance(0.4)) this.missiles(WEAPONS.kalibr, 4, 30, 0.85);
+        if (rng.chance(0.4)) this.missiles(WEAPONS.iskanderM, 3, 15, 0.4);
+        if (rng.chance(0.25)) this.missiles(WEAPONS.kinzhal, 2, 8, 0.3);
       }
     } else if (attack === 'ballistic') {
-      missiles(d < WEAPONS.tochka.untilDay && rng.chance(0.2) ? WEAPONS.tochka : WEAPONS.iskanderM, 2, 10, 0.3);
+      this.missiles(d < WEAPONS.tochka.untilDay && rng.chance(0.2) ? WEAPONS.tochka : WEAPONS.iskanderM, 2, 10, 0.3);
     } else if (attack === 's300') {
-      report(WEAPONS.s300, rng.skewed(3, 16), null, null, 'missiles');
+      this.munitionReport(WEAPONS.s300, rng.skewed(3, 16), null, null, 'missiles');
     } else if (attack === 'bombs') {
-      report(rng.chance(0.2) && d >= WEAPONS.fab1500.fromDay ? WEAPONS.fab1500 : WEAPONS.kab, rng.skewed(4, 40), null, null, 'guided bombs');
+      this.munitionReport(rng.chance(0.2) && d >= WEAPONS.fab1500.fromDay ? WEAPONS.fab1500 : WEAPONS.kab, rng.skewed(4, 40), null, null, 'guided bombs');
     } else {
-      report(rng.chance(0.5) ? WEAPONS.kh59 : WEAPONS.missile, rng.skewed(2, 8), null, null, 'missiles');
+      this.munitionReport(rng.chance(0.5) ? WEAPONS.kh59 : WEAPONS.missile, rng.skewed(2, 8), null, null, 'missiles');
     }
     // A news round-up with its own total, which the official per-model figures need not match.
+    const stopped = salvo.stopped;
     if (!russianSide && stopped > 0 && rng.chance(0.25)) {
       const outlet = this.roundup(d);
       const id = this.nextReportId('mun');
@@ -532,9 +536,29 @@ export class SyntheticGenerator {
     if (!russianSide && stopped > 0) this.sink.eventActor(this.eventId, A('ukrainian_air_force'), 'defender');
 
     const title = `${side} ${ATTACK_TITLES[attack]} on ${placeName}, ${when}`;
-    const summary = `${side} forces attacked ${placeName} with ${weapons.join(', ')}.${said ? ` Reported: ${said}.` : ''} Figures are listed per source.`;
+    const summary = `${side} forces attacked ${placeName} with ${salvo.weapons.join(', ')}.${said ? ` Reported: ${said}.` : ''} Figures are listed per source.`;
     this.emitEvent('aerial_attack', status, title, summary, time, zone, where, place.country);
     this.citeEvent(d, regional, title);
+  }
+
+  /** One munition figure of the current aerial attack, as its defender's military reports it, with its citation. */
+  private munitionReport(w: WeaponSpec, launched: Nullable<number>, intercepted: Nullable<number>, lost: Nullable<number>, plural: string): void {
+    const rng = this.rng;
+    const salvo = this.salvo;
+    const id = this.nextReportId('mun');
+    this.sink.munition(id, this.eventId, salvo.reporter, w.category, w.model, launched, intercepted, lost);
+    const name = w.model ?? plural;
+    const parts = [launched !== null ? `${launched} ${name} launched` : null, intercepted !== null ? `${intercepted} shot down` : null, lost !== null ? `${lost} lost to electronic warfare` : null];
+    const via = rng.chance(0.3) ? this.roundup(salvo.day) : null;
+    this.cite(salvo.reporter, via, { mun: id }, `${parts.filter(Boolean).join(', ')}.`, this.locator());
+    salvo.stopped += (intercepted ?? 0) + (lost ?? 0);
+    salvo.weapons.push(w.model ? `${w.model} ${plural}` : plural);
+  }
+
+  private missiles(w: WeaponSpec, typical: number, max: number, shotShare: number): void {
+    const rng = this.rng;
+    const launched = rng.skewed(typical, max);
+    this.munitionReport(w, launched, Math.min(launched, Math.round(launched * shotShare * (0.6 + 0.4 * rng.next()))), null, 'missiles');
   }
 
   /** The event's own citation: a round-up, or the administration read in a round-up. */

@@ -1,14 +1,26 @@
-// Writes a synthetic database file: migrates a new file, bulk-loads the generator's rows through
-// multi-row prepared INSERTs in large transactions, fills the full-text index once at the end,
-// and moves the finished file into place. A file that already holds events is left alone unless
-// `force` is set; a failed run leaves nothing behind.
+// Writes a synthetic database file: migrates a new file, bulk-loads the generator's rows (with the
+// indexes in place, see load.ts), fills the full-text index once at the end, and moves the
+// finished file into place. A file that already holds events is left alone unless `force` is set;
+// a failed run leaves nothing behind.
+//
+// SQLite writes one file from one thread, and the load is bound by SQLite's own work, so large runs
+// use both cores: a helper thread runs the same deterministic generator and writes the citations
+// (the largest table, with the most indexes) into a file of its own, while this thread writes the
+// other tables and the full-text index. The helper's table is then copied in whole: an
+// `INSERT INTO t SELECT * FROM helper.t` between tables of identical definition copies the
+// table's and each index's b-tree entries in order, without decoding or sorting them (SQLite's
+// transfer optimisation), which costs a fraction of writing them.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrateDatabase, type Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
-import { GENERATED_AT, SyntheticGenerator, type SyntheticSink } from './generate.js';
+import { SyntheticGenerator } from './generate.js';
+import { EVENT_TABLES, loadEvents, TableBuffer, useBulkLoadSettings, type EventTable } from './load.js';
+import { FAILED, HELPER_PROGRESS, HELPER_SHARED_BYTES, HELPER_STARTED, HELPER_STATE, RUNNING, type HelperJob, type HelperResult } from './write-worker.js';
 
 export type SyntheticWriteOptions = {
   path: string;
@@ -16,11 +28,16 @@ export type SyntheticWriteOptions = {
   seed: number;
   /** Replace a file that already holds events. */
   force?: boolean;
-  /** Called after every transaction with the events written so far, and once before the index build. */
+  /**
+   * Write the helper's tables on a second thread. Default: for runs of HELPER_MIN_EVENTS events
+   * or more (starting the thread costs more than it saves below that). The rows are the same.
+   */
+  helperThread?: boolean;
+  /** Called as events are written, and once when every row is in and the file is being finished. */
   onProgress?: (progress: SyntheticProgress) => void;
 };
 
-export type SyntheticProgress = { phase: 'events' | 'indexes'; events: number; total: number; elapsedMs: number };
+export type SyntheticProgress = { phase: 'events' | 'finishing'; events: number; total: number; elapsedMs: number };
 
 export type SyntheticWriteSummary = {
   path: string;
@@ -29,121 +46,45 @@ export type SyntheticWriteSummary = {
   rows: Record<string, number>;
   elapsedMs: number;
   eventsPerSecond: number;
+  /** Where the time went, in milliseconds of wall time on the calling thread (see SyntheticPhases). */
+  phases: SyntheticPhases;
+};
+
+/**
+ * The run's phases in order. `helperRows` ran on the helper thread alongside `rows` and
+ * `fullText`, so it is not part of the total; `helperWait` is how long this thread then waited.
+ */
+export type SyntheticPhases = {
+  /** Creating the file and applying the migrations. */
+  migrate: number;
+  /** Generating and inserting this thread's tables (with their indexes). */
+  rows: number;
+  /** Filling the full-text index from the events. */
+  fullText: number;
+  /** Generating and inserting the helper's tables, on the helper thread (0 without one). */
+  helperRows: number;
+  /** Waiting for the helper once this thread was done. */
+  helperWait: number;
+  /** Copying the helper's tables in. */
+  merge: number;
+  /** Triggers, change counter, WAL, closing and renaming the file. */
+  finish: number;
 };
 
 export class SyntheticTargetNotEmptyError extends Error {}
 
-/** Events per transaction: large enough to amortise the commit, small enough for steady progress. */
-const EVENTS_PER_TRANSACTION = 50_000;
-/** Rows per multi-row INSERT: fewer calls into SQLite for the same rows. */
-const ROWS_PER_STATEMENT = 100;
-
-// Column lists in the order the sink's methods take their values. created_at and updated_at are
-// the generator's fixed constant, written as a literal rather than bound for every row.
-const COLUMNS = {
-  sources: ['id', 'kind', 'publisher', 'title', 'url', 'reference', 'published_at', 'notes'],
-  actors: ['id', 'name', 'kind', 'country', 'description'],
-  events: ['id', 'kind', 'status', 'title', 'summary', 'start_at', 'start_precision', 'end_at', 'end_precision', 'span_end_at', 'timezone', 'place', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision'],
-  event_actors: ['event_id', 'actor_id', 'role'],
-  casualty_reports: ['id', 'event_id', 'source_id', 'category', 'group', 'low', 'best', 'high', 'as_reported'],
-  munition_reports: ['id', 'event_id', 'source_id', 'weapon_category', 'weapon_model', 'launched', 'intercepted', 'lost_to_ew'],
-  damage_reports: ['id', 'event_id', 'source_id', 'asset_category', 'count', 'description'],
-  relations: ['id', 'from_event_id', 'kind', 'to_event_id'],
-  citations: ['id', 'event_id', 'source_id', 'via_source_id', 'casualty_report_id', 'munition_report_id', 'damage_report_id', 'relation_id', 'quote', 'locator'],
-} as const;
-
-type TableName = keyof typeof COLUMNS;
-type Value = string | number | null;
-
-const TIMESTAMPED: ReadonlySet<TableName> = new Set(['sources', 'actors', 'events', 'casualty_reports', 'munition_reports', 'damage_reports', 'relations', 'citations']);
-
-/** Buffers one table's rows and inserts them ROWS_PER_STATEMENT at a time. */
-class TableBuffer {
-  readonly values: Value[] = [];
-  rows = 0;
-  written = 0;
-  private readonly batch: Database.Statement;
-  private readonly single: Database.Statement;
-
-  constructor(
-    sqlite: Database.Database,
-    readonly table: TableName,
-  ) {
-    const columns = COLUMNS[table];
-    const stamped = TIMESTAMPED.has(table);
-    const names = [...columns, ...(stamped ? ['created_at', 'updated_at'] : [])].map((c) => `"${c}"`).join(', ');
-    // GENERATED_AT is a constant of this module, never input.
-    const row = `(${columns.map(() => '?').join(', ')}${stamped ? `, '${GENERATED_AT}', '${GENERATED_AT}'` : ''})`;
-    const insert = `INSERT INTO "${table}" (${names}) VALUES `;
-    this.batch = sqlite.prepare(insert + Array(ROWS_PER_STATEMENT).fill(row).join(', '));
-    this.single = sqlite.prepare(insert + row);
-  }
-
-  /** Call after pushing one row's values: every ROWS_PER_STATEMENT rows go to SQLite at once. */
-  added(): void {
-    if (++this.rows === ROWS_PER_STATEMENT) {
-      this.batch.run(this.values);
-      this.values.length = 0;
-      this.written += ROWS_PER_STATEMENT;
-      this.rows = 0;
-    }
-  }
-
-  /** Inserts what is left over, one row at a time. */
-  flush(): void {
-    const width = COLUMNS[this.table].length;
-    for (let i = 0; i < this.values.length; i += width) this.single.run(this.values.slice(i, i + width));
-    this.written += this.rows;
-    this.values.length = 0;
-    this.rows = 0;
-  }
-}
-
-function createBuffers(sqlite: Database.Database) {
-  const t = (name: TableName) => new TableBuffer(sqlite, name);
-  return {
-    events: t('events'),
-    eventActors: t('event_actors'),
-    casualty: t('casualty_reports'),
-    munition: t('munition_reports'),
-    damage: t('damage_reports'),
-    relations: t('relations'),
-    citations: t('citations'),
-  };
-}
-
-function bufferSink(b: ReturnType<typeof createBuffers>): SyntheticSink {
-  return {
-    event(id, kind, status, title, summary, startAt, startPrecision, endAt, endPrecision, spanEndAt, timezone, place, admin1, country, latitude, longitude, geoPrecision) {
-      b.events.values.push(id, kind, status, title, summary, startAt, startPrecision, endAt, endPrecision, spanEndAt, timezone, place, admin1, country, latitude, longitude, geoPrecision);
-      b.events.added();
-    },
-    eventActor(eventId, actorId, role) {
-      b.eventActors.values.push(eventId, actorId, role);
-      b.eventActors.added();
-    },
-    casualty(id, eventId, sourceId, category, group, low, best, high, asReported) {
-      b.casualty.values.push(id, eventId, sourceId, category, group, low, best, high, asReported);
-      b.casualty.added();
-    },
-    munition(id, eventId, sourceId, category, model, launched, intercepted, lostToEw) {
-      b.munition.values.push(id, eventId, sourceId, category, model, launched, intercepted, lostToEw);
-      b.munition.added();
-    },
-    damage(id, eventId, sourceId, category, count, description) {
-      b.damage.values.push(id, eventId, sourceId, category, count, description);
-      b.damage.added();
-    },
-    relation(id, fromEventId, kind, toEventId) {
-      b.relations.values.push(id, fromEventId, kind, toEventId);
-      b.relations.added();
-    },
-    citation(id, eventId, sourceId, viaSourceId, casualtyReportId, munitionReportId, damageReportId, relationId, quote, locator) {
-      b.citations.values.push(id, eventId, sourceId, viaSourceId, casualtyReportId, munitionReportId, damageReportId, relationId, quote, locator);
-      b.citations.added();
-    },
-  };
-}
+/** Below this many events everything is written on the calling thread. */
+export const HELPER_MIN_EVENTS = 50_000;
+/** The tables the helper thread writes: about half of the load's SQLite work. */
+const HELPER_TABLES: readonly EventTable[] = ['citations'];
+/** A helper that reports no progress for this long is taken for dead. */
+const HELPER_STALL_MS = 300_000;
+/**
+ * A helper thread that has not started this long after this thread began waiting for it never
+ * will (its script failed to load). Its 'error' event cannot be heard: this thread never returns
+ * to its event loop during a run.
+ */
+const HELPER_START_MS = 30_000;
 
 /** How many events the file at `path` holds; 0 when it has no events table (or does not exist). */
 export function countEvents(path: string): number {
@@ -161,6 +102,97 @@ function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
+/** The helper thread, driven synchronously: this thread blocks on shared memory, not on its event loop. */
+class Helper {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly shared: Int32Array;
+
+  constructor(job: Omit<HelperJob, 'port' | 'shared'>) {
+    const { port1, port2 } = new MessageChannel();
+    const buffer = new SharedArrayBuffer(HELPER_SHARED_BYTES);
+    this.port = port1;
+    this.shared = new Int32Array(buffer);
+    // From the TypeScript sources (tsx, vitest) the helper needs tsx registered in its thread first.
+    const fromSources = extname(fileURLToPath(import.meta.url)) === '.ts';
+    const entry = new URL(fromSources ? './write-worker.ts' : './write-worker.js', import.meta.url);
+    const script = fromSources ? new URL('./write-worker-boot.mjs', import.meta.url) : entry;
+    this.worker = new Worker(script, {
+      workerData: { synthetic: 'helper', entry: entry.href, job: { ...job, port: port2, shared: buffer } },
+      transferList: [port2],
+    });
+    this.worker.unref();
+  }
+
+  /** Events the helper has written so far. */
+  get eventsDone(): number {
+    return Atomics.load(this.shared, HELPER_PROGRESS);
+  }
+
+  /** Blocks until the helper is done; returns what it wrote, or throws its error. */
+  finish(onWait: () => void): { rows: Partial<Record<EventTable, number>>; ms: number } {
+    let progress = this.eventsDone;
+    const waitStarted = performance.now();
+    let lastChange = waitStarted;
+    while (Atomics.load(this.shared, HELPER_STATE) === RUNNING) {
+      Atomics.wait(this.shared, HELPER_STATE, RUNNING, 1000);
+      onWait();
+      if (Atomics.load(this.shared, HELPER_STARTED) === 0 && performance.now() - waitStarted > HELPER_START_MS) {
+        throw new Error(`the synthetic helper thread did not start within ${HELPER_START_MS / 1000} s`);
+      }
+      if (this.eventsDone !== progress) {
+        progress = this.eventsDone;
+        lastChange = performance.now();
+      } else if (performance.now() - lastChange > HELPER_STALL_MS) {
+        throw new Error(`the synthetic helper thread wrote nothing for ${HELPER_STALL_MS / 1000} s`);
+      }
+    }
+    const received = receiveMessageOnPort(this.port)?.message as HelperResult | undefined;
+    this.stop();
+    if (!received || Atomics.load(this.shared, HELPER_STATE) === FAILED || 'error' in received) {
+      const error = new Error(`the synthetic helper thread failed: ${received && 'error' in received ? received.error.message : 'no result'}`);
+      if (received && 'error' in received && received.error.stack) error.stack = `${error.stack}\nCaused by: ${received.error.stack}`;
+      throw error;
+    }
+    return received;
+  }
+
+  stop(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+type SchemaObject = { name: string; sql: string };
+
+/** Times consecutive steps of the calling thread. */
+function stopwatch() {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = now - last;
+    last = now;
+    return ms;
+  };
+}
+
+/**
+ * Everything after the last row (the full-text index is already filled): derived tables, the
+ * triggers, the change counter. One transaction on the finished tables, before the file is
+ * switched to WAL.
+ */
+function finishDatabase(db: Db, triggers: readonly SchemaObject[]): void {
+  const sqlite = db.$client;
+  sqlite.transaction(() => {
+    // What the statistics triggers would have marked (migration 0006): every hour with events.
+    // The server computes their totals on the first statistics request, outside this load.
+    sqlite.exec('INSERT OR IGNORE INTO stats_dirty_hours SELECT DISTINCT substr(start_at, 1, 13) FROM events');
+    for (const trigger of triggers) sqlite.exec(trigger.sql);
+    // As if each row had been written through the API: the counter has moved since migration.
+    sqlite.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
+  })();
+}
+
 export function writeSyntheticDatabase(options: SyntheticWriteOptions): SyntheticWriteSummary {
   const path = resolve(options.path);
   const existing = countEvents(path);
@@ -169,33 +201,40 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
   }
   const generator = new SyntheticGenerator({ seed: options.seed, events: options.events });
   const started = performance.now();
+  const elapsedMs = () => performance.now() - started;
+  const lap = stopwatch();
+  const phases: SyntheticPhases = { migrate: 0, rows: 0, fullText: 0, helperRows: 0, helperWait: 0, merge: 0, finish: 0 };
   // Built beside the target and renamed over it when complete, so a reader never sees a half-made file.
   const partial = `${path}.partial-${process.pid}`;
+  const helperPath = `${partial}-helper`;
   removeDatabaseFiles(partial);
+  removeDatabaseFiles(helperPath);
   const sqlite = new Database(partial);
+  let helper: Helper | undefined;
   let summary: SyntheticWriteSummary;
   try {
-    migrateDatabase(drizzle(sqlite, { schema }) as Db);
-    // Bulk-load settings, for this connection only: no rollback journal and no fsync (a crash
-    // loses only the partial file), no foreign-key lookups (the generator only refers to rows
-    // it has written; the tests run foreign_key_check), and a cache that holds the hot pages.
-    sqlite.pragma('journal_mode = OFF');
-    sqlite.pragma('synchronous = OFF');
-    sqlite.pragma('foreign_keys = OFF');
-    sqlite.pragma('locking_mode = EXCLUSIVE');
-    sqlite.pragma('temp_store = MEMORY');
-    sqlite.pragma('cache_size = -1048576');
-
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrateDatabase(db);
+    useBulkLoadSettings(sqlite);
     // Triggers fire once per row: the FTS ones are slower than one INSERT … SELECT at the end,
-    // and the change counter's (migration 0003) would be bumped millions of times where once
-    // will do. Triggers and indexes are put back from their own stored SQL, exactly as the
-    // migrations made them.
-    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    // and the change counter's (migration 0005) would be bumped millions of times where once
+    // will do. They are put back from their own stored SQL, exactly as the migrations made them.
+    const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as SchemaObject[];
     for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
-    // Secondary indexes likewise: one sorted build per index at the end beats maintaining
-    // twenty of them row by row. Primary keys stay, so duplicate ids still fail loudly.
-    const indexes = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as Array<{ name: string; sql: string }>;
-    for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+
+    const helperTables = (options.helperThread ?? options.events >= HELPER_MIN_EVENTS) ? HELPER_TABLES : [];
+    if (helperTables.length > 0) {
+      // The helper's tables and indexes are made from the migrated file's own SQL, so that they
+      // match the file's exactly (the copy at the end depends on it).
+      const list = helperTables.map((t) => `'${t}'`).join(', ');
+      const helperSchema = sqlite
+        .prepare(`SELECT sql FROM sqlite_master WHERE tbl_name IN (${list}) AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type = 'index', name`)
+        .pluck()
+        .all() as string[];
+      helper = new Helper({ path: helperPath, seed: generator.seed, events: options.events, tables: [...helperTables], schema: helperSchema });
+    }
+    const report = (phase: SyntheticProgress['phase'], done: number) => options.onProgress?.({ phase, events: done, total: options.events, elapsedMs: elapsedMs() });
+    phases.migrate = lap();
 
     const rows: Record<string, number> = {};
     sqlite.transaction(() => {
@@ -214,47 +253,65 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
       rows.sources = sources.written;
       rows.actors = actors.written;
     })();
-
-    const buffers = createBuffers(sqlite);
-    const sink = bufferSink(buffers);
-    const writeRange = sqlite.transaction((from: number, to: number) => {
-      for (let n = from; n < to; n++) generator.write(n, sink);
-      for (const buffer of Object.values(buffers)) buffer.flush();
-    });
-    for (let from = 0; from < options.events; from += EVENTS_PER_TRANSACTION) {
-      const to = Math.min(options.events, from + EVENTS_PER_TRANSACTION);
-      writeRange(from, to);
-      options.onProgress?.({ phase: 'events', events: to, total: options.events, elapsedMs: performance.now() - started });
-    }
-    options.onProgress?.({ phase: 'indexes', events: options.events, total: options.events, elapsedMs: performance.now() - started });
-    for (const buffer of Object.values(buffers)) rows[buffer.table] = buffer.written;
+    const ownTables = EVENT_TABLES.filter((t) => !helperTables.includes(t));
+    Object.assign(rows, loadEvents(sqlite, generator, ownTables, (done) => report('events', helper ? Math.min(done, helper.eventsDone) : done)));
+    phases.rows = lap();
 
     sqlite.transaction(() => {
       sqlite.exec('INSERT INTO events_fts (event_id, title, summary) SELECT id, title, summary FROM events ORDER BY rowid');
-      for (const index of indexes) sqlite.exec(index.sql);
-      for (const trigger of triggers) sqlite.exec(trigger.sql);
-      sqlite.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
-      // What the statistics triggers would have marked (migration 0006): every hour with events.
-      // The server computes their totals on the first statistics request.
-      sqlite.exec('INSERT OR IGNORE INTO stats_dirty_hours SELECT DISTINCT substr(start_at, 1, 13) FROM events');
     })();
-    sqlite.close();
+    phases.fullText = lap();
 
+    if (helper) {
+      let lastReport = performance.now();
+      const helped = helper.finish(() => {
+        if (performance.now() - lastReport < 1000) return;
+        lastReport = performance.now();
+        report('events', helper!.eventsDone);
+      });
+      helper = undefined;
+      Object.assign(rows, helped.rows);
+      phases.helperRows = helped.ms;
+      phases.helperWait = lap();
+      report('events', options.events);
+    }
+    report('finishing', options.events);
+
+    if (helperTables.length > 0) {
+      sqlite.prepare('ATTACH DATABASE ? AS helper').run(helperPath);
+      sqlite.transaction(() => {
+        for (const table of helperTables) sqlite.exec(`INSERT INTO main."${table}" SELECT * FROM helper."${table}"`);
+      })();
+      sqlite.exec('DETACH DATABASE helper');
+      removeDatabaseFiles(helperPath);
+      phases.merge = lap();
+    }
+
+    finishDatabase(db, triggers);
+    // The app runs the file in WAL mode (src/db/client.ts); the file is handed over in it.
+    sqlite.pragma('locking_mode = NORMAL');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.close();
     // The old file's journal or WAL must not be read as the new file's.
     for (const suffix of ['-journal', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     renameSync(partial, path);
-    const elapsedMs = performance.now() - started;
+    phases.finish = lap();
+
+    const totalMs = elapsedMs();
     summary = {
       path,
       seed: generator.seed,
       events: options.events,
-      rows,
-      elapsedMs,
-      eventsPerSecond: options.events / (elapsedMs / 1000),
+      rows: Object.fromEntries(['sources', 'actors', ...EVENT_TABLES].map((t) => [t, rows[t] ?? 0])),
+      elapsedMs: totalMs,
+      eventsPerSecond: options.events / (totalMs / 1000),
+      phases,
     };
   } catch (error) {
+    helper?.stop();
     if (sqlite.open) sqlite.close();
     removeDatabaseFiles(partial);
+    removeDatabaseFiles(helperPath);
     throw error;
   }
   return summary;
