@@ -315,7 +315,7 @@ describe('timeline and statistics as CSV', () => {
   test('when munition statistics are asked for as CSV, then rows say what they sum: total, category or model', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows = csvRecords((await fetchText(app, '/v1/stats/munitions?bucket=all&format=csv&include=by_source')).text);
+    const rows = csvRecords((await fetchText(app, '/v1/stats/munitions?bucket=all&format=csv&include=by_source&include=by_model')).text);
     const chosen = rows.filter((r) => r.source_id === '');
 
     expect(chosen.find((r) => r.breakdown === 'total')).toMatchObject({ launched: '550', intercepted: '270', lost_to_ew: '208', interception_rate: '0.4909' });

@@ -43,7 +43,7 @@ describe('statistics over the full Air Force record', () => {
       };
 
       // Act
-      const { status, body } = await getJson(app, '/v1/stats/munitions?bucket=month&tz=Europe/Kyiv&from=2025-07-01&to=2025-07-31&include=by_source');
+      const { status, body } = await getJson(app, '/v1/stats/munitions?bucket=month&tz=Europe/Kyiv&from=2025-07-01&to=2025-07-31&include=by_source&include=by_model');
 
       // Assert
       expect(status).toBe(200);

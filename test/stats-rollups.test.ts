@@ -8,7 +8,7 @@ import { bucketer } from '../src/lib/buckets.js';
 import { eventFilterFromQuery } from '../src/modules/events/events.routes.js';
 import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from '../src/modules/stats/stats.rollups.js';
 import { createCasualtyReport, createEvent, createMunitionReport, createSource, eventInput } from './factories.js';
-import { apiKey, freshApp, getJson, send, urlOf, type Params } from './helpers.js';
+import { apiKey, expectProblem, freshApp, getJson, send, urlOf, type Params } from './helpers.js';
 
 /** A small deterministic generator (mulberry32), so a failure reproduces. */
 function prng(seed: number) {
@@ -100,8 +100,9 @@ describe('statistics from the kept totals', () => {
         for (const bucket of ['day', 'week', 'month', 'year', 'all']) {
           for (const to of [undefined, '2025-03-30', '2025-10-26T05:00:00Z']) {
             const params: Params = { bucket, tz, ...(to && { to }) };
-            const totals = await statsBody(app, what, params);
-            const claims = await statsBody(app, what, { ...params, include: 'by_source' });
+            const models: string[] = what === 'munitions' ? ['by_model'] : [];
+            const totals = await statsBody(app, what, { ...params, include: models });
+            const claims = await statsBody(app, what, { ...params, include: [...models, 'by_source'] });
             expect(totals, `${what} ${JSON.stringify(params)}`).toEqual(withoutSources(claims));
             expect(totals.data.length).toBeGreaterThan(0);
             compared++;
@@ -112,6 +113,21 @@ describe('statistics from the kept totals', () => {
     expect(compared).toBe(2 * 4 * 5 * 3);
     expect(dirtyHours(app)).toBe(0);
     expect(rollupRows(app)).toBeGreaterThan(0);
+  });
+
+  test('when nothing is included, then munitions give totals and categories only; include=by_model adds the models, and casualties refuse it', async () => {
+    const app = await freshApp({ seed: true });
+    const plain = await statsBody(app, 'munitions', { bucket: 'all' });
+    expect(plain.data[0].total).toMatchObject({ launched: 550, intercepted: 270, event_count: 1 });
+    expect(plain.data[0].by_category.map((c: any) => c.weapon_category)).toEqual(['drone', 'cruise_missile', 'ballistic_missile', 'aeroballistic_missile']);
+    expect(plain.data[0]).not.toHaveProperty('by_model');
+    expect(plain.data[0]).not.toHaveProperty('by_source');
+
+    const models = await statsBody(app, 'munitions', { bucket: 'all', include: 'by_model' });
+    expect(models.data[0].by_model.map((m: any) => m.weapon_model)).toEqual(['Shahed-136/131', 'Iskander-K', 'Iskander-M/KN-23', 'Kh-47M2 Kinzhal']);
+    expect(models.data[0]).not.toHaveProperty('by_source');
+
+    expectProblem(await getJson(app, '/v1/stats/casualties?include=by_model'), 400, 'SITREP_INVALID_PARAMETER', 'include');
   });
 
   test('when a bucket boundary falls on a whole hour the totals answer, and where it cuts an hour (Asia/Kolkata days) the claims are summed instead', async () => {

@@ -65,7 +65,7 @@ describe('GET /v1/stats: the seeded night of 3–4 July 2025', () => {
   test('when munitions are asked for with bucket=all, then the Air Force\'s per-model figures count: 550 launched, 270 shot down, 208 lost to EW', async () => {
     const app = await freshApp({ seed: true });
 
-    const body = await stats(app, 'munitions', { bucket: 'all', include: 'by_source' });
+    const body = await stats(app, 'munitions', { bucket: 'all', include: ['by_source', 'by_model'] });
 
     expect(body.data).toHaveLength(1);
     const [all] = body.data;
@@ -98,7 +98,7 @@ describe('GET /v1/stats: the seeded night of 3–4 July 2025', () => {
   test('when munitions are asked for, then by_source shows every source\'s own totals side by side', async () => {
     const app = await freshApp({ seed: true });
 
-    const body = await stats(app, 'munitions', { bucket: 'all', include: 'by_source' });
+    const body = await stats(app, 'munitions', { bucket: 'all', include: ['by_source', 'by_model'] });
 
     const bySource = Object.fromEntries(body.data[0].by_source.map((s: any) => [s.source.id, s]));
     expect(body.data[0].by_source.map((s: any) => s.source.id)).toEqual([
@@ -162,7 +162,7 @@ describe('GET /v1/stats: an event is counted once', () => {
     createMunitionReport(app.db, event.id, wire.id, { weaponModel: 'Shahed-136/131', launched: 100, intercepted: 80, lostToEw: 10 });
     createMunitionReport(app.db, event.id, ministry.id, { weaponModel: 'Shahed-136/131', launched: 100, intercepted: 85, lostToEw: 5 });
 
-    const body = await stats(app, 'munitions', { bucket: 'all', include: 'by_source' });
+    const body = await stats(app, 'munitions', { bucket: 'all', include: ['by_source', 'by_model'] });
 
     expect(body.data[0].total).toMatchObject({ launched: 100, intercepted: 80, lost_to_ew: 10, event_count: 1, source_count: 1 });
     expect(body.data[0].by_source.map((s: any) => [s.source.id, s.total.launched, s.total.intercepted])).toEqual([
@@ -548,7 +548,7 @@ describe('GET /v1/stats: event_count and source_count', () => {
     createMunitionReport(app.db, second.id, b.id, { weaponCategory: 'drone', weaponModel: 'Shahed-136/131', launched: 30, intercepted: 20, lostToEw: 10 });
     createMunitionReport(app.db, third.id, b.id, { weaponCategory: 'drone', weaponModel: 'Shahed-136/131', launched: 20, intercepted: 10, lostToEw: 0 });
 
-    const body = await stats(app, 'munitions', { bucket: 'all', include: 'by_source' });
+    const body = await stats(app, 'munitions', { bucket: 'all', include: ['by_source', 'by_model'] });
 
     const [all] = body.data;
     expect(all.total).toMatchObject({ launched: 104, intercepted: 73, lost_to_ew: 15, event_count: 3, source_count: 2 });

@@ -312,8 +312,9 @@ describe('the app on a synthetic database', () => {
     // The generator loads without triggers, so it must mark every hour for the totals itself.
     const app = await appOn(generated(7));
     for (const what of ['casualties', 'munitions']) {
-      const totals = await getJson(app, `/v1/stats/${what}?bucket=month&tz=Europe/Kyiv`);
-      const claims = await getJson(app, `/v1/stats/${what}?bucket=month&tz=Europe/Kyiv&include=by_source`);
+      const models = what === 'munitions' ? '&include=by_model' : '';
+      const totals = await getJson(app, `/v1/stats/${what}?bucket=month&tz=Europe/Kyiv${models}`);
+      const claims = await getJson(app, `/v1/stats/${what}?bucket=month&tz=Europe/Kyiv&include=by_source${models}`);
       expect(totals.status).toBe(200);
       expect(totals.body.data.length).toBeGreaterThan(12);
       const strip = (figure: any) => {

@@ -2198,7 +2198,8 @@ export interface components {
                     /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
                     source_count?: number;
                 }[];
-                by_model: {
+                /** @description Each weapon model's figures; with `include=by_model`. */
+                by_model?: {
                     weapon_model: string | null;
                     /** @enum {string} */
                     weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
@@ -4464,13 +4465,13 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
+                /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
+                format?: "json" | "csv";
                 /**
-                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it. It reads every claim of the period, so it is slower over years than the chosen figures alone.
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone.
                  * @example by_source
                  */
                 include?: "by_source" | "by_source"[];
-                /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
-                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -4577,13 +4578,13 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
-                /**
-                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it. It reads every claim of the period, so it is slower over years than the chosen figures alone.
-                 * @example by_source
-                 */
-                include?: "by_source" | "by_source"[];
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
+                /**
+                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone.
+                 * @example by_model
+                 */
+                include?: ("by_model" | "by_source") | ("by_model" | "by_source")[];
             };
             header?: never;
             path?: never;

@@ -19,18 +19,19 @@ import {
   casualtyStatsSchema,
   munitionStatsSchema,
   STATS_FORMATS,
-  statsQuerySchema,
+  casualtyStatsQuerySchema,
+  munitionStatsQuerySchema,
   type CasualtyStatsWire,
   type MunitionStatsWire,
   type StatsQuery,
 } from './stats.schemas.js';
 
-function filterFrom(query: StatsQuery) {
+function filterFrom(query: Omit<StatsQuery, 'include'> & { include?: string[] }) {
   const { bucket: _bucket, tz, format: _format, include: _include, ...filters } = query;
   return eventFilterFromQuery(filters, tz);
 }
 
-const withSources = (query: StatsQuery) => query.include?.includes('by_source') ?? false;
+const included = (query: { include?: string[] }, part: 'by_source' | 'by_model') => query.include?.includes(part) ?? false;
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const sourcesFor = async (ids: Iterable<string>) => {
@@ -51,7 +52,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
           'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.',
-        querystring: statsQuerySchema,
+        querystring: casualtyStatsQuerySchema,
         response: {
           ...formatResponses(STATS_FORMATS, 'Casualty figures in the requested format.', {
             json: casualtyStatsSchema,
@@ -67,7 +68,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
       setFormatHeaders(reply, negotiated, 'casualties');
       const filter = filterFrom(request.query);
-      const includeSources = withSources(request.query);
+      const includeSources = included(request.query, 'by_source');
       const bucketOf = bucketer(bucket, tz);
       const buckets =
         (!includeSources && casualtyBucketsFromRollups(app.db, filter, bucketOf)) || aggregateCasualties(casualtyClaimsMatching(app.db, filter), bucketOf, includeSources);
@@ -96,7 +97,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
           '`by_source` gives each source\'s own totals.',
-        querystring: statsQuerySchema,
+        querystring: munitionStatsQuerySchema,
         response: {
           ...formatResponses(STATS_FORMATS, 'Munition figures in the requested format.', {
             json: munitionStatsSchema,
@@ -114,7 +115,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
       setFormatHeaders(reply, negotiated, 'munitions');
       const filter = filterFrom(request.query);
-      const includeSources = withSources(request.query);
+      const includeSources = included(request.query, 'by_source');
       const bucketOf = bucketer(bucket, tz);
       const buckets =
         (!includeSources && munitionBucketsFromRollups(app.db, filter, bucketOf)) || aggregateMunitions(munitionClaimsMatching(app.db, filter), bucketOf, includeSources);
@@ -126,7 +127,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           ...ref,
           total,
           by_category: byCategory,
-          by_model: byModel,
+          ...(included(request.query, 'by_model') && { by_model: byModel }),
           ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })) }),
         })),
       };

@@ -10,9 +10,11 @@ import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
 
 export const STATS_FORMATS = ['json', 'csv'] as const;
-export const STATS_INCLUDES = ['by_source'] as const;
+const BY_SOURCE =
+  '`by_source` adds each source\'s own totals beside the chosen figures, and to each figure the number of distinct sources behind it; ' +
+  'it reads every claim of the period, so it is slower over years than the chosen figures alone.';
 
-export const statsQuerySchema = z.object({
+const statsFilters = {
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
   kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
@@ -20,13 +22,19 @@ export const statsQuerySchema = z.object({
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
-  include: repeatableEnum(STATS_INCLUDES, 'by_source')
-    .optional()
-    .describe(
-      '`by_source` adds each source\'s own totals beside the chosen figures, and to each figure the number of distinct sources behind it. ' +
-        'It reads every claim of the period, so it is slower over years than the chosen figures alone.',
-    ),
   format: formatQuerySchema(STATS_FORMATS),
+};
+
+export const casualtyStatsQuerySchema = z.object({
+  ...statsFilters,
+  include: repeatableEnum(['by_source'], 'by_source').optional().describe(BY_SOURCE),
+});
+
+export const munitionStatsQuerySchema = z.object({
+  ...statsFilters,
+  include: repeatableEnum(['by_model', 'by_source'], 'by_model')
+    .optional()
+    .describe(`\`by_model\` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. ${BY_SOURCE}`),
 });
 
 const support = {
@@ -93,7 +101,10 @@ export const munitionStatsSchema = z
         ...bucketFields,
         total: munitionFigureSchema,
         by_category: byCategorySchema,
-        by_model: z.array(z.object({ weapon_model: z.string().nullable(), weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields })),
+        by_model: z
+          .array(z.object({ weapon_model: z.string().nullable(), weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields }))
+          .optional()
+          .describe('Each weapon model\'s figures; with `include=by_model`.'),
         by_source: z
           .array(z.object({ source: sourceRefSchema, total: munitionFigureSchema, by_category: byCategorySchema }))
           .optional()
@@ -107,7 +118,7 @@ export const munitionStatsSchema = z
     examples: [munitionStatsExample],
   });
 
-export type StatsQuery = z.infer<typeof statsQuerySchema>;
+export type StatsQuery = z.infer<typeof munitionStatsQuerySchema>;
 export type CasualtyStatsWire = z.infer<typeof casualtyStatsSchema>;
 export type MunitionStatsWire = z.infer<typeof munitionStatsSchema>;
 export type MunitionFigureWire = z.infer<typeof munitionFigureSchema>;
