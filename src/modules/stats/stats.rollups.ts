@@ -6,8 +6,7 @@
 // its bounds cut (a month in Europe/Kyiv starts at 21:00 or 22:00 UTC); where a bound cuts an
 // hour (India, Nepal) or a marked hour cannot be recomputed, it answers null and the caller sums
 // the claims instead.
-import type { Db } from '../../db/client.js';
-import { WRITE_TRANSACTION } from '../../db/client.js';
+import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import { chosenMunitionSource, eventCasualties } from '../../domain/figures.js';
 import type { BucketRef } from '../../lib/buckets.js';
 import type { EventFilter } from '../events/events.repository.js';
@@ -35,27 +34,26 @@ const MAX_GAP_MS = DAY_MS;
 /** One read covers at most this stretch, so a rebuild of years never holds them in memory. */
 const MAX_STRETCH_MS = 7 * DAY_MS;
 
-
 const hourStartMs = (hour: string) => Date.parse(`${hour}:00:00Z`);
 const hourOf = (ms: number) => new Date(ms).toISOString().slice(0, 13);
 
 // Prepared through the connection, which keeps statements by their text (src/db/client.ts).
 const SQL = {
-    dirtyHours: 'SELECT hour FROM stats_dirty_hours ORDER BY hour',
-    anyDirty: 'SELECT 1 FROM stats_dirty_hours LIMIT 1',
-    clearDirty: 'DELETE FROM stats_dirty_hours WHERE hour = ?',
-    deleteCasualties: 'DELETE FROM stats_casualty_rollups WHERE unit = ? AND period = ?',
-    deleteMunitions: 'DELETE FROM stats_munition_rollups WHERE unit = ? AND period = ?',
-    insertCasualty: 'INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    insertMunition: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+  dirtyHours: 'SELECT hour FROM stats_dirty_hours ORDER BY hour',
+  anyDirty: 'SELECT 1 FROM stats_dirty_hours LIMIT 1',
+  clearDirty: 'DELETE FROM stats_dirty_hours WHERE hour = ?',
+  deleteCasualties: 'DELETE FROM stats_casualty_rollups WHERE unit = ? AND period = ?',
+  deleteMunitions: 'DELETE FROM stats_munition_rollups WHERE unit = ? AND period = ?',
+  insertCasualty: 'INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  insertMunition: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
          launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    // A day is the sum of its hours; SUM of only nulls is null, as a munition sum should be.
-    sumCasualtyDay: `INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count)
+  // A day is the sum of its hours; SUM of only nulls is null, as a munition sum should be.
+  sumCasualtyDay: `INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count)
        SELECT 'day', substr(period, 1, 10), category, "group", SUM(low), SUM(best),
               CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END, SUM(event_count)
        FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
        GROUP BY category, "group"`,
-    sumMunitionDay: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+  sumMunitionDay: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
          launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count)
        SELECT 'day', substr(period, 1, 10), scope, weapon_category, weapon_model, SUM(launched), SUM(intercepted), SUM(lost_to_ew),
               SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
@@ -128,8 +126,10 @@ function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: st
       statement(db, 'insertCasualty').run('hour', hour, p.category, p.group, p.low, p.best, p.high, p.eventCount);
     }
     for (const p of munitions.get(hour)?.values() ?? []) {
-      statement(db, 'insertMunition').run('hour', hour, p.scope, p.weaponCategory, p.weaponModel, p.launched, p.intercepted, p.lostToEw,
-        p.launchedWithIntercepted, p.interceptedWithLaunched, p.stoppedWithLaunched, p.eventCount);
+      const { scope, weaponCategory, weaponModel, launched, intercepted, lostToEw, eventCount } = p;
+      const { launchedWithIntercepted, interceptedWithLaunched, stoppedWithLaunched } = p;
+      statement(db, 'insertMunition').run('hour', hour, scope, weaponCategory, weaponModel, launched, intercepted, lostToEw,
+        launchedWithIntercepted, interceptedWithLaunched, stoppedWithLaunched, eventCount);
     }
     statement(db, 'clearDirty').run(hour);
   }
