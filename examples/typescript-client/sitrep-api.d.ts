@@ -1867,7 +1867,7 @@ export interface components {
             source_count?: number;
         };
         /**
-         * @description Killed, injured and missing per bucket and group, each event counted once, with every source's own totals.
+         * @description Killed, injured and missing per bucket and group, each event counted once; with `include=by_source`, every source's own totals.
          * @example {
          *       "bucket": "all",
          *       "tz": "UTC",
@@ -1967,7 +1967,7 @@ export interface components {
             source_count?: number;
         };
         /**
-         * @description Weapons launched, shot down and lost per bucket, by category and model, with every source's own totals.
+         * @description Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source's own totals.
          * @example {
          *       "bucket": "month",
          *       "tz": "Europe/Kyiv",

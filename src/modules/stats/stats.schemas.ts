@@ -76,7 +76,7 @@ export const casualtyStatsSchema = z
   })
   .meta({
     id: 'CasualtyStats',
-    description: 'Killed, injured and missing per bucket and group, each event counted once, with every source\'s own totals.',
+    description: 'Killed, injured and missing per bucket and group, each event counted once; with `include=by_source`, every source\'s own totals.',
     examples: [casualtyStatsExample],
   });
 
@@ -114,7 +114,8 @@ export const munitionStatsSchema = z
   })
   .meta({
     id: 'MunitionStats',
-    description: 'Weapons launched, shot down and lost per bucket, by category and model, with every source\'s own totals.',
+    description:
+      'Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source\'s own totals.',
     examples: [munitionStatsExample],
   });
 
