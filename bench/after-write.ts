@@ -4,6 +4,7 @@
 // an event of 1,000 launched drones added must raise the total by exactly 1,000, and removing it
 // must lower it again.
 import Database from 'better-sqlite3';
+import { instantOfMs } from '../src/lib/time.js';
 
 export type AfterWriteResult = { samples: number; p50_ms: number; p99_ms: number; max_ms: number; wrong_answers: number };
 
@@ -52,7 +53,7 @@ export async function statsAfterWrites(base: string, databasePath: string, sampl
       const before = await launchedOverAll(base);
       const id = `evt_bench_after_write_${i}`;
       // Anywhere in 2023, at a whole minute.
-      const startAt = new Date(Date.UTC(2023, 0, 1) + Math.floor(Math.random() * 365 * 24 * 60) * 60_000).toISOString().replace('.000Z', 'Z');
+      const startAt = instantOfMs(Date.UTC(2023, 0, 1) + Math.floor(Math.random() * 365 * 24 * 60) * 60_000);
       db.transaction(() => {
         copyEvent.run({ id, startAt, template: template.eventId });
         copyReport.run({ id: `mun_bench_after_write_${i}`, eventId: id, template: template.id });

@@ -7,6 +7,11 @@ export function toInstant(dt: DateTime): string {
   return dt.toUTC().startOf('second').toISO({ suppressMilliseconds: true, includeOffset: false }) + 'Z';
 }
 
+/** Milliseconds since the epoch as a stored instant. */
+export function instantOfMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19) + 'Z';
+}
+
 export function addHours(instant: string, hours: number): string {
   return toInstant(DateTime.fromISO(instant, { zone: 'utc' }).plus({ hours }));
 }

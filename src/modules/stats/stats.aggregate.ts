@@ -100,10 +100,9 @@ export function aggregateCasualties(claims: Iterable<Dated<CasualtyClaim>>, buck
   forEachEvent(claims, (startAt, own) => {
     const ref = bucketOf(startAt);
     const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
-    for (const figure of eventCasualties(own)) {
-      addCasualtyPartial(bucket.sums, eventCasualtyPartials([figure])[0]!);
-      addSource(bucket.sources, casualtyKey(figure), figure.sourceIds);
-    }
+    const figures = eventCasualties(own);
+    for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(bucket.sums, partial);
+    for (const figure of figures) addSource(bucket.sources, casualtyKey(figure), figure.sourceIds);
     if (!bucket.bySource) return;
     for (const [sourceId, figures] of eventCasualtiesBySource(own)) {
       const sums = getOrCreate(bucket.bySource, sourceId, () => new Map<string, CasualtyPartial>());

@@ -9,6 +9,7 @@
 import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import { chosenMunitionSource, eventCasualties } from '../../domain/figures.js';
 import type { BucketRef } from '../../lib/buckets.js';
+import { instantOfMs } from '../../lib/time.js';
 import type { EventFilter } from '../events/events.repository.js';
 import {
   addCasualtyPartial,
@@ -99,8 +100,6 @@ function stretches(hours: string[]): Array<{ from: number; to: number; hours: st
   return out;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
 function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: string[] }): void {
   const casualties = new Map<string, Map<string, CasualtyPartial>>();
   const munitions = new Map<string, Map<string, MunitionPartial>>();
@@ -110,11 +109,11 @@ function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: st
     if (!sums) map.set(hour, (sums = new Map()));
     return sums;
   };
-  forEachEvent(casualtyClaimsStartingIn(db, iso(stretch.from), iso(stretch.to)), (startAt, own) => {
+  forEachEvent(casualtyClaimsStartingIn(db, instantOfMs(stretch.from), instantOfMs(stretch.to)), (startAt, own) => {
     const sums = sumsOf(casualties, startAt);
     for (const partial of eventCasualtyPartials(eventCasualties(own))) addCasualtyPartial(sums, partial);
   });
-  forEachEvent(munitionClaimsStartingIn(db, iso(stretch.from), iso(stretch.to)), (startAt, own) => {
+  forEachEvent(munitionClaimsStartingIn(db, instantOfMs(stretch.from), instantOfMs(stretch.to)), (startAt, own) => {
     const sums = sumsOf(munitions, startAt);
     const chosen = chosenMunitionSource(own);
     for (const partial of eventMunitionPartials(own.filter((c) => c.sourceId === chosen))) addMunitionPartial(sums, partial);
@@ -195,7 +194,7 @@ function bucketRanges(extent: { first: string | null; last: string | null }, buc
   const out: Array<{ ref: BucketRef; ranges: Ranges }> = [];
   let at = dataStart;
   while (at < dataEnd) {
-    const ref = bucketOf(iso(at));
+    const ref = bucketOf(instantOfMs(at));
     const start = ref.start === null ? dataStart : Math.max(Date.parse(ref.start), dataStart);
     const end = ref.end === null ? dataEnd : Math.min(Date.parse(ref.end), dataEnd);
     if (start % HOUR_MS !== 0 || end % HOUR_MS !== 0) return null;
@@ -216,26 +215,41 @@ function rollupsCanAnswer(filter: EventFilter): boolean {
   return !others && (toExclusive === undefined || Date.parse(toExclusive) % HOUR_MS === 0);
 }
 
-/** Casualty buckets from the totals; null when they cannot answer this filter. */
-export function casualtyBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] | null {
+type Extent = { first: string | null; last: string | null };
+
+/**
+ * Buckets from the totals of one kind of figure, each summed in SQL and made into its answer by
+ * `present`; null when the totals cannot answer this filter.
+ */
+function bucketsFromRollups<R, Out>(
+  db: Db,
+  filter: EventFilter,
+  bucketOf: (instant: string) => BucketRef,
+  queries: { extent: keyof typeof SQL; sums: keyof typeof SQL },
+  present: (ref: BucketRef, rows: R[]) => Out,
+): Out[] | null {
   if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
-  const buckets = bucketRanges(statement(db, 'casualtyExtent').get() as { first: string | null; last: string | null }, bucketOf, filter.toExclusive);
+  const buckets = bucketRanges(statement(db, queries.extent).get() as Extent, bucketOf, filter.toExclusive);
   if (!buckets) return null;
-  const sums = statement(db, 'casualtySums');
+  const sums = statement(db, queries.sums);
   return buckets.flatMap(({ ref, ranges }) => {
-    const rows = sums.all(ranges) as CasualtyPartial[];
-    return rows.length ? [{ ...ref, figures: casualtyOut(new Map(rows.map((r) => [casualtyKey(r), r]))), bySource: null }] : [];
+    const rows = sums.all(ranges) as R[];
+    return rows.length ? [present(ref, rows)] : [];
   });
 }
 
-/** Munition buckets from the totals; null when they cannot answer this filter. */
+export function casualtyBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] | null {
+  return bucketsFromRollups(db, filter, bucketOf, { extent: 'casualtyExtent', sums: 'casualtySums' }, (ref, rows: CasualtyPartial[]) => ({
+    ...ref,
+    figures: casualtyOut(new Map(rows.map((r) => [casualtyKey(r), r]))),
+    bySource: null,
+  }));
+}
+
 export function munitionBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] | null {
-  if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
-  const buckets = bucketRanges(statement(db, 'munitionExtent').get() as { first: string | null; last: string | null }, bucketOf, filter.toExclusive);
-  if (!buckets) return null;
-  const sums = statement(db, 'munitionSums');
-  return buckets.flatMap(({ ref, ranges }) => {
-    const rows = sums.all(ranges) as MunitionPartial[];
-    return rows.length ? [{ ...ref, ...munitionOut(new Map(rows.map((r) => [munitionKey(r), r]))), bySource: null }] : [];
-  });
+  return bucketsFromRollups(db, filter, bucketOf, { extent: 'munitionExtent', sums: 'munitionSums' }, (ref, rows: MunitionPartial[]) => ({
+    ...ref,
+    ...munitionOut(new Map(rows.map((r) => [munitionKey(r), r]))),
+    bySource: null,
+  }));
 }
