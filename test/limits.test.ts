@@ -16,16 +16,30 @@ async function appWith(http: AppOptions['http']): Promise<FastifyInstance> {
 }
 
 describe('security headers', () => {
-  test('when any answer is sent, then it carries helmet\'s headers and a content security policy', async () => {
+  test('when an API answer is sent, then it carries the headers an API needs: nosniff, HSTS, a CSP that forbids rendering and framing', async () => {
     const app = await freshApp();
 
     const response = await app.inject({ method: 'GET', url: '/v1/events' });
 
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(response.headers['x-powered-by']).toBeUndefined();
+    // Page-only headers stay off the API's answers.
+    expect(response.headers['referrer-policy']).toBeUndefined();
+  });
+
+  test('when /docs is loaded, then it gets helmet\'s page headers and a CSP that lets Swagger UI run', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({ method: 'GET', url: '/docs/' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
   });
 });
 
