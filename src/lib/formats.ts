@@ -109,7 +109,9 @@ export function negotiateFormat(request: FastifyRequest, offered: readonly Forma
  * IMPORTDATA, Excel Power Query, QGIS) ignore it either way, and a browser is not forced to save.
  */
 export function setFormatHeaders(reply: FastifyReply, negotiated: Negotiated, fileStem: string): void {
-  reply.header('vary', 'Accept');
+  // Added to what CORS put there (`Origin`) rather than replacing it.
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
   reply.type(contentTypeOf(negotiated.mediaType));
   if (negotiated.format !== 'json') {
     reply.header('content-disposition', `inline; filename="sitrep-${fileStem}.${FILE_EXTENSIONS[negotiated.format]}"`);
