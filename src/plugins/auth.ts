@@ -36,25 +36,25 @@ export default fp<AuthPluginOptions>(
       route.schema.response = { ...problemResponses(401), ...(route.schema.response as object) };
     });
 
-    app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/v1/')) return;
+    // Callback style, not async: it runs on every request, and most carry no key at all.
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (!request.url.startsWith('/v1/')) return done();
       const header = request.headers.authorization;
       if (header === undefined) {
-        if (opts.requireKeyForReads) {
-          throw unauthorized('This server requires an API key for every /v1 request. Send `Authorization: Bearer <key>`.');
-        }
-        return;
+        if (!opts.requireKeyForReads) return done();
+        return done(unauthorized('This server requires an API key for every /v1 request. Send `Authorization: Bearer <key>`.'));
       }
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match) throw unauthorized('The Authorization header must be `Bearer <key>`.');
+      if (!match) return done(unauthorized('The Authorization header must be `Bearer <key>`.'));
       const key = match[1]!;
       const id = keyIdOf(key);
       const row = id ? getApiKey(app.db, id) : null;
-      if (!row || !keyMatchesHash(key, row.secretHash)) throw unauthorized('The API key is not valid.');
-      if (row.revokedAt) throw unauthorized('The API key was revoked.');
+      if (!row || !keyMatchesHash(key, row.secretHash)) return done(unauthorized('The API key is not valid.'));
+      if (row.revokedAt) return done(unauthorized('The API key was revoked.'));
       request.apiKey = row;
       // Who acted, never the key itself.
       request.log.info({ key_id: row.id, key_name: row.name }, 'authenticated');
+      done();
     });
 
     app.decorate('requireRole', (role: KeyRole) => async (request: FastifyRequest) => {

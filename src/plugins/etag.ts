@@ -17,9 +17,10 @@ export function etagOf(payload: string | Buffer): string {
 
 export default fp(
   async (app) => {
-    app.addHook('onSend', async (request, reply, payload) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    // Callback style, not async: it runs on every answer.
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload);
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
       // A body replayed from the response cache already carries the tag computed when it was made.
       const known = reply.getHeader('etag');
       const etag = typeof known === 'string' ? known : etagOf(payload);
@@ -27,9 +28,9 @@ export default fp(
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, etag)) {
         reply.code(304);
-        return '';
+        return done(null, '');
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'etag' },

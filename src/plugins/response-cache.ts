@@ -3,9 +3,9 @@
 // record's change counter (src/db/data-version.ts) has not moved. Every write bumps the counter in
 // its own transaction, so a replayed answer is never older than the last committed write, even
 // one made by another process (an import) on the same file. Streamed exports are never kept.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { dataVersion } from '../db/data-version.js';
+import { dataVersionThisTurn } from '../db/data-version.js';
 import { ifNoneMatchMatches } from './etag.js';
 
 declare module 'fastify' {
@@ -14,7 +14,7 @@ declare module 'fastify' {
     responseCache?: boolean;
   }
   interface FastifyRequest {
-    responseCacheSlot: { key: string; version: number } | null;
+    responseCacheSlot: { key: string; version: number; before: Record<string, unknown> } | null;
   }
 }
 
@@ -44,22 +44,27 @@ export default fp<ResponseCacheOptions>(
     };
     const keyOf = (request: FastifyRequest) => `${request.headers.accept ?? ''}\n${request.url}`;
 
-    const replay = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'GET') return;
+    // Hooks in callback style, not async: they run on every request, and a replayed answer is
+    // worth little if its hooks cost as much as the database read they save.
+    const replay = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+      if (request.method !== 'GET') return done();
       const key = keyOf(request);
-      const version = dataVersion(app.db);
+      const version = dataVersionThisTurn(app.db);
       const entry = entries.get(key);
       if (!entry || entry.version !== version) {
         drop(key);
-        request.responseCacheSlot = { key, version };
-        return;
+        // The headers earlier hooks set (security, CORS, rate limits) are set again on every
+        // replay; only what the route adds is kept with the answer.
+        request.responseCacheSlot = { key, version, before: reply.getHeaders() };
+        return done();
       }
       entries.delete(key);
       entries.set(key, entry);
       reply.headers(entry.headers);
       const ifNoneMatch = request.headers['if-none-match'];
-      if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, entry.etag)) return reply.code(304).send();
-      return reply.send(entry.payload);
+      // Answered here: done() is not called, so the route's handler never runs.
+      if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, entry.etag)) reply.code(304).send();
+      else reply.send(entry.payload);
     };
 
     // Replayed after the route's own onRequest hooks (rate limits, which plugins registered
@@ -70,16 +75,17 @@ export default fp<ResponseCacheOptions>(
       route.onRequest = [...existing, replay] as typeof route.onRequest;
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       const slot = request.responseCacheSlot;
-      if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
       const etag = reply.getHeader('etag');
       const body = Buffer.from(payload);
-      if (typeof etag !== 'string' || body.length > options.maxBytes * LARGEST_SHARE) return payload;
+      if (typeof etag !== 'string' || body.length > options.maxBytes * LARGEST_SHARE) return done(null, payload);
       const headers: Entry['headers'] = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
         // Per-request headers (length, this client's rate-limit budget) are not replayed.
         if (name === 'content-length' || name.startsWith('x-ratelimit-') || name === 'retry-after' || value === undefined) continue;
+        if (slot.before[name] === value) continue;
         headers[name] = Array.isArray(value) ? value : String(value);
       }
       drop(slot.key);
@@ -89,7 +95,7 @@ export default fp<ResponseCacheOptions>(
         if (used <= options.maxBytes) break;
         drop(oldest);
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'response-cache', dependencies: ['db', 'etag'] },
