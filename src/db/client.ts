@@ -1,7 +1,7 @@
 // Opens the SQLite database, sets the pragmas sitrep relies on, and applies the committed
 // drizzle-kit migrations. Everything above this file sees only the drizzle handle.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -10,7 +10,20 @@ import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+/**
+ * The committed migrations, found in the nearest folder above this module that has them: this
+ * module runs from src/db/ (tsx, tests) and from dist/server.mjs (the bundle `npm start` serves).
+ */
+function findMigrationsFolder(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`No migrations folder above ${here}`);
+  }
+}
+
+export const MIGRATIONS_FOLDER = findMigrationsFolder();
 
 export type DatabaseHandle = { db: Db; sqlite: Database.Database; close: () => void };
 
