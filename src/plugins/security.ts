@@ -42,6 +42,9 @@ export default fp<{ limits: HttpLimits }>(
   async (app, { limits }) => {
     // Each route gets 429 and 503 in its OpenAPI responses, since any request may meet them.
     app.addHook('onRoute', (route) => {
+      // Probes must answer even when a monitor polls them often: no rate limit on their routes
+      // at all, rather than an allow-list every other request would be checked against.
+      if (PROBES.has(route.url)) route.config = { ...route.config, rateLimit: false };
       if (route.schema?.hide || !route.schema?.response || route.url === LIVENESS) return;
       const added = PROBES.has(route.url) ? problemResponses(503) : problemResponses(429, 503);
       route.schema.response = { ...added, ...(route.schema.response as object) };
@@ -100,8 +103,6 @@ export default fp<{ limits: HttpLimits }>(
         keyGenerator: clientKey,
         // A budget of 0 means unlimited, so one kind of request can be limited without the other.
         max: (request) => (isRead(request) ? readsPerMinute || Number.MAX_SAFE_INTEGER : writesPerMinute || Number.MAX_SAFE_INTEGER),
-        // Probes must answer even when a monitor polls them often.
-        allowList: (request) => PROBES.has(request.routeOptions.url ?? ''),
         errorResponseBuilder: (request, context) =>
           new ProblemError(
             'SITREP_RATE_LIMITED',
