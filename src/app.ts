@@ -26,6 +26,7 @@ import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 import writeLockPlugin from './plugins/write-lock.js';
 import responseCachePlugin from './plugins/response-cache.js';
+import scanReadsPlugin from './plugins/scan-reads.js';
 import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin, { limits: http });
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
+  await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin);
   await app.register(etagPlugin);
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false });

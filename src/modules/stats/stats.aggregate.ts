@@ -34,6 +34,28 @@ export function forEachEvent<T extends { eventId: string; startAt: string }>(cla
   if (own.length) visit(own[0]!.startAt, own);
 }
 
+/**
+ * `forEachEvent`, letting the event loop turn after every `rowsPerTurn` claims: the claims must
+ * come from a connection nothing else uses meanwhile (src/plugins/scan-reads.ts).
+ */
+async function forEachEventInTurns<T extends { eventId: string; startAt: string }>(
+  claims: Iterable<T>,
+  rowsPerTurn: number,
+  visit: (startAt: string, own: T[]) => void,
+): Promise<void> {
+  let own: T[] = [];
+  let read = 0;
+  for (const claim of claims) {
+    if (own.length && claim.eventId !== own[0]!.eventId) {
+      visit(own[0]!.startAt, own);
+      own = [];
+    }
+    own.push(claim);
+    if (++read % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (own.length) visit(own[0]!.startAt, own);
+}
+
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
@@ -94,10 +116,15 @@ export function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<st
  * Buckets of casualty figures from claims. With `withSources`, each bucket also has every
  * source's own totals and each figure the count of distinct sources behind it.
  */
-export function aggregateCasualties(claims: Iterable<Dated<CasualtyClaim>>, bucketOf: (instant: string) => BucketRef, withSources: boolean): CasualtyBucketOut[] {
+export async function aggregateCasualties(
+  claims: Iterable<Dated<CasualtyClaim>>,
+  bucketOf: (instant: string) => BucketRef,
+  withSources: boolean,
+  rowsPerTurn = Infinity,
+): Promise<CasualtyBucketOut[]> {
   type Acc = { ref: BucketRef; sums: Map<string, CasualtyPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, CasualtyPartial>> };
   const buckets = new Map<string, Acc>();
-  forEachEvent(claims, (startAt, own) => {
+  await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
     const ref = bucketOf(startAt);
     const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
     const figures = eventCasualties(own);
@@ -224,10 +251,15 @@ export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<st
 }
 
 /** Buckets of munition figures from claims; `withSources` as for casualties. */
-export function aggregateMunitions(claims: Iterable<Dated<MunitionClaim>>, bucketOf: (instant: string) => BucketRef, withSources: boolean): MunitionBucketOut[] {
+export async function aggregateMunitions(
+  claims: Iterable<Dated<MunitionClaim>>,
+  bucketOf: (instant: string) => BucketRef,
+  withSources: boolean,
+  rowsPerTurn = Infinity,
+): Promise<MunitionBucketOut[]> {
   type Acc = { ref: BucketRef; sums: Map<string, MunitionPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, MunitionPartial>> };
   const buckets = new Map<string, Acc>();
-  forEachEvent(claims, (startAt, own) => {
+  await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
     const ref = bucketOf(startAt);
     const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
     const chosen = chosenMunitionSource(own);

@@ -71,7 +71,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const includeSources = included(request.query, 'by_source');
       const bucketOf = bucketer(bucket, tz);
       const buckets =
-        (!includeSources && casualtyBucketsFromRollups(app.db, filter, bucketOf)) || aggregateCasualties(casualtyClaimsMatching(app.db, filter), bucketOf, includeSources);
+        (!includeSources && casualtyBucketsFromRollups(app.db, filter, bucketOf)) ||
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter), bucketOf, includeSources, rowsPerTurn)));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: CasualtyStatsWire = {
         bucket,
@@ -118,7 +119,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const includeSources = included(request.query, 'by_source');
       const bucketOf = bucketer(bucket, tz);
       const buckets =
-        (!includeSources && munitionBucketsFromRollups(app.db, filter, bucketOf)) || aggregateMunitions(munitionClaimsMatching(app.db, filter), bucketOf, includeSources);
+        (!includeSources && munitionBucketsFromRollups(app.db, filter, bucketOf)) ||
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter), bucketOf, includeSources, rowsPerTurn)));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: MunitionStatsWire = {
         bucket,
