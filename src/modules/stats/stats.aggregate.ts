@@ -21,39 +21,42 @@ import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, WEAPON_CATEGORIES, type CasualtyC
 import type { BucketRef } from '../../lib/buckets.js';
 import type { Dated } from './stats.repository.js';
 
-/** Calls `visit` once per event with all its claims; claims arrive grouped by event. */
-export function forEachEvent<T extends { eventId: string; startAt: string }>(claims: Iterable<T>, visit: (startAt: string, own: T[]) => void): void {
+/** Each event's claims together; claims arrive grouped by event. */
+function* byEvent<T extends { eventId: string }>(claims: Iterable<T>): Generator<T[], void, undefined> {
   let own: T[] = [];
   for (const claim of claims) {
     if (own.length && claim.eventId !== own[0]!.eventId) {
-      visit(own[0]!.startAt, own);
+      yield own;
       own = [];
     }
     own.push(claim);
   }
-  if (own.length) visit(own[0]!.startAt, own);
+  if (own.length) yield own;
+}
+
+/** Calls `visit` once per event with all its claims. */
+export function forEachEvent<T extends { eventId: string; startAt: string }>(claims: Iterable<T>, visit: (startAt: string, own: T[]) => void): void {
+  for (const own of byEvent(claims)) visit(own[0]!.startAt, own);
 }
 
 /**
- * `forEachEvent`, letting the event loop turn after every `rowsPerTurn` claims: the claims must
- * come from a connection nothing else uses meanwhile (src/plugins/scan-reads.ts).
+ * `forEachEvent`, letting the event loop turn after about every `rowsPerTurn` claims: the claims
+ * must come from a connection nothing else uses meanwhile (src/plugins/scan-reads.ts).
  */
 async function forEachEventInTurns<T extends { eventId: string; startAt: string }>(
   claims: Iterable<T>,
   rowsPerTurn: number,
   visit: (startAt: string, own: T[]) => void,
 ): Promise<void> {
-  let own: T[] = [];
   let read = 0;
-  for (const claim of claims) {
-    if (own.length && claim.eventId !== own[0]!.eventId) {
-      visit(own[0]!.startAt, own);
-      own = [];
+  for (const own of byEvent(claims)) {
+    visit(own[0]!.startAt, own);
+    read += own.length;
+    if (read >= rowsPerTurn) {
+      read = 0;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    own.push(claim);
-    if (++read % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  if (own.length) visit(own[0]!.startAt, own);
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
