@@ -1,6 +1,6 @@
 // Reads that walk every claim of millions of events (the statistics the kept totals cannot
 // answer: filtered ones, and each source's own totals) take seconds. They run on a second,
-// read-only connection and let the event loop turn every few thousand rows, so the server keeps
+// read-only connection and let the event loop turn every thousand rows, so the server keeps
 // answering everyone else meanwhile; on the main connection an iterator left open across turns
 // would pin its snapshot for every other read and refuse every write. At most SCANS_AT_ONCE run
 // together and SCANS_WAITING wait for a turn; a request beyond those gets 503 with Retry-After.
@@ -34,22 +34,24 @@ export default fp<{ databaseUrl: string }>(
     let running = 0;
     const waiting: (() => void)[] = [];
     app.decorate('scanReads', async <T>(reply: FastifyReply, read: (scan: Scan) => Promise<T>): Promise<T> => {
-      if (running >= SCANS_AT_ONCE) {
-        if (waiting.length >= SCANS_WAITING) {
-          reply.header('retry-after', '5');
-          throw new ProblemError(
-            'SITREP_OVERLOADED',
-            'Too many statistics that sum every claim are being computed. Retry in a few seconds, or ask without filters and by_source: those are answered from kept totals.',
-          );
-        }
+      if (running < SCANS_AT_ONCE) {
+        running += 1;
+      } else if (waiting.length < SCANS_WAITING) {
+        // A scan that ends hands its slot to the longest waiting one, so none is taken meanwhile.
         await new Promise<void>((resolve) => waiting.push(resolve));
+      } else {
+        reply.header('retry-after', '5');
+        throw new ProblemError(
+          'SITREP_OVERLOADED',
+          'Too many statistics that sum every claim are being computed. Retry in a few seconds, or ask without filters and by_source: those are answered from kept totals.',
+        );
       }
-      running += 1;
       try {
         return await read(scan);
       } finally {
-        running -= 1;
-        waiting.shift()?.();
+        const next = waiting.shift();
+        if (next) next();
+        else running -= 1;
       }
     });
   },
