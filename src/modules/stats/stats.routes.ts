@@ -38,6 +38,10 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     const rows = await getSourcesByIds(app.db, [...ids]);
     return new Map<string, SourceRow>(rows.map((s) => [s.id, s]));
   };
+  // Said in both operations' descriptions: when an answer is slow, and what 503 means here.
+  const SUMMING =
+    ' Without `from`, `kind`, `country`, `actor` and `by_source` the answer usually comes from totals kept as the data changes; with any of them every claim ' +
+    'is summed, which takes seconds over millions of events, and while ten such are running or waiting the next gets 503 with `Retry-After`.';
   const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
     [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), value }));
 
@@ -51,7 +55,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Killed, injured and missing per calendar bucket',
         description:
           'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
-          'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.',
+          'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.' +
+          SUMMING,
         querystring: casualtyStatsQuerySchema,
         response: {
           ...formatResponses(STATS_FORMATS, 'Casualty figures in the requested format.', {
@@ -97,7 +102,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Weapons launched, shot down and lost per calendar bucket',
         description:
           'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
-          '`by_source` gives each source\'s own totals.',
+          '`by_source` gives each source\'s own totals.' +
+          SUMMING,
         querystring: munitionStatsQuerySchema,
         response: {
           ...formatResponses(STATS_FORMATS, 'Munition figures in the requested format.', {
