@@ -1,4 +1,4 @@
-// The record's change counter (migration 0003): triggers on every table of the record bump it in
+// The record's change counter (migration 0005): triggers on every table of the record bump it in
 // the transaction that writes, so anything derived from a read stays valid exactly as long as the
 // counter has not moved. Read it before deriving, and compare before reusing.
 import type { Db } from './client.js';

@@ -13,6 +13,8 @@ import { ProblemError } from '../lib/problem.js';
 export const ROWS_PER_TURN = 1_000;
 const SCANS_AT_ONCE = 2;
 const SCANS_WAITING = 8;
+/** Scans running or waiting at most; the next request gets 503. */
+export const SCAN_CAPACITY = SCANS_AT_ONCE + SCANS_WAITING;
 
 export type Scan = { db: Db; rowsPerTurn: number };
 
