@@ -111,6 +111,36 @@ describe('PATCH /v1/events/{id}', () => {
     expect((await getJson(app, `${url}/revisions`)).body.data).toHaveLength(1);
   });
 
+  test('when titles are corrected and an event is deleted, then search finds each event by its current words only, and the others keep theirs', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    // Several events, so that a trigger reaching the wrong full-text row would show.
+    const [first, second, third] = ['Strike on Odesa port', 'Strike on Lviv depot', 'Strike on Dnipro bridge'].map((title) => createEvent(app.db, { title }));
+    const ids = async (q: string) => (await getJson(app, `/v1/events?q=${q}`)).body.data.map((e: { id: string }) => e.id).sort();
+    for (const [event, title] of [
+      [first!, 'Strike on Izmail port'],
+      [second!, 'Strike on Lviv rail depot'],
+    ] as const) {
+      const url = `/v1/events/${event.id}`;
+      expect((await send(app, 'PATCH', url, { key, body: { title }, headers: { 'if-match': await etagOf(app, url) } })).status).toBe(200);
+    }
+    expect(await ids('Odesa')).toEqual([]);
+    expect(await ids('Izmail')).toEqual([first!.id]);
+    expect(await ids('rail')).toEqual([second!.id]);
+    expect(await ids('Dnipro')).toEqual([third!.id]);
+    expect(await ids('Strike')).toEqual([first!.id, second!.id, third!.id].sort());
+
+    const url = `/v1/events/${second!.id}`;
+    expect((await send(app, 'DELETE', url, { key, headers: { 'if-match': await etagOf(app, url) } })).status).toBe(204);
+    expect(await ids('Strike')).toEqual([first!.id, third!.id].sort());
+    // The deleted event's full-text row is gone too, not merely hidden by the join with events.
+    const sqlite = app.db.$client;
+    expect(sqlite.prepare('SELECT event_id FROM events_fts ORDER BY event_id').pluck().all()).toEqual([first!.id, third!.id].sort());
+    expect(sqlite.prepare('SELECT r.event_id FROM events_fts_rows r JOIN events_fts f ON f.rowid = r.fts_rowid AND f.event_id = r.event_id ORDER BY 1').pluck().all()).toEqual(
+      [first!.id, third!.id].sort(),
+    );
+  });
+
   test('when If-Match is missing, then 428 and nothing changes', async () => {
     const app = await freshApp();
     const event = createEvent(app.db, { title: 'Original' });

@@ -67,6 +67,7 @@ const TABLES: Record<string, string> = {
   relations: 'id',
   citations: 'id',
   events_fts: 'event_id',
+  events_fts_rows: 'event_id',
 };
 
 /** SHA-256 of every row of every table, in primary-key order. */
@@ -205,6 +206,10 @@ describe('synthetic generator', () => {
     expect(sqlite.prepare('SELECT count(*) FROM events_fts').pluck().get()).toBe(EVENTS);
     const mismatched = sqlite.prepare('SELECT count(*) FROM events e JOIN events_fts f ON f.event_id = e.id WHERE f.title <> e.title OR f.summary <> e.summary').pluck().get();
     expect(mismatched).toBe(0);
+    // Each event's full-text row is where the triggers will look for it (migration 0007).
+    const mapped = sqlite.prepare('SELECT count(*) FROM events e JOIN events_fts_rows r ON r.event_id = e.id JOIN events_fts f ON f.rowid = r.fts_rowid AND f.event_id = e.id').pluck().get();
+    expect(mapped).toBe(EVENTS);
+    expect(sqlite.prepare('SELECT count(*) FROM events_fts_rows').pluck().get()).toBe(EVENTS);
   });
 
   test('when the target already holds events, then the generator refuses unless forced, and --force replaces the file', () => {

@@ -259,6 +259,8 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
 
     sqlite.transaction(() => {
       sqlite.exec('INSERT INTO events_fts (event_id, title, summary) SELECT id, title, summary FROM events ORDER BY rowid');
+      // Which full-text row is whose (migration 0007), as the insert trigger would have recorded it.
+      sqlite.exec('INSERT INTO events_fts_rows (event_id, fts_rowid) SELECT event_id, rowid FROM events_fts ORDER BY event_id');
     })();
     phases.fullText = lap();
 
