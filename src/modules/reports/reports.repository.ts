@@ -94,19 +94,25 @@ const FACT_CONDITION: Record<FactType, () => SQL | undefined> = {
   relation: () => isNotNull(citations.relationId),
 };
 
-function citationQuery(db: Db, filter: CitationFilter) {
-  const conditions: Array<SQL | undefined> = [
+export async function listCitations(db: Db, filter: CitationFilter & { limit: number }): Promise<CitationRow[]> {
+  const conditions = [
     filter.eventId === undefined ? undefined : eq(citations.eventId, filter.eventId),
-    // A source supports a fact as the claimant or as the channel the claim was read in.
-    filter.sourceId === undefined ? undefined : or(eq(citations.sourceId, filter.sourceId), eq(citations.viaSourceId, filter.sourceId)),
     filter.factType === undefined ? undefined : FACT_CONDITION[filter.factType](),
     filter.afterId === undefined ? undefined : gt(citations.id, filter.afterId),
   ];
-  return db.select().from(citations).where(and(...conditions)).orderBy(asc(citations.id));
-}
-
-export async function listCitations(db: Db, filter: CitationFilter & { limit: number }): Promise<CitationRow[]> {
-  return citationQuery(db, filter).limit(filter.limit);
+  const page = (where: SQL | undefined) => db.select().from(citations).where(where).orderBy(asc(citations.id)).limit(filter.limit);
+  if (filter.sourceId === undefined) return page(and(...conditions));
+  // A source supports a fact as the claimant or as the channel the claim was read in. Each is a
+  // range of its own index in id order; the page is the first of the two ranges' first pages,
+  // where `source_id = ? OR via_source_id = ?` read and sorted every citation of the source.
+  const firstOf = (column: typeof citations.sourceId | typeof citations.viaSourceId) =>
+    db
+      .select({ id: citations.id })
+      .from(citations)
+      .where(and(eq(column, filter.sourceId!), ...conditions))
+      .orderBy(asc(citations.id))
+      .limit(filter.limit);
+  return page(or(inArray(citations.id, firstOf(citations.sourceId)), inArray(citations.id, firstOf(citations.viaSourceId))));
 }
 
 /** Every citation the filter matches, a keyset page at a time (exports). */
