@@ -6,7 +6,7 @@ import { createCitation, createEvent, createMunitionReport, createSource } from 
 import { buildTestApp, collectPages, expectProblem, getJson } from './helpers.js';
 
 type SourceList = { data: SourceWire[]; next_cursor: string | null };
-type SourceDetail = SourceWire & { facts: SourceFact[] };
+type SourceDetail = SourceWire & { facts: SourceFact[]; facts_total: number; facts_next: string | null };
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -194,6 +194,34 @@ describe('GET /v1/sources/{id}', () => {
     );
   });
 
+  it('when a source backs more facts than its page shows, then it shows the first by id, counts them all, and facts_next pages through the rest', async () => {
+    // Arrange: 180 citations as claimant and 70 as the channel of another source's claims.
+    const server = await emptyApp();
+    const source = createSource(server.db, { publisher: 'A wire' });
+    const other = createSource(server.db, { publisher: 'A paper' });
+    const event = createEvent(server.db, { title: 'Strike' });
+    const own = Array.from({ length: 180 }, () => createCitation(server.db, event.id, source.id).id);
+    const carried = Array.from({ length: 70 }, () => createCitation(server.db, event.id, other.id, { viaSourceId: source.id }).id);
+    createCitation(server.db, event.id, other.id);
+    const all = [...own, ...carried].sort();
+
+    // Act
+    const body = await getSource(server, source.id);
+    const rest: { items: Array<{ id: string; via: { id: string } | null }> } = { items: [] };
+    for (let url: string | null = body.facts_next; url; ) {
+      const page = await getJson(server, url);
+      expect(page.status, url).toBe(200);
+      rest.items.push(...page.body.data);
+      url = page.body.next_cursor ? `/v1/citations?source=${source.id}&cursor=${page.body.next_cursor}` : null;
+    }
+
+    // Assert
+    expect(body.facts_total).toBe(250);
+    expect(body.facts.map((f) => f.citation_id)).toEqual(all.slice(0, 100));
+    expect(rest.items.map((c) => c.id)).toEqual(all.slice(100));
+    expect(body.facts.filter((f) => f.role === 'via').length + rest.items.filter((c) => c.via?.id === source.id).length).toBe(70);
+  });
+
   it('when a source backs no fact, then its facts are empty', async () => {
     // Arrange
     const server = await emptyApp();
@@ -204,6 +232,7 @@ describe('GET /v1/sources/{id}', () => {
 
     // Assert
     expect(body.facts).toEqual([]);
+    expect(body).toMatchObject({ facts_total: 0, facts_next: null });
   });
 
   it('when the seed is loaded, then the source article is claimant of its own facts and the channel for TIME, the Washington Post, Ukraine’s military and Kremlin insiders', async () => {

@@ -242,8 +242,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a source and every fact it supports
-         * @description One source and every citation that names it: as `claimant` when it made the claim, as `via` when sitrep read someone else's claim in it. Each fact names the event it belongs to.
+         * Get a source and the facts it supports
+         * @description One source and the citations that name it: as `claimant` when it made the claim, as `via` when sitrep read someone else's claim in it. Each fact names the event it belongs to. The first 100 are here, by id; `facts_total` counts them all and `facts_next` is the `/v1/citations` page with the rest.
          */
         get: operations["getSource"];
         put?: never;
@@ -864,7 +864,7 @@ export interface components {
             locator: string | null;
         };
         /**
-         * @description One source and every fact it supports.
+         * @description One source, the first of the facts it supports, and where the rest are.
          * @example {
          *       "id": "src_time",
          *       "kind": "news_report",
@@ -890,7 +890,9 @@ export interface components {
          *           "quote": "Ukraine intercepted 478 of the airborne threats, according to TIME, mitigating what officials warned could have been far more devastating.",
          *           "locator": "section “Kyiv Under Fire Amid Aid Pause”, paragraph 1"
          *         }
-         *       ]
+         *       ],
+         *       "facts_total": 1,
+         *       "facts_next": null
          *     }
          */
         SourceDetail: {
@@ -906,8 +908,12 @@ export interface components {
             notes: string | null;
             created_at: string;
             updated_at: string;
-            /** @description Every citation in which this source is the claimant or the channel. */
+            /** @description The first 100 citations, by id, in which this source is the claimant or the channel; `facts_next` continues the list. */
             facts: components["schemas"]["SourceFact"][];
+            /** @description How many citations name this source, as claimant or channel. */
+            facts_total: number;
+            /** @description The `/v1/citations` page with the citations after the last of `facts` (shaped as citations, with their sources), whose `next_cursor` pages on; null when `facts` holds them all. */
+            facts_next: string | null;
         };
         /**
          * @description A page of sources; pass `next_cursor` as `cursor`, with the same filters, for the next one.
@@ -3872,7 +3878,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One source and every fact it supports. */
+            /** @description One source, the first of the facts it supports, and where the rest are. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3970,7 +3976,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One source and every fact it supports. */
+            /** @description One source, the first of the facts it supports, and where the rest are. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +4195,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One source and every fact it supports. */
+            /** @description One source, the first of the facts it supports, and where the rest are. */
             200: {
                 headers: {
                     [name: string]: unknown;

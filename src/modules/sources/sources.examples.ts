@@ -51,4 +51,6 @@ export const sourceDetailExample = {
       locator: 'section “Kyiv Under Fire Amid Aid Pause”, paragraph 1',
     },
   ],
+  facts_total: 1,
+  facts_next: null,
 };

@@ -1,7 +1,8 @@
 // Maps source and citation rows to their wire shapes.
 import type { CitationRow, SourceRow } from '../../db/schema.js';
+import { encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import type { SourceFactRow } from './sources.repository.js';
-import type { Citation, SourceFact, SourceRef, SourceWire } from './sources.schemas.js';
+import { SOURCE_FACTS_SHOWN, type Citation, type SourceDetail, type SourceFact, type SourceRef, type SourceWire } from './sources.schemas.js';
 
 export function presentSourceRef(row: SourceRow): SourceRef {
   return { id: row.id, kind: row.kind, publisher: row.publisher, title: row.title, url: row.url };
@@ -50,4 +51,19 @@ export function presentSourceFact(row: SourceFactRow, sourceId: string): SourceF
     quote: row.quote,
     locator: row.locator,
   };
+}
+
+/**
+ * A source with the first of its facts (`facts`, read with SOURCE_FACTS_SHOWN + 1 rows to know
+ * whether more follow), how many it has, and where the rest are: the `/v1/citations?source=` page
+ * after the last one shown. That cursor is the one the citations list itself issues for this
+ * filter (a fingerprint of `{ source }` and the last id), so the link pages on like any other.
+ */
+export function presentSourceDetail(row: SourceRow, facts: SourceFactRow[], total: number): SourceDetail {
+  const shown = facts.slice(0, SOURCE_FACTS_SHOWN);
+  const next =
+    facts.length > SOURCE_FACTS_SHOWN
+      ? `/v1/citations?source=${encodeURIComponent(row.id)}&cursor=${encodeCursor([shown.at(-1)!.id], queryFingerprint({ source: row.id }))}`
+      : null;
+  return { ...presentSource(row), facts: shown.map((f) => presentSourceFact(f, row.id)), facts_total: total, facts_next: next };
 }

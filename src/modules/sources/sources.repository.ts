@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import { countOf, tableStore } from '../history/history.writes.js';
+import { listCitations } from '../reports/reports.repository.js';
 import type { SourceKind } from '../../domain/vocabulary.js';
 
 export type SourceListFilter = { kind?: SourceKind; afterId?: string; limit: number };
@@ -30,14 +31,28 @@ export async function getSourcesByIds(db: Db, ids: string[]): Promise<SourceRow[
 
 export type SourceFactRow = CitationRow & { eventTitle: string; eventStartAt: string };
 
-export async function listSourceFacts(db: Db, sourceId: string): Promise<SourceFactRow[]> {
-  const rows = await db
-    .select({ citation: citations, eventTitle: events.title, eventStartAt: events.startAt })
-    .from(citations)
-    .innerJoin(events, eq(events.id, citations.eventId))
-    .where(or(eq(citations.sourceId, sourceId), eq(citations.viaSourceId, sourceId)))
-    .orderBy(asc(events.startAt), asc(citations.id));
-  return rows.map((r) => ({ ...r.citation, eventTitle: r.eventTitle, eventStartAt: r.eventStartAt }));
+/**
+ * The first `limit` citations naming the source (as claimant or channel), in id order, each with
+ * its event's title and start: the order and the pages of `/v1/citations?source=`, so a detail
+ * can say where that list carries on.
+ */
+export async function listSourceFacts(db: Db, sourceId: string, limit: number): Promise<SourceFactRow[]> {
+  const rows = await listCitations(db, { sourceId, limit });
+  const ids = [...new Set(rows.map((r) => r.eventId))];
+  const headlines = ids.length === 0 ? [] : await db.select({ id: events.id, title: events.title, startAt: events.startAt }).from(events).where(inArray(events.id, ids));
+  const byId = new Map(headlines.map((e) => [e.id, e]));
+  return rows.map((r) => ({ ...r, eventTitle: byId.get(r.eventId)!.title, eventStartAt: byId.get(r.eventId)!.startAt }));
+}
+
+/**
+ * How many citations name the source. Two counts on their own indexes: `source_id = ? OR
+ * via_source_id = ?` merged and de-duplicated every row id, 160 ms for a source of 533,000.
+ */
+export function countSourceFacts(db: Db, sourceId: string): number {
+  return db.$client
+    .prepare('SELECT (SELECT count(*) FROM citations WHERE source_id = @id) + (SELECT count(*) FROM citations WHERE via_source_id = @id AND source_id <> @id)')
+    .pluck()
+    .get({ id: sourceId }) as number;
 }
 
 /** Sources for the generic write path; a source still cited or reporting cannot be deleted. */

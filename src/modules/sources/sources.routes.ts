@@ -1,13 +1,14 @@
-// /v1/sources: who said what. A source's page lists every fact it backs, as claimant or channel.
+// /v1/sources: who said what. A source's page lists the first facts it backs, as claimant or
+// channel, and links to the citations list for the rest.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { splitPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { missingRecord } from '../history/record-routes.js';
-import { presentSource, presentSourceFact } from './sources.present.js';
-import { getSource, listSourceFacts, listSources } from './sources.repository.js';
-import { listSourcesQuerySchema, sourceDetailSchema, sourceListSchema } from './sources.schemas.js';
+import { presentSource, presentSourceDetail } from './sources.present.js';
+import { countSourceFacts, getSource, listSourceFacts, listSources } from './sources.repository.js';
+import { listSourcesQuerySchema, SOURCE_FACTS_SHOWN, sourceDetailSchema, sourceListSchema } from './sources.schemas.js';
 
 
 export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,10 +45,11 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getSource',
         tags: ['sources'],
-        summary: 'Get a source and every fact it supports',
+        summary: 'Get a source and the facts it supports',
         description:
-          'One source and every citation that names it: as `claimant` when it made the claim, as `via` when sitrep read ' +
-          'someone else\'s claim in it. Each fact names the event it belongs to.',
+          'One source and the citations that name it: as `claimant` when it made the claim, as `via` when sitrep read ' +
+          `someone else's claim in it. Each fact names the event it belongs to. The first ${SOURCE_FACTS_SHOWN} are here, by id; ` +
+          '`facts_total` counts them all and `facts_next` is the `/v1/citations` page with the rest.',
         params: idParamsWithExample('src_time'),
         response: { 200: sourceDetailSchema, ...notModifiedResponse, ...problemResponses(404, 410) },
       },
@@ -55,8 +57,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const source = await getSource(app.db, request.params.id);
       if (!source) throw missingRecord(app.db, 'source', 'source', request.params.id);
-      const facts = await listSourceFacts(app.db, source.id);
-      return { ...presentSource(source), facts: facts.map((f) => presentSourceFact(f, source.id)) };
+      return presentSourceDetail(source, await listSourceFacts(app.db, source.id, SOURCE_FACTS_SHOWN + 1), countSourceFacts(app.db, source.id));
     },
   );
 };

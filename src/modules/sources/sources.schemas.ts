@@ -52,11 +52,24 @@ export const sourceFactSchema = z
   })
   .meta({ id: 'SourceFact' });
 
+/** Facts a source's detail carries; a source can back hundreds of thousands (the Air Force's). */
+export const SOURCE_FACTS_SHOWN = 100;
+
 export const sourceDetailSchema = sourceSchema
   .extend({
-    facts: z.array(sourceFactSchema).describe('Every citation in which this source is the claimant or the channel.'),
+    facts: z
+      .array(sourceFactSchema)
+      .describe(`The first ${SOURCE_FACTS_SHOWN} citations, by id, in which this source is the claimant or the channel; \`facts_next\` continues the list.`),
+    facts_total: z.number().int().describe('How many citations name this source, as claimant or channel.'),
+    facts_next: z
+      .string()
+      .nullable()
+      .describe(
+        'The `/v1/citations` page with the citations after the last of `facts` (shaped as citations, with their sources), ' +
+          'whose `next_cursor` pages on; null when `facts` holds them all.',
+      ),
   })
-  .meta({ id: 'SourceDetail', description: 'One source and every fact it supports.', examples: [sourceDetailExample] });
+  .meta({ id: 'SourceDetail', description: 'One source, the first of the facts it supports, and where the rest are.', examples: [sourceDetailExample] });
 
 export const listSourcesQuerySchema = z.object({
   kind: sourceKindSchema.optional().describe('Only sources of this kind.'),
@@ -73,6 +86,7 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type SourceWire = z.infer<typeof sourceSchema>;
 export type SourceFact = z.infer<typeof sourceFactSchema>;
+export type SourceDetail = z.infer<typeof sourceDetailSchema>;
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 

@@ -3,9 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { camelFields } from '../history/history.writes.js';
 import { registerRecordRoutes } from '../history/record-routes.js';
 import type { SourceRow } from '../../db/schema.js';
-import { presentSource, presentSourceFact } from './sources.present.js';
-import { listSourceFacts, sourceStore } from './sources.repository.js';
-import { createSourceBodySchema, patchSourceBodySchema, sourceDetailSchema } from './sources.schemas.js';
+import { presentSourceDetail } from './sources.present.js';
+import { countSourceFacts, listSourceFacts, sourceStore } from './sources.repository.js';
+import { createSourceBodySchema, patchSourceBodySchema, SOURCE_FACTS_SHOWN, sourceDetailSchema } from './sources.schemas.js';
 
 const EMPTY = { title: null, url: null, reference: null, publishedAt: null, notes: null };
 
@@ -19,7 +19,7 @@ export const sourceWriteRoutes: FastifyPluginAsync = async (app) => {
     createBody: createSourceBodySchema,
     patchBody: patchSourceBodySchema,
     representation: sourceDetailSchema,
-    render: async (db, row) => ({ ...presentSource(row), facts: (await listSourceFacts(db, row.id)).map((f) => presentSourceFact(f, row.id)) }),
+    render: async (db, row) => presentSourceDetail(row, await listSourceFacts(db, row.id, SOURCE_FACTS_SHOWN + 1), countSourceFacts(db, row.id)),
     fromCreate: (_tx, input, id, now) => ({ ...EMPTY, ...camelFields(input), id, createdAt: now, updatedAt: now }) as SourceRow,
     fromPatch: (_tx, current, patch, now) => ({ ...current, ...camelFields(patch), updatedAt: now }),
   });
