@@ -84,7 +84,11 @@ export const eventActors = sqliteTable(
       .references(() => actors.id, { onDelete: 'restrict' }),
     role: text('role', { enum: ACTOR_ROLES }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.actorId, t.role] }), index('event_actors_actor_idx').on(t.actorId, t.eventId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.actorId, t.role] }),
+    // With role inside, an actor's events per role are counted from the index alone.
+    index('event_actors_actor_idx').on(t.actorId, t.role, t.eventId),
+  ],
 );
 
 export const sources = sqliteTable('sources', {
