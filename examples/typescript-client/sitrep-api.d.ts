@@ -293,7 +293,7 @@ export interface paths {
         };
         /**
          * Killed, injured and missing per calendar bucket
-         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `from`, `kind`, `country`, `actor` and `by_source` the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `from`, `kind`, `country`, `actor` and `include=by_source` the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["getCasualtyStats"];
         put?: never;
@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * Weapons launched, shot down and lost per calendar bucket
-         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `from`, `kind`, `country`, `actor` and `by_source` the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `from`, `kind`, `country`, `actor` and `include=by_source` the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["getMunitionStats"];
         put?: never;

@@ -39,7 +39,7 @@ export default fp(
         tags: [
           { name: 'events', description: 'What happened, when, where, and each source\'s figures.' },
           { name: 'actors', description: 'People, states, forces and organisations.' },
-          { name: 'sources', description: 'Who said what, and every fact each source supports.' },
+          { name: 'sources', description: 'Who said what, and the facts each source supports.' },
           { name: 'timeline', description: 'What happened, in what order, around a given moment.' },
           { name: 'reports', description: 'Every figure as one source\'s claim, and every citation with the fact it backs: lists and CSV/NDJSON files.' },
           { name: 'statistics', description: 'Totals per period, each event counted once, with every source\'s own totals beside them.' },

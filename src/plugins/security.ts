@@ -1,8 +1,9 @@
 // What a public API needs in front of its routes: security headers (OWASP's API set on the API's
 // answers, helmet's page set on /docs), CORS open to every origin for reads and only to
 // configured origins for writes, per-client rate limits with separate budgets for anonymous reads
-// and keyed writes, and a 503 instead of an ever-growing queue when the event loop is overloaded. Every refusal leaves as a problem+json through the
-// errors plugin, and every route's OpenAPI entry declares the 429 and 503 it can now answer.
+// and keyed writes, and a 503 instead of an ever-growing queue when the event loop is overloaded.
+// Every refusal leaves as a problem+json through the errors plugin, and every route's OpenAPI
+// entry declares the 429 and 503 it can now answer.
 import cors from '@fastify/cors';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';

@@ -41,7 +41,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   // Said in both operations' descriptions: when an answer is slow, and what 503 means here.
   const SUMMING =
-    ' Without `from`, `kind`, `country`, `actor` and `by_source` the answer usually comes from totals kept as the data changes; with any of them every claim ' +
+    ' Without `from`, `kind`, `country`, `actor` and `include=by_source` the answer usually comes from totals kept as the data changes; with any of them every claim ' +
     `is summed, which takes seconds over millions of events, and while ${SCAN_CAPACITY} such are running or waiting the next gets 503 with \`Retry-After\`.`;
   const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
     [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), value }));
