@@ -2,6 +2,8 @@
 // Every figure is one source's claim, cited with the article's own sentence or, for the Air
 // Force's per-model figures, the dataset row it comes from. The article disagrees with itself
 // ("injured at least 23" in its summary, "over 23 injuries" in its body): both claims are kept.
+// Events carry only the times and places their sources give; where a source gives none, the
+// summary says how sitrep dated the event.
 // Ids are fixed so links quoted in articles keep working.
 import {
   AIR_FORCE_DATASET_SOURCE,
@@ -28,7 +30,6 @@ const S = {
 
 const E = {
   putinCall: 'evt_2025_07_03_trump_putin_call',
-  kremlinStatement: 'evt_2025_07_03_kremlin_statement',
   trumpStatement: 'evt_2025_07_04_trump_statement',
   kyivStrike: 'evt_2025_07_04_kyiv_strike',
   aidPause: 'evt_2025_07_us_air_defense_pause',
@@ -40,7 +41,6 @@ const A = {
   trump: 'act_donald_trump',
   putin: 'act_vladimir_putin',
   zelenskyy: 'act_volodymyr_zelenskyy',
-  kremlin: 'act_kremlin',
   russianForces: SHARED_ACTOR_IDS.russianArmedForces,
   ukrainianAirForce: SHARED_ACTOR_IDS.ukrainianAirForce,
   unitedStates: 'act_united_states',
@@ -55,6 +55,9 @@ const PARAGRAPH = (section: string) => `section “${section}”, paragraph 1`;
 /** Locator of one Air Force row in the dataset; rows have no stable number, so name its key. */
 const airForceRow = (start: string, end: string, model: string, figures: string) =>
   `missile_attacks_daily.csv, row time_start=${start}, time_end=${end}, model=${model} (${figures}); the row's source is ${AIR_FORCE_POST}`;
+
+/** The window of one Air Force row, as its own time: the row's figures count where it starts. */
+const rowWindow = (startAt: string, endAt: string) => ({ startAt, startPrecision: 'minute' as const, endAt, endPrecision: 'minute' as const });
 
 export const kyivJuly2025: SeedDataset = {
   sources: [
@@ -128,7 +131,6 @@ export const kyivJuly2025: SeedDataset = {
     { id: A.trump, name: 'Donald Trump', kind: 'person', country: 'US', description: 'President of the United States.' },
     { id: A.putin, name: 'Vladimir Putin', kind: 'person', country: 'RU', description: 'President of Russia.' },
     { id: A.zelenskyy, name: 'Volodymyr Zelenskyy', kind: 'person', country: 'UA', description: 'President of Ukraine.' },
-    { id: A.kremlin, name: 'Kremlin', kind: 'government_body', country: 'RU', description: 'The Russian presidency and its administration.' },
     RUSSIAN_ARMED_FORCES,
     UKRAINIAN_AIR_FORCE,
     { id: A.unitedStates, name: 'United States', kind: 'state', country: 'US', description: null },
@@ -145,7 +147,8 @@ export const kyivJuly2025: SeedDataset = {
       title: 'Trump–Putin phone call',
       summary:
         'Donald Trump and Vladimir Putin spoke by phone for about an hour on 3 July 2025. According to the Washington Post, as cited by the source article, ' +
-        'the call yielded no ceasefire progress or meaningful compromise.',
+        'the call yielded no ceasefire progress or meaningful compromise. The article adds that Kremlin insiders confirmed Putin vowed to maintain his war ' +
+        'objectives; it gives no date or place for what the insiders said.',
       startAt: '2025-07-03T04:00:00Z',
       startPrecision: 'day',
       endAt: null,
@@ -157,24 +160,6 @@ export const kyivJuly2025: SeedDataset = {
       latitude: null,
       longitude: null,
       geoPrecision: null,
-    },
-    {
-      id: E.kremlinStatement,
-      kind: 'statement',
-      status: 'occurred',
-      title: 'Kremlin insiders: Putin vowed to maintain his war objectives',
-      summary: 'Kremlin insiders, cited by the source article, confirmed that Putin vowed in the call to maintain his war objectives despite diplomatic outreach.',
-      startAt: '2025-07-02T21:00:00Z',
-      startPrecision: 'day',
-      endAt: null,
-      endPrecision: null,
-      timezone: 'Europe/Moscow',
-      place: 'Moscow',
-      admin1: 'Moscow',
-      country: 'RU',
-      latitude: 55.7558,
-      longitude: 37.6173,
-      geoPrecision: 'settlement',
     },
     {
       id: E.trumpStatement,
@@ -259,12 +244,14 @@ export const kyivJuly2025: SeedDataset = {
       title: 'German-led European search for air defence to replace the paused US shipments',
       summary:
         'European allies of Ukraine, led by Germany, were reportedly exploring ways to fill the air-defence supply gap left by the US pause and to reinforce ' +
-        'Ukraine’s protective systems.',
-      startAt: '2025-06-30T22:00:00Z',
-      startPrecision: 'month',
+        'Ukraine’s protective systems. The source article, written on or about 4 July 2025, reports the effort as under way without saying when it began, ' +
+        'so sitrep dates it to that day: the first on which it is known to have been under way.',
+      startAt: '2025-07-04T04:00:00Z',
+      startPrecision: 'day',
       endAt: null,
       endPrecision: null,
-      timezone: 'Europe/Berlin',
+      // The article's own frame: it dates events in US time ("July 4").
+      timezone: 'America/New_York',
       place: null,
       admin1: null,
       country: 'DE',
@@ -277,8 +264,6 @@ export const kyivJuly2025: SeedDataset = {
   eventActors: [
     { eventId: E.putinCall, actorId: A.trump, role: 'participant' },
     { eventId: E.putinCall, actorId: A.putin, role: 'participant' },
-    { eventId: E.kremlinStatement, actorId: A.kremlin, role: 'speaker' },
-    { eventId: E.kremlinStatement, actorId: A.putin, role: 'subject' },
     { eventId: E.trumpStatement, actorId: A.trump, role: 'speaker' },
     { eventId: E.trumpStatement, actorId: A.putin, role: 'subject' },
     { eventId: E.kyivStrike, actorId: A.russianForces, role: 'initiator' },
@@ -297,8 +282,9 @@ export const kyivJuly2025: SeedDataset = {
     { id: 'cas_kyiv_glance_killed', eventId: E.kyivStrike, sourceId: S.article, category: 'killed', group: 'unknown', low: 1, best: 1, high: 1, asReported: 'killed one person' },
     { id: 'cas_kyiv_glance_injured', eventId: E.kyivStrike, sourceId: S.article, category: 'injured', group: 'unknown', low: 23, best: 23, high: null, asReported: 'injured at least 23' },
     { id: 'cas_kyiv_body_killed', eventId: E.kyivStrike, sourceId: S.article, category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, asReported: 'one fatality' },
-    // "Over 23" is at least 24: the body and the summary of the same article disagree.
-    { id: 'cas_kyiv_body_injured', eventId: E.kyivStrike, sourceId: S.article, category: 'injured', group: 'civilian', low: 24, best: 24, high: null, asReported: 'over 23 injuries' },
+    // "Over 23" is kept as the number the article states, open-ended: sitrep does not turn it into
+    // 24, a figure no source gives. The words stay in as_reported beside it.
+    { id: 'cas_kyiv_body_injured', eventId: E.kyivStrike, sourceId: S.article, category: 'injured', group: 'civilian', low: 23, best: 23, high: null, asReported: 'over 23 injuries' },
   ],
 
   munitionReports: [
@@ -308,10 +294,10 @@ export const kyivJuly2025: SeedDataset = {
     { id: 'mun_kyiv_military_missiles', eventId: E.kyivStrike, sourceId: S.ukraineMilitary, weaponCategory: 'missile', weaponModel: null, launched: 11, intercepted: null, lostToEw: null },
     // TIME's 478 counts every threat stopped; the Air Force splits it into shot down and lost.
     { id: 'mun_kyiv_time_intercepted', eventId: E.kyivStrike, sourceId: S.time, weaponCategory: 'unspecified', weaponModel: null, launched: null, intercepted: 478, lostToEw: null },
-    { id: 'mun_kyiv_uaf_shahed', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'drone', weaponModel: 'Shahed-136/131', launched: 539, intercepted: 268, lostToEw: 208 },
-    { id: 'mun_kyiv_uaf_iskander_m', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'ballistic_missile', weaponModel: 'Iskander-M/KN-23', launched: 6, intercepted: 0, lostToEw: null },
-    { id: 'mun_kyiv_uaf_iskander_k', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'cruise_missile', weaponModel: 'Iskander-K', launched: 4, intercepted: 2, lostToEw: null },
-    { id: 'mun_kyiv_uaf_kinzhal', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'aeroballistic_missile', weaponModel: 'Kh-47M2 Kinzhal', launched: 1, intercepted: 0, lostToEw: null },
+    { id: 'mun_kyiv_uaf_shahed', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'drone', weaponModel: 'Shahed-136/131', launched: 539, intercepted: 268, lostToEw: 208, ...rowWindow('2025-07-03T15:00:00Z', '2025-07-04T03:00:00Z') },
+    { id: 'mun_kyiv_uaf_iskander_m', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'ballistic_missile', weaponModel: 'Iskander-M/KN-23', launched: 6, intercepted: 0, lostToEw: null, ...rowWindow('2025-07-03T23:00:00Z', '2025-07-04T03:00:00Z') },
+    { id: 'mun_kyiv_uaf_iskander_k', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'cruise_missile', weaponModel: 'Iskander-K', launched: 4, intercepted: 2, lostToEw: null, ...rowWindow('2025-07-03T23:00:00Z', '2025-07-04T03:00:00Z') },
+    { id: 'mun_kyiv_uaf_kinzhal', eventId: E.kyivStrike, sourceId: S.airForcePost, weaponCategory: 'aeroballistic_missile', weaponModel: 'Kh-47M2 Kinzhal', launched: 1, intercepted: 0, lostToEw: null, ...rowWindow('2025-07-03T21:20:00Z', '2025-07-03T21:30:00Z') },
   ],
 
   damageReports: [
@@ -326,7 +312,6 @@ export const kyivJuly2025: SeedDataset = {
   relations: [
     { id: 'rel_strike_follows_call', fromEventId: E.kyivStrike, kind: 'follows', toEventId: E.putinCall },
     { id: 'rel_trump_statement_responds_to_call', fromEventId: E.trumpStatement, kind: 'responds_to', toEventId: E.putinCall },
-    { id: 'rel_kremlin_statement_concerns_call', fromEventId: E.kremlinStatement, kind: 'concerns', toEventId: E.putinCall },
     { id: 'rel_zelenskyy_call_concerns_pause', fromEventId: E.zelenskyyCall, kind: 'concerns', toEventId: E.aidPause },
     { id: 'rel_european_effort_responds_to_pause', fromEventId: E.europeanEffort, kind: 'responds_to', toEventId: E.aidPause },
   ],
@@ -335,7 +320,7 @@ export const kyivJuly2025: SeedDataset = {
     // Events
     { id: 'cit_call_lead', eventId: E.putinCall, sourceId: S.article, viaSourceId: null, quote: ARTICLE.LEAD, locator: 'opening paragraph' },
     { id: 'cit_call_wapo', eventId: E.putinCall, sourceId: S.washingtonPost, viaSourceId: S.article, quote: ARTICLE.WAPO_CALL, locator: PARAGRAPH('A Show Of Resolve And Rebuff') },
-    { id: 'cit_kremlin_insiders', eventId: E.kremlinStatement, sourceId: S.kremlinInsiders, viaSourceId: S.article, quote: ARTICLE.KREMLIN_INSIDERS, locator: PARAGRAPH('A Show Of Resolve And Rebuff') },
+    { id: 'cit_call_kremlin_insiders', eventId: E.putinCall, sourceId: S.kremlinInsiders, viaSourceId: S.article, quote: ARTICLE.KREMLIN_INSIDERS, locator: PARAGRAPH('A Show Of Resolve And Rebuff') },
     { id: 'cit_trump_statement_body', eventId: E.trumpStatement, sourceId: S.article, viaSourceId: null, quote: ARTICLE.TRUMP_STATEMENT, locator: PARAGRAPH('A Show Of Resolve And Rebuff') },
     { id: 'cit_trump_statement_glance', eventId: E.trumpStatement, sourceId: S.article, viaSourceId: null, quote: ARTICLE.GLANCE_NO_SIGN, locator: AT_A_GLANCE(1) },
     { id: 'cit_strike_lead', eventId: E.kyivStrike, sourceId: S.article, viaSourceId: null, quote: ARTICLE.LEAD, locator: 'opening paragraph' },
@@ -374,7 +359,6 @@ export const kyivJuly2025: SeedDataset = {
     // Relations
     { id: 'cit_rel_strike_follows_call', eventId: E.kyivStrike, relationId: 'rel_strike_follows_call', sourceId: S.ukraineMilitary, viaSourceId: S.article, quote: ARTICLE.MILITARY_LAUNCHED, locator: PARAGRAPH('Kyiv Under Fire Amid Aid Pause') },
     { id: 'cit_rel_trump_statement', eventId: E.trumpStatement, relationId: 'rel_trump_statement_responds_to_call', sourceId: S.article, viaSourceId: null, quote: ARTICLE.TRUMP_STATEMENT, locator: PARAGRAPH('A Show Of Resolve And Rebuff') },
-    { id: 'cit_rel_kremlin_statement', eventId: E.kremlinStatement, relationId: 'rel_kremlin_statement_concerns_call', sourceId: S.kremlinInsiders, viaSourceId: S.article, quote: ARTICLE.KREMLIN_INSIDERS, locator: PARAGRAPH('A Show Of Resolve And Rebuff') },
     { id: 'cit_rel_zelenskyy_call', eventId: E.zelenskyyCall, relationId: 'rel_zelenskyy_call_concerns_pause', sourceId: S.article, viaSourceId: null, quote: ARTICLE.NEXT_ZELENSKYY_CALL, locator: PARAGRAPH('What’s Next') },
     { id: 'cit_rel_european_effort', eventId: E.europeanEffort, relationId: 'rel_european_effort_responds_to_pause', sourceId: S.article, viaSourceId: null, quote: ARTICLE.EUROPE_EFFORT, locator: PARAGRAPH('What’s Next') },
   ],

@@ -34,7 +34,37 @@ function byStartThenId(a: EventRow, b: EventRow): number {
 const hoursAfter = (start: string, hours: number) => new Date(Date.parse(start) + hours * 3_600_000).toISOString().replace('.000Z', 'Z');
 
 describe('GET /v1/events: from and to', () => {
-  test('when from is a date, then events whose span reaches 00:00 UTC that day or later are returned, ongoing ones included', async () => {
+  test('when from and to are given, then by default only events that start in the period are returned, so consecutive periods share none', async () => {
+    const app = await freshApp();
+    // A night attack that starts on 31 December (Kyiv) and ends on 1 January.
+    const newYearsEve = createEvent(app.db, { startAt: '2025-12-31T20:00:00Z', endAt: '2026-01-01T03:00:00Z', endPrecision: 'minute', timezone: 'Europe/Kyiv' });
+    const january = createEvent(app.db, { startAt: '2026-01-10T12:00:00Z', timezone: 'Europe/Kyiv' });
+
+    const december = await listIds(app, { from: '2025-12-01', to: '2025-12-31', tz: 'Europe/Kyiv' });
+    const januaryIds = await listIds(app, { from: '2026-01-01', to: '2026-01-31', tz: 'Europe/Kyiv' });
+    const overlapping = await listIds(app, { from: '2026-01-01', to: '2026-01-31', tz: 'Europe/Kyiv', range: 'overlaps' });
+
+    expect(december).toEqual([newYearsEve.id]);
+    expect(januaryIds).toEqual([january.id]);
+    expect(overlapping).toEqual([newYearsEve.id, january.id]);
+  });
+
+  test('when tz is given, then a date in from and to is that whole local day', async () => {
+    const app = await freshApp();
+    // 00:30 on 4 July in Kyiv is still 3 July in UTC; 00:30 on 5 July in Kyiv is 4 July in UTC.
+    const earlyKyivMorning = createEvent(app.db, { startAt: '2025-07-03T21:30:00Z', timezone: 'Europe/Kyiv' });
+    const kyivEvening = createEvent(app.db, { startAt: '2025-07-04T21:30:00Z', timezone: 'Europe/Kyiv' });
+
+    const kyivDay = await listIds(app, { from: '2025-07-04', to: '2025-07-04', tz: 'Europe/Kyiv' });
+    const utcDay = await listIds(app, { from: '2025-07-04', to: '2025-07-04' });
+
+    expect(kyivDay).toEqual([earlyKyivMorning.id]);
+    expect(utcDay).toEqual([kyivEvening.id]);
+    expectProblem(await getJson(app, eventsUrl({ tz: 'Mars/Olympus' })), 400, 'SITREP_INVALID_PARAMETER', 'tz');
+    expectProblem(await getJson(app, eventsUrl({ range: 'during' })), 400, 'SITREP_INVALID_PARAMETER', 'range');
+  });
+
+  test('when range=overlaps and from is a date, then events whose span reaches 00:00 UTC that day or later are returned, ongoing ones included', async () => {
     const app = await freshApp();
     const endsAtMidnight = createEvent(app.db, { startAt: '2025-07-02T23:59:00Z', startPrecision: 'minute', timezone: 'UTC' });
     const overlapping = createEvent(app.db, { startAt: '2025-07-02T22:00:00Z', endAt: '2025-07-03T01:00:00Z', endPrecision: 'minute' });
@@ -42,36 +72,36 @@ describe('GET /v1/events: from and to', () => {
     const ongoing = createEvent(app.db, { status: 'ongoing', startAt: '2025-06-01T00:00:00Z', startPrecision: 'day', timezone: 'UTC' });
     const longOver = createEvent(app.db, { status: 'occurred', startAt: '2025-06-01T00:00:00Z', startPrecision: 'day', timezone: 'UTC' });
 
-    const ids = await listIds(app, { from: '2025-07-03' });
+    const ids = await listIds(app, { range: 'overlaps', from: '2025-07-03' });
 
     expect(ids).toEqual([ongoing.id, overlapping.id, sameDay.id]);
     expect(ids).not.toContain(endsAtMidnight.id);
     expect(ids).not.toContain(longOver.id);
   });
 
-  test('when from is a date-time, then a minute-precision event counts until the end of its minute', async () => {
+  test('when range=overlaps and from is a date-time, then a minute-precision event counts until the end of its minute', async () => {
     const app = await freshApp();
     const event = createEvent(app.db, { startAt: '2025-07-03T10:00:00Z', startPrecision: 'minute' });
 
-    const lastSecond = await listIds(app, { from: '2025-07-03T10:00:59Z' });
-    const sameInstantWithOffset = await listIds(app, { from: '2025-07-03T13:00:59+03:00' });
-    const minuteOver = await listIds(app, { from: '2025-07-03T10:01:00Z' });
+    const lastSecond = await listIds(app, { range: 'overlaps', from: '2025-07-03T10:00:59Z' });
+    const sameInstantWithOffset = await listIds(app, { range: 'overlaps', from: '2025-07-03T13:00:59+03:00' });
+    const minuteOver = await listIds(app, { range: 'overlaps', from: '2025-07-03T10:01:00Z' });
 
     expect(lastSecond).toEqual([event.id]);
     expect(sameInstantWithOffset).toEqual([event.id]);
     expect(minuteOver).toEqual([]);
   });
 
-  test('when an event has day precision and no end, then it covers its whole local day, not the UTC day', async () => {
+  test('when range=overlaps and an event has day precision and no end, then it covers its whole local day, not the UTC day', async () => {
     const app = await freshApp();
     // 3 July in Kyiv (UTC+3) is 2 July 21:00Z to 3 July 21:00Z; in New York (UTC-4), 3 July 04:00Z to 4 July 04:00Z.
     const kyivDay = createEvent(app.db, { startAt: '2025-07-02T21:00:00Z', startPrecision: 'day', timezone: 'Europe/Kyiv' });
     const newYorkDay = createEvent(app.db, { startAt: '2025-07-03T04:00:00Z', startPrecision: 'day', timezone: 'America/New_York' });
 
-    const beforeKyivMidnight = await listIds(app, { from: '2025-07-03T20:59:59Z' });
-    const atKyivMidnight = await listIds(app, { from: '2025-07-03T21:00:00Z' });
-    const fromFourthUtc = await listIds(app, { from: '2025-07-04' });
-    const atNewYorkMidnight = await listIds(app, { from: '2025-07-04T04:00:00Z' });
+    const beforeKyivMidnight = await listIds(app, { range: 'overlaps', from: '2025-07-03T20:59:59Z' });
+    const atKyivMidnight = await listIds(app, { range: 'overlaps', from: '2025-07-03T21:00:00Z' });
+    const fromFourthUtc = await listIds(app, { range: 'overlaps', from: '2025-07-04' });
+    const atNewYorkMidnight = await listIds(app, { range: 'overlaps', from: '2025-07-04T04:00:00Z' });
 
     expect(beforeKyivMidnight).toEqual([kyivDay.id, newYorkDay.id]);
     expect(atKyivMidnight).toEqual([newYorkDay.id]);
@@ -79,30 +109,30 @@ describe('GET /v1/events: from and to', () => {
     expect(atNewYorkMidnight).toEqual([]);
   });
 
-  test('when a day-precision event falls on a 25-hour DST day, then its span covers all 25 local hours', async () => {
+  test('when range=overlaps and a day-precision event falls on a 25-hour DST day, then its span covers all 25 local hours', async () => {
     const app = await freshApp();
     // Kyiv leaves summer time on 26 October 2025: the local day runs 25 Oct 21:00Z to 26 Oct 22:00Z.
     const event = createEvent(app.db, { startAt: '2025-10-25T21:00:00Z', startPrecision: 'day', timezone: 'Europe/Kyiv' });
 
-    const inTheExtraHour = await listIds(app, { from: '2025-10-26T21:30:00Z' });
-    const afterTheDay = await listIds(app, { from: '2025-10-26T22:00:00Z' });
+    const inTheExtraHour = await listIds(app, { range: 'overlaps', from: '2025-10-26T21:30:00Z' });
+    const afterTheDay = await listIds(app, { range: 'overlaps', from: '2025-10-26T22:00:00Z' });
 
     expect(inTheExtraHour).toEqual([event.id]);
     expect(afterTheDay).toEqual([]);
   });
 
-  test('when an event has month precision, then it covers its whole local month', async () => {
+  test('when range=overlaps and an event has month precision, then it covers its whole local month', async () => {
     const app = await freshApp();
     const july = createEvent(app.db, { startAt: '2025-07-01T04:00:00Z', startPrecision: 'month', timezone: 'America/New_York' });
 
-    const lastLocalHours = await listIds(app, { from: '2025-08-01' });
-    const afterTheMonth = await listIds(app, { from: '2025-08-02' });
+    const lastLocalHours = await listIds(app, { range: 'overlaps', from: '2025-08-01' });
+    const afterTheMonth = await listIds(app, { range: 'overlaps', from: '2025-08-02' });
 
     expect(lastLocalHours).toEqual([july.id]);
     expect(afterTheMonth).toEqual([]);
   });
 
-  test('when an ongoing event has no end, then it matches any later from, but an ongoing event with an end does not', async () => {
+  test('when range=overlaps and an ongoing event has no end, then it matches any later from, but an ongoing event with an end does not', async () => {
     const app = await freshApp();
     const openEnded = createEvent(app.db, { status: 'ongoing', startAt: '2025-01-01T00:00:00Z', startPrecision: 'day' });
     const ongoingWithEnd = createEvent(app.db, {
@@ -113,7 +143,7 @@ describe('GET /v1/events: from and to', () => {
       endPrecision: 'day',
     });
 
-    const ids = await listIds(app, { from: '2030-01-01' });
+    const ids = await listIds(app, { range: 'overlaps', from: '2030-01-01' });
 
     expect(ids).toEqual([openEnded.id]);
     expect(ids).not.toContain(ongoingWithEnd.id);
@@ -147,7 +177,7 @@ describe('GET /v1/events: from and to', () => {
     expect(utc).not.toContain(minuteLater.id);
   });
 
-  test('when from and to are both given, then every event whose span intersects [from, to] is returned', async () => {
+  test('when range=overlaps and from and to are both given, then every event whose span intersects [from, to] is returned', async () => {
     const app = await freshApp();
     const endsBefore = createEvent(app.db, { startAt: '2025-07-03T10:00:00Z', endAt: '2025-07-03T23:00:00Z', endPrecision: 'minute' });
     const endsInside = createEvent(app.db, { startAt: '2025-07-03T20:00:00Z', endAt: '2025-07-04T02:00:00Z', endPrecision: 'minute' });
@@ -155,7 +185,7 @@ describe('GET /v1/events: from and to', () => {
     const inside = createEvent(app.db, { startAt: '2025-07-04T12:00:00Z' });
     const startsAfter = createEvent(app.db, { startAt: '2025-07-05T00:00:00Z' });
 
-    const ids = await listIds(app, { from: '2025-07-04T00:00:00Z', to: '2025-07-04T23:59:59Z' });
+    const ids = await listIds(app, { range: 'overlaps', from: '2025-07-04T00:00:00Z', to: '2025-07-04T23:59:59Z' });
 
     expect(ids).toEqual([endsInside.id, spansWhole.id, inside.id]);
     expect(ids).not.toContain(endsBefore.id);
@@ -182,12 +212,12 @@ describe('GET /v1/events: from and to', () => {
     expect(ids).toEqual([event.id]);
   });
 
-  test('when from falls after the year 9999 in UTC, then only open-ended ongoing events match', async () => {
+  test('when range=overlaps and from falls after the year 9999 in UTC, then only open-ended ongoing events match', async () => {
     const app = await freshApp();
     const openEnded = createEvent(app.db, { status: 'ongoing', startAt: '2025-07-01T00:00:00Z', startPrecision: 'day' });
     createEvent(app.db, { startAt: '2025-07-04T06:00:00Z' });
 
-    const ids = await listIds(app, { from: '9999-12-31T23:00:00-05:00' });
+    const ids = await listIds(app, { range: 'overlaps', from: '9999-12-31T23:00:00-05:00' });
 
     expect(ids).toEqual([openEnded.id]);
   });
@@ -692,7 +722,14 @@ describe('GET /v1/events/{id}', () => {
     expect(fromStrike.citations.map((c: { id: string }) => c.id)).toEqual(['cit_rel_strike_follows_call']);
     expect(body.relations.every((r: { direction: string }) => r.direction === 'incoming')).toBe(true);
     // The strike's own citations stay on the strike.
-    expect(body.citations.map((c: { id: string }) => c.id).sort()).toEqual(['cit_call_lead', 'cit_call_wapo']);
+    expect(body.citations.map((c: { id: string }) => c.id).sort()).toEqual(['cit_call_kremlin_insiders', 'cit_call_lead', 'cit_call_wapo']);
+    // What Kremlin insiders said is a claim about the call, cited through the article: the article
+    // gives it no date or place of its own, so it is no event of its own.
+    expect(body.citations.find((c: { id: string }) => c.id === 'cit_call_kremlin_insiders')).toMatchObject({
+      source: { id: 'src_kremlin_insiders' },
+      via: { id: 'src_source_article' },
+      quote: 'Kremlin insiders confirmed Putin vowed to maintain his war objectives, despite diplomatic outreach.',
+    });
   });
 
   test('when an event has no actors, reports, citations or relations, then each list is empty', async () => {

@@ -65,7 +65,7 @@ describe('eventCasualties: the most conservative claim per category and group', 
 
     const figures = eventCasualties([higher, lower]);
 
-    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 5, best: 5, high: 12, sourceIds: ['src_b'] }]);
+    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 5, best: 5, high: 12, sourceIds: ['src_b'], asReported: [] }]);
   });
 
   test('when the best estimates tie, then the claim with the lowest low counts', () => {
@@ -74,7 +74,7 @@ describe('eventCasualties: the most conservative claim per category and group', 
 
     const figures = eventCasualties([narrow, wide]);
 
-    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 2, best: 6, high: 10, sourceIds: ['src_b'] }]);
+    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 2, best: 6, high: 10, sourceIds: ['src_b'], asReported: [] }]);
   });
 
   test('when best and low tie, then the claim with the lowest id counts, whatever the order the claims arrive in', () => {
@@ -84,7 +84,7 @@ describe('eventCasualties: the most conservative claim per category and group', 
     const forwards = eventCasualties([first, second]);
     const backwards = eventCasualties([second, first]);
 
-    expect(forwards).toEqual([{ category: 'killed', group: 'civilian', low: 3, best: 3, high: null, sourceIds: ['src_z'] }]);
+    expect(forwards).toEqual([{ category: 'killed', group: 'civilian', low: 3, best: 3, high: null, sourceIds: ['src_z'], asReported: [] }]);
     expect(backwards).toEqual(forwards);
   });
 
@@ -117,7 +117,7 @@ describe('eventCasualties: claims of unknown group', () => {
 
     const figures = eventCasualties([unknown, civilian]);
 
-    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, sourceIds: ['src_b'] }]);
+    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, sourceIds: ['src_b'], asReported: [] }]);
   });
 
   test('when 10 people and 3 civilians are claimed killed, then civilian 3 and unknown 7 count', () => {
@@ -127,8 +127,8 @@ describe('eventCasualties: claims of unknown group', () => {
     const figures = eventCasualties([unknown, civilian]);
 
     expect(figures).toEqual([
-      { category: 'killed', group: 'civilian', low: 3, best: 3, high: 3, sourceIds: ['src_b'] },
-      { category: 'killed', group: 'unknown', low: 7, best: 7, high: 7, sourceIds: ['src_a'] },
+      { category: 'killed', group: 'civilian', low: 3, best: 3, high: 3, sourceIds: ['src_b'], asReported: [] },
+      { category: 'killed', group: 'unknown', low: 7, best: 7, high: 7, sourceIds: ['src_a'], asReported: [] },
     ]);
   });
 
@@ -161,13 +161,13 @@ describe('eventCasualties: claims of unknown group', () => {
 
     const figures = eventCasualties(claims);
 
-    expect(figures).toEqual([{ category: 'killed', group: 'unknown', low: 3, best: 3, high: null, sourceIds: ['src_b'] }]);
+    expect(figures).toEqual([{ category: 'killed', group: 'unknown', low: 3, best: 3, high: null, sourceIds: ['src_b'], asReported: [] }]);
   });
 
   test('when an unknown claim of zero is the only claim, then it is still given (a reported zero is a figure)', () => {
     const figures = eventCasualties([casualty({ group: 'unknown', low: 0, best: 0, high: 0 })]);
 
-    expect(figures).toEqual([{ category: 'killed', group: 'unknown', low: 0, best: 0, high: 0, sourceIds: ['src_a'] }]);
+    expect(figures).toEqual([{ category: 'killed', group: 'unknown', low: 0, best: 0, high: 0, sourceIds: ['src_a'], asReported: [] }]);
   });
 
   test('when the unknown claim is of another category, then it is not absorbed by the civilian claim', () => {
@@ -186,7 +186,7 @@ describe('eventCasualties: claims of unknown group', () => {
 
     const figures = eventCasualties([unknown, civilian]);
 
-    expect(figures).toEqual([{ category: 'injured', group: 'civilian', low: 24, best: 24, high: null, sourceIds: ['src_a'] }]);
+    expect(figures).toEqual([{ category: 'injured', group: 'civilian', low: 24, best: 24, high: null, sourceIds: ['src_a'], asReported: [] }]);
   });
 });
 
@@ -224,7 +224,7 @@ describe('eventCasualties: open-ended and partial claims', () => {
 
     const figures = eventCasualties([full, lowOnly]);
 
-    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 3, best: 3, high: null, sourceIds: ['src_a'] }]);
+    expect(figures).toEqual([{ category: 'killed', group: 'civilian', low: 3, best: 3, high: null, sourceIds: ['src_a'], asReported: [] }]);
   });
 
   test('when a claim gives neither low nor best, then it is ignored, not read as zero', () => {
@@ -234,7 +234,7 @@ describe('eventCasualties: open-ended and partial claims', () => {
     const withOther = eventCasualties([highOnly, full]);
     const alone = eventCasualties([casualty({ low: null, best: null, high: 5 })]);
 
-    expect(withOther).toEqual([{ category: 'killed', group: 'civilian', low: 6, best: 6, high: 6, sourceIds: ['src_b'] }]);
+    expect(withOther).toEqual([{ category: 'killed', group: 'civilian', low: 6, best: 6, high: 6, sourceIds: ['src_b'], asReported: [] }]);
     expect(alone).toEqual([]);
   });
 });
@@ -252,10 +252,10 @@ describe('eventCasualtiesBySource: each source on its own', () => {
 
     expect([...bySource.keys()].sort()).toEqual(['src_a', 'src_b']);
     expect(bySource.get('src_a')).toEqual([
-      { category: 'killed', group: 'civilian', low: 3, best: 3, high: 3, sourceIds: ['src_a'] },
-      { category: 'killed', group: 'unknown', low: 7, best: 7, high: 7, sourceIds: ['src_a'] },
+      { category: 'killed', group: 'civilian', low: 3, best: 3, high: 3, sourceIds: ['src_a'], asReported: [] },
+      { category: 'killed', group: 'unknown', low: 7, best: 7, high: 7, sourceIds: ['src_a'], asReported: [] },
     ]);
-    expect(bySource.get('src_b')).toEqual([{ category: 'killed', group: 'civilian', low: 2, best: 2, high: 2, sourceIds: ['src_b'] }]);
+    expect(bySource.get('src_b')).toEqual([{ category: 'killed', group: 'civilian', low: 2, best: 2, high: 2, sourceIds: ['src_b'], asReported: [] }]);
   });
 });
 
@@ -378,12 +378,12 @@ describe('munitionRates: over claims giving both figures only', () => {
 });
 
 describe('eventHeadline: one event in one line', () => {
-  test('when the Kyiv night is reported by summary and body, then one killed and 24 injured (open-ended) are the headline', () => {
+  test('when the Kyiv night is reported by summary and body, then one killed and 23 injured (open-ended, as both sentences state it) are the headline, with the counted claims’ words', () => {
     const casualties = [
-      casualty({ id: 'cas_glance_killed', sourceId: 'src_article', category: 'killed', group: 'unknown', low: 1, best: 1, high: 1 }),
-      casualty({ id: 'cas_glance_injured', sourceId: 'src_article', category: 'injured', group: 'unknown', low: 23, best: 23, high: null }),
-      casualty({ id: 'cas_body_killed', sourceId: 'src_article', category: 'killed', group: 'civilian', low: 1, best: 1, high: 1 }),
-      casualty({ id: 'cas_body_injured', sourceId: 'src_article', category: 'injured', group: 'civilian', low: 24, best: 24, high: null }),
+      casualty({ id: 'cas_glance_killed', sourceId: 'src_article', category: 'killed', group: 'unknown', low: 1, best: 1, high: 1, asReported: 'killed one person' }),
+      casualty({ id: 'cas_glance_injured', sourceId: 'src_article', category: 'injured', group: 'unknown', low: 23, best: 23, high: null, asReported: 'injured at least 23' }),
+      casualty({ id: 'cas_body_killed', sourceId: 'src_article', category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, asReported: 'one fatality' }),
+      casualty({ id: 'cas_body_injured', sourceId: 'src_article', category: 'injured', group: 'civilian', low: 23, best: 23, high: null, asReported: 'over 23 injuries' }),
     ];
 
     const headline = eventHeadline(casualties, []);
@@ -391,8 +391,8 @@ describe('eventHeadline: one event in one line', () => {
     expect(headline.casualties).toHaveLength(2);
     expect(headline.casualties).toEqual(
       expect.arrayContaining([
-        { category: 'killed', low: 1, best: 1, high: 1, sourceIds: ['src_article'] },
-        { category: 'injured', low: 24, best: 24, high: null, sourceIds: ['src_article'] },
+        { category: 'killed', low: 1, best: 1, high: 1, sourceIds: ['src_article'], asReported: ['one fatality'] },
+        { category: 'injured', low: 23, best: 23, high: null, sourceIds: ['src_article'], asReported: ['over 23 injuries'] },
       ]),
     );
     expect(headline.munitions).toBeNull();

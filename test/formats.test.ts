@@ -48,8 +48,9 @@ describe('GET /v1/events as CSV', () => {
       latitude: '50.4501',
       longitude: '30.5234',
       killed_best: '1',
-      injured_low: '24',
+      injured_low: '23',
       injured_high: '',
+      injured_as_reported: 'over 23 injuries',
       launched: '550',
       intercepted: '270',
       lost_to_ew: '208',
@@ -92,9 +93,9 @@ describe('GET /v1/events as CSV', () => {
 
     expect(csvHeader(answer.text)).toEqual([
       'id', 'title', 'place', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision',
-      'killed_low', 'killed_best', 'killed_high', 'killed_source_ids',
-      'injured_low', 'injured_best', 'injured_high', 'injured_source_ids',
-      'missing_low', 'missing_best', 'missing_high', 'missing_source_ids',
+      'killed_low', 'killed_best', 'killed_high', 'killed_as_reported', 'killed_source_ids',
+      'injured_low', 'injured_best', 'injured_high', 'injured_as_reported', 'injured_source_ids',
+      'missing_low', 'missing_best', 'missing_high', 'missing_as_reported', 'missing_source_ids',
       'launched', 'intercepted', 'lost_to_ew', 'munitions_source_id',
     ]);
   });
@@ -224,6 +225,7 @@ describe('GET /v1/events as GeoJSON', () => {
 
   test('when GeoJSON is paged with limit, then next_cursor continues it and fields trim the properties', async () => {
     const app = await freshApp({ seed: true });
+    createEvent(app.db, { startAt: '2025-07-05T10:00:00Z', latitude: 46.48, longitude: 30.72, geoPrecision: 'settlement' });
 
     const first = JSON.parse((await fetchText(app, '/v1/events?format=geojson&limit=1&fields=title')).text);
     const second = JSON.parse((await fetchText(app, urlOf('/v1/events', { format: 'geojson', limit: 1, fields: 'title', cursor: first.next_cursor }))).text);

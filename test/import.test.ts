@@ -251,13 +251,17 @@ describe('Air Force import: mapping', () => {
       title: 'Russian drone attack on southern Ukraine, 4 April 2026 (Air Command South report)',
       start_at: '2026-04-03T21:00:00Z',
       start_precision: 'day',
-      start_local: '2026-04-04T00:00:00+03:00',
+      start_local: '2026-04-04',
       location: { place: null, admin1: null, country: 'UA', geo_precision: 'country' },
     });
     expect(event.munition_reports[0]!.source.publisher).toBe('Air Command South of the Ukrainian Air Force (PvK Pivden)');
-    // The whole local day: found by a range that starts at 23:30 Kyiv time.
-    const late = await aerialAttacks(server, `&from=${encodeURIComponent('2026-04-04T23:30:00+03:00')}&to=${encodeURIComponent('2026-04-04T23:45:00+03:00')}`);
+    // The row's own window is its figure's time: the whole Kyiv day.
+    expect(event.munition_reports[0]).toMatchObject({ start_at: '2026-04-03T21:00:00Z', start_precision: 'day', end_at: '2026-04-03T21:00:00Z', end_precision: 'day' });
+    // The whole local day, with range=overlaps: found by a range that starts at 23:30 Kyiv time.
+    const late = await aerialAttacks(server, `&range=overlaps&from=${encodeURIComponent('2026-04-04T23:30:00+03:00')}&to=${encodeURIComponent('2026-04-04T23:45:00+03:00')}`);
     expect(late.map((e) => e.id)).toContain(event.id);
+    const starting = await aerialAttacks(server, `&from=2026-04-04&to=2026-04-04&tz=Europe/Kyiv`);
+    expect(starting.map((e) => e.id)).toContain(event.id);
   });
 
   it('when a target is a region or a settlement, then the location is that admin1 or settlement', async () => {

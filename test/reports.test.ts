@@ -68,7 +68,7 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
       quotes: 'The strike killed one person, injured at least 23, and damaged schools, apartments and rail lines.',
       locators: '“At a Glance”, bullet 3',
     });
-    expect(rows.find((r) => r.as_reported === 'over 23 injuries')).toMatchObject({ low: '24', group: 'civilian' });
+    expect(rows.find((r) => r.as_reported === 'over 23 injuries')).toMatchObject({ low: '23', group: 'civilian' });
   });
 
   test('when TIME\'s interception figure is exported, then its citation names the article it was read in', async () => {

@@ -89,7 +89,7 @@ describe('npm start over real HTTP', () => {
     const again = await startServer({ DATABASE_URL: database });
     try {
       const list: any = await (await fetch(`${again.base}/v1/events?limit=500`)).json();
-      expect(list.data).toHaveLength(7);
+      expect(list.data).toHaveLength(6);
     } finally {
       await stopServer(again);
     }

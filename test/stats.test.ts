@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import type { EventRow } from '../src/db/schema.js';
 import { createActor, createCasualtyReport, createEvent, createMunitionReport, createSource, linkActor } from './factories.js';
-import { expectProblem, freshApp, getJson, urlOf, type Params } from './helpers.js';
+import { apiKey, expectProblem, freshApp, getJson, send, urlOf, type Params } from './helpers.js';
 
 async function stats(app: FastifyInstance, what: 'casualties' | 'munitions', params: Params = {}) {
   const response = await getJson(app, urlOf(`/v1/stats/${what}`, params));
@@ -31,7 +31,7 @@ function killedByLabel(body: any): Record<string, number> {
 const HOUR = 3_600_000;
 
 describe('GET /v1/stats: the seeded night of 3–4 July 2025', () => {
-  test('when casualties are asked for with bucket=all, then one civilian killed and 24 injured count, and the unknown-group claims add nothing', async () => {
+  test('when casualties are asked for with bucket=all, then one civilian killed and 23 injured (the article’s “over 23”, open-ended) count, and the unknown-group claims add nothing', async () => {
     const app = await freshApp({ seed: true });
 
     const body = await stats(app, 'casualties', { bucket: 'all', include: 'by_source' });
@@ -43,7 +43,7 @@ describe('GET /v1/stats: the seeded night of 3–4 July 2025', () => {
     expect(all).toMatchObject({ label: 'all', start: null, end: null });
     expect(all.figures).toEqual([
       { category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, event_count: 1, source_count: 1 },
-      { category: 'injured', group: 'civilian', low: 24, best: 24, high: null, event_count: 1, source_count: 1 },
+      { category: 'injured', group: 'civilian', low: 23, best: 23, high: null, event_count: 1, source_count: 1 },
     ]);
     expect(all.figures.some((f: any) => f.group === 'unknown')).toBe(false);
   });
@@ -58,7 +58,7 @@ describe('GET /v1/stats: the seeded night of 3–4 July 2025', () => {
     expect(bySource[0].source).toMatchObject({ id: 'src_source_article', kind: 'news_report' });
     expect(bySource[0].figures).toEqual([
       { category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, event_count: 1, source_count: 1 },
-      { category: 'injured', group: 'civilian', low: 24, best: 24, high: null, event_count: 1, source_count: 1 },
+      { category: 'injured', group: 'civilian', low: 23, best: 23, high: null, event_count: 1, source_count: 1 },
     ]);
   });
 
@@ -567,5 +567,77 @@ describe('GET /v1/stats: event_count and source_count', () => {
       ['drone', 50, 2],
       ['unspecified', 60, 1],
     ]);
+  });
+});
+
+describe('GET /v1/stats: periods partition, and a figure keeps its own date', () => {
+  test('when an attack starts on 31 December and ends on 1 January, then it counts in December only, and December plus January is the whole', async () => {
+    const app = await freshApp();
+    const source = createSource(app.db);
+    const eve = createEvent(app.db, { startAt: '2025-12-31T20:00:00Z', endAt: '2026-01-01T03:00:00Z', endPrecision: 'minute', timezone: 'Europe/Kyiv' });
+    createMunitionReport(app.db, eve.id, source.id, { launched: 100, intercepted: 90, lostToEw: 5 });
+    const january = createEvent(app.db, { startAt: '2026-01-10T12:00:00Z', timezone: 'Europe/Kyiv' });
+    createMunitionReport(app.db, january.id, source.id, { launched: 10, intercepted: 9, lostToEw: 0 });
+
+    const total = async (params: Params) => (await stats(app, 'munitions', { bucket: 'all', tz: 'Europe/Kyiv', ...params })).data[0]?.total;
+    const dec = await total({ from: '2025-12-01', to: '2025-12-31' });
+    const jan = await total({ from: '2026-01-01', to: '2026-01-31' });
+    const both = await total({ from: '2025-12-01', to: '2026-01-31' });
+
+    expect(dec).toMatchObject({ launched: 100, event_count: 1 });
+    expect(jan).toMatchObject({ launched: 10, event_count: 1 });
+    expect(both).toMatchObject({ launched: 110, event_count: 2 });
+  });
+
+  test('when an editor dates a figure on the next day, then it counts on that day and its event where the event starts', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    const source = createSource(app.db);
+    const event = createEvent(app.db, { startAt: '2025-10-31T19:00:00Z', timezone: 'Europe/Kyiv' });
+    const drones = { event_id: event.id, source_id: source.id, weapon_category: 'drone', launched: 50, intercepted: 40 };
+    expect((await send(app, 'POST', '/v1/munition-reports', { key, body: drones })).status).toBe(201);
+    const missiles = await send(app, 'POST', '/v1/munition-reports', {
+      key,
+      body: { event_id: event.id, source_id: source.id, weapon_category: 'cruise_missile', launched: 3, intercepted: 2, start_at: '2025-11-01T03:00:00+02:00', start_precision: 'minute' },
+    });
+    expect(missiles.status, JSON.stringify(missiles.body)).toBe(201);
+    expect(missiles.body).toMatchObject({ start_at: '2025-11-01T01:00:00Z', start_precision: 'minute', end_at: null, end_precision: null });
+
+    for (const include of [[], ['by_source']]) {
+      const months = (await stats(app, 'munitions', { bucket: 'month', tz: 'Europe/Kyiv', include })).data;
+      const october = months.find((b: any) => b.label === '2025-10');
+      const november = months.find((b: any) => b.label === '2025-11');
+      expect(october.total, `include=${include}`).toMatchObject({ launched: 50, intercepted: 40, event_count: 1 });
+      expect(november.total).toMatchObject({ launched: 3, intercepted: 2, event_count: 0 });
+      expect(november.by_category).toEqual([expect.objectContaining({ weapon_category: 'cruise_missile', launched: 3, event_count: 0 })]);
+    }
+    // The event itself is listed in October, as the statistics count it.
+    const october = await getJson(app, urlOf('/v1/events', { from: '2025-10-01', to: '2025-10-31', tz: 'Europe/Kyiv' }));
+    expect(october.body.data.map((e: any) => e.id)).toEqual([event.id]);
+  });
+
+  test('when a figure\'s own time is given half-way, then 400 names the field and nothing is written', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    const base = { event_id: createEvent(app.db).id, source_id: createSource(app.db).id, weapon_category: 'drone', launched: 5 };
+
+    expectProblem(await send(app, 'POST', '/v1/munition-reports', { key, body: { ...base, start_at: '2025-07-04T03:00:00Z' } }), 400, 'SITREP_INVALID_PARAMETER', 'start_precision');
+    expectProblem(
+      await send(app, 'POST', '/v1/munition-reports', { key, body: { ...base, end_at: '2025-07-04T03:00:00Z', end_precision: 'minute' } }),
+      400,
+      'SITREP_INVALID_PARAMETER',
+      'end_at',
+    );
+    expectProblem(
+      await send(app, 'POST', '/v1/munition-reports', {
+        key,
+        body: { ...base, start_at: '2025-07-04T03:00:00Z', start_precision: 'minute', end_at: '2025-07-04T02:00:00Z', end_precision: 'minute' },
+      }),
+      400,
+      'SITREP_INVALID_PARAMETER',
+      'end_at',
+    );
+    expectProblem(await send(app, 'POST', '/v1/munition-reports', { key, body: { ...base, start_at: '4 July', start_precision: 'day' } }), 400, 'SITREP_INVALID_PARAMETER', 'start_at');
+    expect(app.db.$client.prepare('SELECT count(*) FROM munition_reports').pluck().get()).toBe(0);
   });
 });

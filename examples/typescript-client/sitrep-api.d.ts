@@ -968,7 +968,7 @@ export interface components {
             /** @description RFC 3339 UTC. With a coarse precision, the start of that local day or month. */
             start_at: string;
             start_precision: components["schemas"]["TimePrecision"];
-            /** @description `start_at` in the event's time zone, with its UTC offset. */
+            /** @description `start_at` as a local reader saw it: in the event's time zone with its UTC offset; for `day` or `month` precision only the date (`2025-07-04`) or month (`2025-07`). */
             start_local: string;
             /** @description RFC 3339 UTC, when the event has a known end. */
             end_at: string | null;
@@ -1021,6 +1021,12 @@ export interface components {
             intercepted: number | null;
             /** @description Lost in flight without being shot down, mostly to electronic warfare. */
             lost_to_ew: number | null;
+            /** @description When the period this figure covers starts, where the source dates the figure itself (an Air Force post dates each weapon's window); null: the event's time. Statistics count the figure where this starts. */
+            start_at: string | null;
+            start_precision: components["schemas"]["TimePrecision"] | null;
+            /** @description When that period ends; null when the source gives no end, or no time of its own. */
+            end_at: string | null;
+            end_precision: components["schemas"]["TimePrecision"] | null;
             /** @description The source that reported this figure. */
             source: components["schemas"]["SourceRef"];
             citations: components["schemas"]["Citation"][];
@@ -1101,8 +1107,8 @@ export interface components {
          *           "event_id": "evt_2025_07_04_kyiv_strike",
          *           "category": "injured",
          *           "group": "civilian",
-         *           "low": 24,
-         *           "best": 24,
+         *           "low": 23,
+         *           "best": 23,
          *           "high": null,
          *           "as_reported": "over 23 injuries",
          *           "source": {
@@ -1138,6 +1144,10 @@ export interface components {
          *           "launched": null,
          *           "intercepted": 478,
          *           "lost_to_ew": null,
+         *           "start_at": null,
+         *           "start_precision": null,
+         *           "end_at": null,
+         *           "end_precision": null,
          *           "source": {
          *             "id": "src_time",
          *             "kind": "news_report",
@@ -1175,6 +1185,10 @@ export interface components {
          *           "launched": 539,
          *           "intercepted": 268,
          *           "lost_to_ew": 208,
+         *           "start_at": "2025-07-03T15:00:00Z",
+         *           "start_precision": "minute",
+         *           "end_at": "2025-07-04T03:00:00Z",
+         *           "end_precision": "minute",
          *           "source": {
          *             "id": "src_uaf_post_2025_07_04",
          *             "kind": "social_media_post",
@@ -1298,7 +1312,7 @@ export interface components {
             /** @description RFC 3339 UTC. With a coarse precision, the start of that local day or month. */
             start_at: string;
             start_precision: components["schemas"]["TimePrecision"];
-            /** @description `start_at` in the event's time zone, with its UTC offset. */
+            /** @description `start_at` as a local reader saw it: in the event's time zone with its UTC offset; for `day` or `month` precision only the date (`2025-07-04`) or month (`2025-07`). */
             start_local: string;
             /** @description RFC 3339 UTC, when the event has a known end. */
             end_at: string | null;
@@ -1353,7 +1367,7 @@ export interface components {
             next_cursor: string | null;
         };
         Headline: {
-            /** @description Per category, all groups together; the claims are chosen as in /v1/stats/casualties. */
+            /** @description Per category, all groups together, the claims chosen as in /v1/stats/casualties: always a figure a source stated, or the sum of the civilian, military and unknown-group figures chosen, never a number worked out otherwise ("over 23" stays 23, open-ended). */
             casualties: {
                 /** @enum {string} */
                 category: "killed" | "injured" | "missing";
@@ -1362,6 +1376,8 @@ export interface components {
                 high: number | null;
                 /** @description The sources whose claims the figure counts. */
                 source_ids: string[];
+                /** @description The counted claims in their sources' words, e.g. "over 23 injuries". */
+                as_reported: string[];
             }[];
             munitions: {
                 /** @description The one source whose figures count for this event, as in /v1/stats/munitions. */
@@ -1430,10 +1446,10 @@ export interface components {
          *           "kind": "diplomatic_contact",
          *           "status": "occurred",
          *           "title": "Trump–Putin phone call",
-         *           "summary": "Donald Trump and Vladimir Putin spoke by phone for about an hour on 3 July 2025. According to the Washington Post, as cited by the source article, the call yielded no ceasefire progress or meaningful compromise.",
+         *           "summary": "Donald Trump and Vladimir Putin spoke by phone for about an hour on 3 July 2025. According to the Washington Post, as cited by the source article, the call yielded no ceasefire progress or meaningful compromise. The article adds that Kremlin insiders confirmed Putin vowed to maintain his war objectives; it gives no date or place for what the insiders said.",
          *           "start_at": "2025-07-03T04:00:00Z",
          *           "start_precision": "day",
-         *           "start_local": "2025-07-03T00:00:00-04:00",
+         *           "start_local": "2025-07-03",
          *           "end_at": null,
          *           "end_precision": null,
          *           "timezone": "America/New_York",
@@ -1532,6 +1548,14 @@ export interface components {
             intercepted: number | null;
             /** @description Lost in flight without being shot down. */
             lost_to_ew: number | null;
+            /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+            start_at: string | null;
+            /** @description How exactly `start_at` is known; set with `start_at`. */
+            start_precision: ("minute" | "hour" | "day" | "month") | null;
+            /** @description When the figure's own period ends; only with `start_at`. */
+            end_at: string | null;
+            /** @description How exactly `end_at` is known; set with `end_at`. */
+            end_precision: ("minute" | "hour" | "day" | "month") | null;
             created_at: string;
             updated_at: string;
         };
@@ -1641,8 +1665,8 @@ export interface components {
          *           "event_id": "evt_2025_07_04_kyiv_strike",
          *           "category": "injured",
          *           "group": "civilian",
-         *           "low": 24,
-         *           "best": 24,
+         *           "low": 23,
+         *           "best": 23,
          *           "high": null,
          *           "as_reported": "over 23 injuries",
          *           "source": {
@@ -1689,6 +1713,10 @@ export interface components {
          *           "launched": null,
          *           "intercepted": 478,
          *           "lost_to_ew": null,
+         *           "start_at": null,
+         *           "start_precision": null,
+         *           "end_at": null,
+         *           "end_precision": null,
          *           "source": {
          *             "id": "src_time",
          *             "kind": "news_report",
@@ -1726,6 +1754,10 @@ export interface components {
          *           "launched": 539,
          *           "intercepted": 268,
          *           "lost_to_ew": 208,
+         *           "start_at": "2025-07-03T15:00:00Z",
+         *           "start_precision": "minute",
+         *           "end_at": "2025-07-04T03:00:00Z",
+         *           "end_precision": "minute",
          *           "source": {
          *             "id": "src_uaf_post_2025_07_04",
          *             "kind": "social_media_post",
@@ -1867,7 +1899,7 @@ export interface components {
             best: number;
             /** @description Null when any counted claim is open-ended ("at least"). */
             high: number | null;
-            /** @description How many events this figure sums. */
+            /** @description How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. A figure its source dates later than its event's start (an Air Force post's second night) counts in its own bucket, its event where the event starts. */
             event_count: number;
             /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
             source_count?: number;
@@ -1895,8 +1927,8 @@ export interface components {
          *             {
          *               "category": "injured",
          *               "group": "civilian",
-         *               "low": 24,
-         *               "best": 24,
+         *               "low": 23,
+         *               "best": 23,
          *               "high": null,
          *               "event_count": 1,
          *               "source_count": 1
@@ -1924,8 +1956,8 @@ export interface components {
          *                 {
          *                   "category": "injured",
          *                   "group": "civilian",
-         *                   "low": 24,
-         *                   "best": 24,
+         *                   "low": 23,
+         *                   "best": 23,
          *                   "high": null,
          *                   "event_count": 1,
          *                   "source_count": 1
@@ -1967,7 +1999,7 @@ export interface components {
             interception_rate: number | null;
             /** @description (intercepted + lost_to_ew) / launched, over claims that give launched and intercepted. */
             neutralisation_rate: number | null;
-            /** @description How many events this figure sums. */
+            /** @description How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. A figure its source dates later than its event's start (an Air Force post's second night) counts in its own bucket, its event where the event starts. */
             event_count: number;
             /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
             source_count?: number;
@@ -2199,7 +2231,7 @@ export interface components {
                     interception_rate: number | null;
                     /** @description (intercepted + lost_to_ew) / launched, over claims that give launched and intercepted. */
                     neutralisation_rate: number | null;
-                    /** @description How many events this figure sums. */
+                    /** @description How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. A figure its source dates later than its event's start (an Air Force post's second night) counts in its own bucket, its event where the event starts. */
                     event_count: number;
                     /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
                     source_count?: number;
@@ -2218,7 +2250,7 @@ export interface components {
                     interception_rate: number | null;
                     /** @description (intercepted + lost_to_ew) / launched, over claims that give launched and intercepted. */
                     neutralisation_rate: number | null;
-                    /** @description How many events this figure sums. */
+                    /** @description How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. A figure its source dates later than its event's start (an Air Force post's second night) counts in its own bucket, its event where the event starts. */
                     event_count: number;
                     /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
                     source_count?: number;
@@ -2239,7 +2271,7 @@ export interface components {
                         interception_rate: number | null;
                         /** @description (intercepted + lost_to_ew) / launched, over claims that give launched and intercepted. */
                         neutralisation_rate: number | null;
-                        /** @description How many events this figure sums. */
+                        /** @description How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. A figure its source dates later than its event's start (an Air Force post's second night) counts in its own bucket, its event where the event starts. */
                         event_count: number;
                         /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
                         source_count?: number;
@@ -2255,7 +2287,7 @@ export interface components {
             title: string;
             start_at: string;
             start_precision: components["schemas"]["TimePrecision"];
-            /** @description `start_at` in the requested `tz`. */
+            /** @description `start_at` in the requested `tz`, with its offset; for `day` or `month` precision only the date or month the source gives, in the event's own zone. */
             start_local: string;
             end_at: string | null;
             location: components["schemas"]["Location"];
@@ -2316,15 +2348,21 @@ export interface components {
          *                     "high": 1,
          *                     "source_ids": [
          *                       "src_source_article"
+         *                     ],
+         *                     "as_reported": [
+         *                       "one fatality"
          *                     ]
          *                   },
          *                   {
          *                     "category": "injured",
-         *                     "low": 24,
-         *                     "best": 24,
+         *                     "low": 23,
+         *                     "best": 23,
          *                     "high": null,
          *                     "source_ids": [
          *                       "src_source_article"
+         *                     ],
+         *                     "as_reported": [
+         *                       "over 23 injuries"
          *                     ]
          *                   }
          *                 ],
@@ -2545,15 +2583,22 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only events that start at or before this moment. A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
+                /**
+                 * @description IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
+                range?: "starts" | "overlaps";
                 /**
                  * @description Repeat the parameter to allow several values.
                  * @example aerial_attack
@@ -4309,15 +4354,22 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only events that start at or before this moment. A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
+                /**
+                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
+                range?: "starts" | "overlaps";
                 /**
                  * @description Repeat the parameter to allow several values.
                  * @example aerial_attack
@@ -4356,11 +4408,6 @@ export interface operations {
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
                 bucket?: "day" | "week" | "month" | "year";
-                /**
-                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
-                 * @example Europe/Kyiv
-                 */
-                tz?: string;
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
                 /** @description Comma-separated top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. */
@@ -4440,12 +4487,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only figures whose time starts at or before this moment. A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -4553,12 +4600,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only figures whose time starts at or before this moment. A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -4984,6 +5031,14 @@ export interface operations {
                     intercepted?: number | null;
                     /** @description Lost in flight without being shot down. */
                     lost_to_ew?: number | null;
+                    /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+                    start_at?: string | null;
+                    /** @description How exactly `start_at` is known; set with `start_at`. */
+                    start_precision?: ("minute" | "hour" | "day" | "month") | null;
+                    /** @description When the figure's own period ends; only with `start_at`. */
+                    end_at?: string | null;
+                    /** @description How exactly `end_at` is known; set with `end_at`. */
+                    end_precision?: ("minute" | "hour" | "day" | "month") | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
                 };
@@ -6054,6 +6109,14 @@ export interface operations {
                     intercepted?: number | null;
                     /** @description Lost in flight without being shot down. */
                     lost_to_ew?: number | null;
+                    /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+                    start_at?: string | null;
+                    /** @description How exactly `start_at` is known; set with `start_at`. */
+                    start_precision?: ("minute" | "hour" | "day" | "month") | null;
+                    /** @description When the figure's own period ends; only with `start_at`. */
+                    end_at?: string | null;
+                    /** @description How exactly `end_at` is known; set with `end_at`. */
+                    end_precision?: ("minute" | "hour" | "day" | "month") | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
                 };

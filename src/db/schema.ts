@@ -151,6 +151,13 @@ export const munitionReports = sqliteTable(
     intercepted: integer('intercepted'),
     // Lost in flight without being shot down, mostly to electronic warfare.
     lostToEw: integer('lost_to_ew'),
+    // The time the source gives this figure, when it gives one of its own (an Air Force post
+    // covering a night dates each row's window); null: the event's time. Statistics count the
+    // figure where this starts (src/modules/stats).
+    startAt: text('start_at'),
+    startPrecision: text('start_precision', { enum: TIME_PRECISIONS }),
+    endAt: text('end_at'),
+    endPrecision: text('end_precision', { enum: TIME_PRECISIONS }),
     // Identity of the imported row (see events.import_key).
     importKey: text('import_key'),
     ...timestamps,
@@ -159,6 +166,9 @@ export const munitionReports = sqliteTable(
     uniqueIndex('munition_reports_import_key_idx').on(t.importKey),
     index('munition_reports_event_idx').on(t.eventId),
     index('munition_reports_source_idx').on(t.sourceId, t.id),
+    // Figures with a time of their own, by that time: what the statistics of a period read
+    // besides the events starting in it. Most curated figures have none.
+    index('munition_reports_start_at_idx').on(t.startAt, t.eventId).where(sql`${t.startAt} IS NOT NULL`),
   ],
 );
 

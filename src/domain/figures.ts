@@ -21,6 +21,8 @@ export type CasualtyClaim = {
   low: number | null;
   best: number | null;
   high: number | null;
+  /** The figure in the source's words, where the caller read it (headlines show it). */
+  asReported?: string | null;
 };
 
 /** low/best/high; `high` null means open-ended ("at least"). */
@@ -30,7 +32,11 @@ export type CasualtyFigure = Range & {
   category: CasualtyCategory;
   group: CasualtyGroup;
   sourceIds: string[];
+  /** The counted claims' own words ("over 23 injuries"), where known. */
+  asReported: string[];
 };
+
+const wordsOf = (claim: CasualtyClaim) => (claim.asReported ? [claim.asReported] : []);
 
 const ZERO: Range = { low: 0, best: 0, high: 0 };
 
@@ -97,12 +103,12 @@ export function eventCasualties(claims: CasualtyClaim[]): CasualtyFigure[] {
     const unknown = chosen('unknown');
     const known = addRanges(civilian?.range ?? ZERO, military?.range ?? ZERO);
     for (const [group, pick] of [['civilian', civilian], ['military', military]] as const) {
-      if (pick) figures.push({ category: category as CasualtyCategory, group, ...pick.range, sourceIds: [pick.claim.sourceId] });
+      if (pick) figures.push({ category: category as CasualtyCategory, group, ...pick.range, sourceIds: [pick.claim.sourceId], asReported: wordsOf(pick.claim) });
     }
     if (unknown) {
       const extra = civilian || military ? excess(unknown.range, known) : unknown.range;
       if (!addsNothing(extra) || (!civilian && !military)) {
-        figures.push({ category: category as CasualtyCategory, group: 'unknown', ...extra, sourceIds: [unknown.claim.sourceId] });
+        figures.push({ category: category as CasualtyCategory, group: 'unknown', ...extra, sourceIds: [unknown.claim.sourceId], asReported: wordsOf(unknown.claim) });
       }
     }
   }
@@ -190,20 +196,31 @@ export function munitionRates(totals: MunitionTotals): { interceptionRate: numbe
 }
 
 export type Headline = {
-  casualties: Array<Range & { category: CasualtyCategory; sourceIds: string[] }>;
+  casualties: Array<Range & { category: CasualtyCategory; sourceIds: string[]; asReported: string[] }>;
   munitions: { sourceId: string; launched: number | null; intercepted: number | null; lostToEw: number | null } | null;
 };
 
-/** One event's headline figures: casualties per category over all groups, and the chosen source's munitions. */
+/**
+ * One event's headline figures: casualties per category over all groups, and the chosen source's
+ * munitions. A casualty headline is a figure a source stated, or the sum of the civilian, military
+ * and unknown-group figures chosen above (an unknown-group claim adds only what exceeds the
+ * others, so the sum is then that claim's own figure): never a number worked out otherwise. The
+ * counted claims' words come with it.
+ */
 export function eventHeadline(casualties: CasualtyClaim[], munitions: MunitionClaim[]): Headline {
-  const byCategory = new Map<CasualtyCategory, Range & { category: CasualtyCategory; sourceIds: string[] }>();
+  const byCategory = new Map<CasualtyCategory, Headline['casualties'][number]>();
   for (const figure of eventCasualties(casualties)) {
     const current = byCategory.get(figure.category);
     byCategory.set(
       figure.category,
       current
-        ? { ...addRanges(current, figure), category: figure.category, sourceIds: [...new Set([...current.sourceIds, ...figure.sourceIds])] }
-        : { low: figure.low, best: figure.best, high: figure.high, category: figure.category, sourceIds: figure.sourceIds },
+        ? {
+            ...addRanges(current, figure),
+            category: figure.category,
+            sourceIds: [...new Set([...current.sourceIds, ...figure.sourceIds])],
+            asReported: [...current.asReported, ...figure.asReported],
+          }
+        : { low: figure.low, best: figure.best, high: figure.high, category: figure.category, sourceIds: figure.sourceIds, asReported: figure.asReported },
     );
   }
   const sourceId = chosenMunitionSource(munitions);

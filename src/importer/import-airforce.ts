@@ -193,7 +193,17 @@ function applyEvent(tx: repo.Writer, plan: EventPlan, foundByKey: EventRow | nul
 function applyMunition(tx: repo.Writer, plan: MunitionPlan, eventId: string, sourceId: string, t: Tally, now: string): void {
   const existing: MunitionReportRow | null =
     repo.getMunitionReportByImportKey(tx, plan.importKey) ?? repo.findUnclaimedMunitionReport(tx, eventId, sourceId, plan.weaponModel);
-  const figures = { launched: plan.launched, intercepted: plan.intercepted, lostToEw: plan.lostToEw, importKey: plan.importKey };
+  // The row's own window is part of its figures: they count where it starts.
+  const figures = {
+    launched: plan.launched,
+    intercepted: plan.intercepted,
+    lostToEw: plan.lostToEw,
+    startAt: plan.startAt,
+    startPrecision: plan.startPrecision,
+    endAt: plan.endAt,
+    endPrecision: plan.endPrecision,
+    importKey: plan.importKey,
+  };
   let reportId: string;
   let patch: Partial<repo.NewMunitionReport> = {};
   if (existing) {

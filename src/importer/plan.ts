@@ -50,6 +50,11 @@ export type MunitionPlan = {
   launched: number | null;
   intercepted: number | null;
   lostToEw: number | null;
+  /** The row's own window: its figures count where it starts, not where the event does. */
+  startAt: string;
+  startPrecision: TimePrecision;
+  endAt: string;
+  endPrecision: TimePrecision;
   locator: string;
 };
 
@@ -223,6 +228,10 @@ function eventPlan(post: string | null, source: SourcePlan, rows: AttackRow[], d
       launched: r.launched,
       intercepted: r.destroyed,
       lostToEw: r.notReachGoal,
+      startAt: r.startAt.instant,
+      startPrecision: r.start.precision,
+      endAt: r.endAt.instant,
+      endPrecision: r.end.precision,
       locator: rowLocator({
         startText: r.start.text,
         endText: r.end.text,

@@ -25,6 +25,18 @@ export function toLocalIso(instant: string, timezone: string): string {
   return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timezone).toISO({ suppressMilliseconds: true })!;
 }
 
+/**
+ * How a local reader should see a start known to `precision`: a date-time with its offset for
+ * minute and hour precision; for day or month precision only the date (`2025-07-04`) or month
+ * (`2025-07`) in the event's own zone, since a clock time would claim more than is known and
+ * another zone could move a date known only as a date.
+ */
+export function localStart(instant: string, precision: TimePrecision, eventZone: string, readerZone = eventZone): string {
+  if (precision === 'day') return DateTime.fromISO(instant, { zone: 'utc' }).setZone(eventZone).toFormat('yyyy-MM-dd');
+  if (precision === 'month') return DateTime.fromISO(instant, { zone: 'utc' }).setZone(eventZone).toFormat('yyyy-MM');
+  return toLocalIso(instant, readerZone);
+}
+
 export function isValidTimeZone(name: string): boolean {
   return DateTime.local().setZone(name).isValid;
 }

@@ -30,10 +30,11 @@ const trumpPutinCallExample = {
   title: 'Trump–Putin phone call',
   summary:
     'Donald Trump and Vladimir Putin spoke by phone for about an hour on 3 July 2025. According to the Washington Post, as cited by the ' +
-    'source article, the call yielded no ceasefire progress or meaningful compromise.',
+    'source article, the call yielded no ceasefire progress or meaningful compromise. The article adds that Kremlin insiders confirmed Putin vowed to ' +
+    'maintain his war objectives; it gives no date or place for what the insiders said.',
   start_at: '2025-07-03T04:00:00Z',
   start_precision: 'day',
-  start_local: '2025-07-03T00:00:00-04:00',
+  start_local: '2025-07-03',
   end_at: null,
   end_precision: null,
   timezone: 'America/New_York',
@@ -83,8 +84,8 @@ export const eventDetailExample = {
       event_id: kyivStrikeExample.id,
       category: 'injured',
       group: 'civilian',
-      low: 24,
-      best: 24,
+      low: 23,
+      best: 23,
       high: null,
       as_reported: 'over 23 injuries',
       source: articleRefExample,
@@ -109,6 +110,10 @@ export const eventDetailExample = {
       launched: null,
       intercepted: 478,
       lost_to_ew: null,
+      start_at: null,
+      start_precision: null,
+      end_at: null,
+      end_precision: null,
       source: timeRefExample,
       citations: [
         {
@@ -128,6 +133,10 @@ export const eventDetailExample = {
       launched: 539,
       intercepted: 268,
       lost_to_ew: 208,
+      start_at: '2025-07-03T15:00:00Z',
+      start_precision: 'minute',
+      end_at: '2025-07-04T03:00:00Z',
+      end_precision: 'minute',
       source: airForceRefExample,
       citations: [
         {

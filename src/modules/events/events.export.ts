@@ -12,7 +12,7 @@ import { EVENT_FIELDS, type EventWire, type HeadlineWire, type LocationWire } fr
 
 export function presentHeadline(headline: Headline): HeadlineWire {
   return {
-    casualties: headline.casualties.map(({ sourceIds, ...range }) => ({ ...range, source_ids: sourceIds })),
+    casualties: headline.casualties.map(({ sourceIds, asReported, ...range }) => ({ ...range, source_ids: sourceIds, as_reported: asReported })),
     munitions: headline.munitions && {
       source_id: headline.munitions.sourceId,
       launched: headline.munitions.launched,
@@ -44,7 +44,7 @@ export async function headlinesOfEvents(db: Db, eventIds: string[]): Promise<Map
 export const LOCATION_COLUMNS = ['place', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision'] as const;
 
 export const HEADLINE_COLUMNS = [
-  ...CASUALTY_CATEGORIES.flatMap((category) => ['low', 'best', 'high', 'source_ids'].map((part) => `${category}_${part}`)),
+  ...CASUALTY_CATEGORIES.flatMap((category) => ['low', 'best', 'high', 'as_reported', 'source_ids'].map((part) => `${category}_${part}`)),
   'launched',
   'intercepted',
   'lost_to_ew',
@@ -62,6 +62,7 @@ export function headlineCells(headline: HeadlineWire): CsvRow {
     cells[`${figure.category}_low`] = figure.low;
     cells[`${figure.category}_best`] = figure.best;
     cells[`${figure.category}_high`] = figure.high;
+    cells[`${figure.category}_as_reported`] = joinList(figure.as_reported);
     cells[`${figure.category}_source_ids`] = joinList(figure.source_ids);
   }
   if (headline.munitions) {

@@ -1,6 +1,6 @@
 // Maps event rows, and the facts attached to them, to their wire shapes.
 import type { CasualtyReportRow, CitationRow, DamageReportRow, EventRow, MunitionReportRow, SourceRow } from '../../db/schema.js';
-import { toLocalIso } from '../../lib/time.js';
+import { localStart } from '../../lib/time.js';
 import { presentCitation, presentSourceRef } from '../sources/sources.present.js';
 import type { EventFacts } from './events.repository.js';
 import type { Citation, SourceRef } from '../sources/sources.schemas.js';
@@ -15,7 +15,7 @@ export function presentEvent(row: EventRow): EventWire {
     summary: row.summary,
     start_at: row.startAt,
     start_precision: row.startPrecision,
-    start_local: toLocalIso(row.startAt, row.timezone),
+    start_local: localStart(row.startAt, row.startPrecision, row.timezone),
     end_at: row.endAt,
     end_precision: row.endPrecision,
     timezone: row.timezone,
@@ -56,6 +56,10 @@ export function presentMunitionReport(r: MunitionReportRow, source: SourceRef, c
     launched: r.launched,
     intercepted: r.intercepted,
     lost_to_ew: r.lostToEw,
+    start_at: r.startAt,
+    start_precision: r.startPrecision,
+    end_at: r.endAt,
+    end_precision: r.endPrecision,
     source,
     citations,
   };

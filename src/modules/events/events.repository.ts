@@ -27,10 +27,12 @@ import type { ActorRole, EventKind, EventStatus } from '../../domain/vocabulary.
 import { getSourcesByIds } from '../sources/sources.repository.js';
 
 export type EventListFilter = {
-  /** Inclusive: events whose span reaches this instant or later. */
+  /** Inclusive: events that start at this instant or later (with `overlaps`: whose span reaches it). */
   from?: string;
   /** Exclusive: events that start before this instant. */
   toExclusive?: string;
+  /** Select by the event's whole span meeting [from, toExclusive) instead of by its start. */
+  overlaps?: boolean;
   kinds?: EventKind[];
   statuses?: EventStatus[];
   actorId?: string;
@@ -81,8 +83,9 @@ function citedBy(sourceId: string, use: FilterUse): SQL {
 export function eventFilterConditions(filter: EventFilter, uses: FilterUses = DRIVE): SQL | undefined {
   return and(
     filter.toExclusive ? lt(events.startAt, filter.toExclusive) : undefined,
+    filter.from && !filter.overlaps ? gte(events.startAt, filter.from) : undefined,
     // span_end_at is exclusive; null means an ongoing event that reaches into the present.
-    filter.from ? or(isNull(events.spanEndAt), gt(events.spanEndAt, filter.from)) : undefined,
+    filter.from && filter.overlaps ? or(isNull(events.spanEndAt), gt(events.spanEndAt, filter.from)) : undefined,
     filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
     filter.statuses?.length ? inArray(events.status, filter.statuses) : undefined,
     filter.country ? eq(events.country, filter.country) : undefined,

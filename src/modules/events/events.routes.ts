@@ -32,10 +32,10 @@ import {
 
 /**
  * Turns validated query parameters into a repository filter, rejecting combinations zod cannot
- * see. Dates in `from`/`to` are whole days in `timezone`: UTC for lists, the reader's `tz` for
- * the timeline and statistics, so their first and last buckets are whole.
+ * see. Dates in `from`/`to` are whole days in the reader's `tz`, so the first and last buckets of
+ * the timeline and the statistics are whole.
  */
-export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort'>, timezone = 'UTC'): EventFilter {
+export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cursor' | 'sort' | 'tz' | 'range'> & { range?: ListEventsQuery['range'] }, timezone: string): EventFilter {
   const from = query.from && lowerInstant(query.from, timezone);
   const toExclusive = query.to && exclusiveUpper(query.to, timezone);
   if (from && toExclusive && from >= toExclusive) {
@@ -49,6 +49,7 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
   return {
     from,
     toExclusive,
+    ...(query.range === 'overlaps' && { overlaps: true }),
     kinds: query.kind,
     statuses: query.status,
     actorId: query.actor,
@@ -58,12 +59,11 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
   };
 }
 
-type EventListOptions = { timezone?: string; hasCoordinates?: boolean };
+type EventListOptions = { hasCoordinates?: boolean };
 
 /** The repository filter, order and start position of a list query (its cursor checked against the query). */
 function eventListPlan(query: ListEventsQuery, options: EventListOptions) {
-  const { limit: _limit, cursor, sort, ...filters } = query;
-  const timezone = options.timezone ?? 'UTC';
+  const { limit: _limit, cursor, sort, tz: timezone, ...filters } = query;
   // The zone changes the result set only through date bounds, so only then is it part of the query.
   const zoneMatters = Boolean(filters.from?.dateOnly || filters.to?.dateOnly);
   const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort, timezone: zoneMatters ? timezone : undefined });

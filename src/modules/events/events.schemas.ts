@@ -12,7 +12,7 @@ import {
   WEAPON_CATEGORIES,
 } from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
-import { countryCode, countryCodeSchema, repeatableEnum } from '../../lib/filters.js';
+import { countryCode, countryCodeSchema, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { parseTimeBound } from '../../lib/time.js';
@@ -44,7 +44,9 @@ export const eventSchema = z
     summary: z.string(),
     start_at: z.string().describe('RFC 3339 UTC. With a coarse precision, the start of that local day or month.'),
     start_precision: timePrecisionSchema,
-    start_local: z.string().describe('`start_at` in the event\'s time zone, with its UTC offset.'),
+    start_local: z
+      .string()
+      .describe('`start_at` as a local reader saw it: in the event\'s time zone with its UTC offset; for `day` or `month` precision only the date (`2025-07-04`) or month (`2025-07`).'),
     end_at: z.string().nullable().describe('RFC 3339 UTC, when the event has a known end.'),
     end_precision: timePrecisionSchema.nullable(),
     timezone: z.string().describe('IANA time zone of the place, e.g. Europe/Kyiv.'),
@@ -91,6 +93,10 @@ export const munitionReportSchema = z
     launched: z.number().int().nullable(),
     intercepted: z.number().int().nullable().describe('Shot down.'),
     lost_to_ew: z.number().int().nullable().describe('Lost in flight without being shot down, mostly to electronic warfare.'),
+    start_at: z.string().nullable().describe('When the period this figure covers starts, where the source dates the figure itself (an Air Force post dates each weapon\'s window); null: the event\'s time. Statistics count the figure where this starts.'),
+    start_precision: timePrecisionSchema.nullable(),
+    end_at: z.string().nullable().describe('When that period ends; null when the source gives no end, or no time of its own.'),
+    end_precision: timePrecisionSchema.nullable(),
     ...reportProvenance,
   })
   .meta({ id: 'MunitionReport', description: 'One source\'s count of weapons launched and stopped. Null means the source does not say.' });
@@ -145,14 +151,25 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
     })
     .describe(
       name === 'from'
-        ? 'Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.'
-        : 'Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.',
+        ? 'Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). A date means its first moment in `tz`.'
+        : 'Only events that start at or before this moment. A date includes that whole day in `tz`.',
     );
+
+/** `range`: which events a period selects; statistics always count by start. */
+export const rangeRuleSchema = z
+  .enum(['starts', 'overlaps'])
+  .default('starts')
+  .describe(
+    '`starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. ' +
+      '`overlaps`: events whose time span meets the period, so an attack that began the night before is included too.',
+  );
 
 /** The filters, sort and paging of event lists; the timeline takes them too. */
 export const eventListQuerySchema = z.object({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
+  tz: timeZoneSchema.describe('IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.'),
+  range: rangeRuleSchema,
   kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
   status: repeatableEnum(EVENT_STATUSES, 'occurred').optional(),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
@@ -198,9 +215,13 @@ export const headlineSchema = z
           best: z.number().int(),
           high: z.number().int().nullable(),
           source_ids: z.array(z.string()).describe('The sources whose claims the figure counts.'),
+          as_reported: z.array(z.string()).describe('The counted claims in their sources\' words, e.g. "over 23 injuries".'),
         }),
       )
-      .describe('Per category, all groups together; the claims are chosen as in /v1/stats/casualties.'),
+      .describe(
+        'Per category, all groups together, the claims chosen as in /v1/stats/casualties: always a figure a source stated, or the sum of the civilian, military and ' +
+          'unknown-group figures chosen, never a number worked out otherwise ("over 23" stays 23, open-ended).',
+      ),
     munitions: z
       .object({
         source_id: z.string().describe('The one source whose figures count for this event, as in /v1/stats/munitions.'),

@@ -1,15 +1,10 @@
 // Bodies of event writes. Strict: an unknown or server-owned field is a 400 naming it.
 import { z } from 'zod';
 import { EVENT_STATUSES, GEO_PRECISIONS } from '../../domain/vocabulary.js';
-import { isValidTimeZone, toInstant } from '../../lib/time.js';
-import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../../lib/time.js';
+import { instantInputSchema } from '../../lib/time-input.js';
 import { actorRoleSchema } from '../actors/actors.schemas.js';
 import { eventKindSchema, timePrecisionSchema } from './events.schemas.js';
-
-/** An RFC 3339 date-time with an offset, stored as UTC with whole seconds. */
-export const instantInputSchema = z
-  .iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2025-07-04T03:00:00+03:00' })
-  .transform((value) => toInstant(DateTime.fromISO(value, { setZone: true })));
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 

@@ -73,6 +73,14 @@ function belongsTo(tx: Queryable, table: typeof casualtyReports | typeof munitio
   if (row.eventId !== eventId) throw invalidParameter('body', field, `belongs to event ${JSON.stringify(row.eventId)}, not to event_id`);
 }
 
+/** A figure's own time: each instant with its precision, an end only after a start. */
+function figureTime(row: { startAt: string | null; startPrecision: string | null; endAt: string | null; endPrecision: string | null }) {
+  if ((row.startAt === null) !== (row.startPrecision === null)) throw invalidParameter('body', 'start_precision', 'is given with start_at, and only with it');
+  if ((row.endAt === null) !== (row.endPrecision === null)) throw invalidParameter('body', 'end_precision', 'is given with end_at, and only with it');
+  if (row.endAt !== null && row.startAt === null) throw invalidParameter('body', 'end_at', 'needs start_at');
+  if (row.endAt !== null && row.startAt !== null && row.endAt < row.startAt) throw invalidParameter('body', 'end_at', 'must not be before start_at');
+}
+
 export const figureRoutes: FastifyPluginAsync = async (app) => {
   flatRecord(app, {
     store: casualtyReportStore,
@@ -97,7 +105,10 @@ export const figureRoutes: FastifyPluginAsync = async (app) => {
     bodies: munitionReportBodies,
     representation: munitionReportRecordSchema,
     example: 'mun_kyiv_military_drones',
-    check: eventAndSource,
+    check: (tx, row) => {
+      eventAndSource(tx, row);
+      figureTime(row);
+    },
   });
   flatRecord(app, {
     store: damageReportStore,

@@ -2,12 +2,27 @@
 // damage reports (each one source's figures), citations (the evidence) and relations. Each is
 // served flat, as stored; bodies are strict, so an unknown or server-owned field is a 400.
 import { z } from 'zod';
-import { ASSET_CATEGORIES, CASUALTY_CATEGORIES, CASUALTY_GROUPS, RELATION_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
+import { ASSET_CATEGORIES, CASUALTY_CATEGORIES, CASUALTY_GROUPS, RELATION_KINDS, TIME_PRECISIONS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
+import { instantInputSchema } from '../../lib/time-input.js';
 
 const id = z.string().min(1).max(200);
 const count = z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 const stamps = { created_at: z.string(), updated_at: z.string() };
+
+/**
+ * The time a source gives one figure, when it gives one of its own (an Air Force post dates each
+ * row's window): statistics count the figure where this starts. Null: the event's time.
+ */
+function figureTimeFields() {
+  const precision = z.enum(TIME_PRECISIONS);
+  return {
+    start_at: instantInputSchema.nullable().describe('When the figure\'s own period starts (RFC 3339); null: the event\'s time. Statistics count the figure where this starts.'),
+    start_precision: precision.nullable().describe('How exactly `start_at` is known; set with `start_at`.'),
+    end_at: instantInputSchema.nullable().describe('When the figure\'s own period ends; only with `start_at`.'),
+    end_precision: precision.nullable().describe('How exactly `end_at` is known; set with `end_at`.'),
+  };
+}
 
 const casualtyFields = {
   event_id: id,
@@ -27,6 +42,7 @@ const munitionFields = {
   launched: count.nullable(),
   intercepted: count.nullable().describe('Shot down.'),
   lost_to_ew: count.nullable().describe('Lost in flight without being shot down.'),
+  ...figureTimeFields(),
 };
 const damageFields = {
   event_id: id,
@@ -56,7 +72,11 @@ const wire = <T extends z.ZodRawShape>(shape: T, name: string, description: stri
   z.object({ id: z.string(), ...shape, ...stamps }).meta({ id: name, description });
 
 export const casualtyReportRecordSchema = wire(casualtyFields, 'CasualtyReportRecord', 'A casualty report as stored: one source\'s count for one event.');
-export const munitionReportRecordSchema = wire(munitionFields, 'MunitionReportRecord', 'A munition report as stored.');
+export const munitionReportRecordSchema = wire(
+  { ...munitionFields, start_at: z.string().nullable().describe(munitionFields.start_at.description!), end_at: z.string().nullable().describe(munitionFields.end_at.description!) },
+  'MunitionReportRecord',
+  'A munition report as stored.',
+);
 export const damageReportRecordSchema = wire(damageFields, 'DamageReportRecord', 'A damage report as stored.');
 export const citationRecordSchema = wire(citationFields, 'CitationRecord', 'A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself.');
 export const relationRecordSchema = wire(relationFields, 'RelationRecord', 'A relation, read as "<from event> <kind> <to event>".');

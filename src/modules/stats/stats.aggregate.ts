@@ -3,6 +3,12 @@
 // same partials can be summed from claims (here) or read back from the hourly and daily totals
 // kept in the database (stats.rollups.ts) and give the same answer. Each source's own totals
 // and the count of distinct sources need every claim: they are computed only from claims.
+//
+// Where things count: a figure in the bucket (and the period) where its time starts, which is its
+// own where its source dates it (an Air Force row's window) and its event's otherwise; an event
+// in `event_count` where the event starts, so that a list of events and the statistics of the
+// same period and filters count the same events. Consecutive periods therefore add up to the
+// whole: nothing is counted in two.
 import {
   addMunitionClaim,
   addRanges,
@@ -33,6 +39,12 @@ function* byEvent<T extends { eventId: string }>(claims: Iterable<T>): Generator
   }
   if (own.length) yield own;
 }
+
+/** A half-open period [from, to) of instants; either end may be open. */
+export type Period = { from?: string; toExclusive?: string };
+
+export const within = (period: Period, instant: string) =>
+  (period.from === undefined || instant >= period.from) && (period.toExclusive === undefined || instant < period.toExclusive);
 
 /** Calls `visit` once per event with all its claims. */
 export function forEachEvent<T extends { eventId: string; startAt: string }>(claims: Iterable<T>, visit: (startAt: string, own: T[]) => void): void {
@@ -123,11 +135,14 @@ export async function aggregateCasualties(
   claims: Iterable<Dated<CasualtyClaim>>,
   bucketOf: (instant: string) => BucketRef,
   withSources: boolean,
+  period: Period = {},
   rowsPerTurn = Infinity,
 ): Promise<CasualtyBucketOut[]> {
   type Acc = { ref: BucketRef; sums: Map<string, CasualtyPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, CasualtyPartial>> };
   const buckets = new Map<string, Acc>();
   await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
+    // Casualty figures carry no time of their own: they and their event count where it starts.
+    if (!within(period, startAt)) return;
     const ref = bucketOf(startAt);
     const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
     const figures = eventCasualties(own);
@@ -183,13 +198,13 @@ export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: 
  * One event's partials from the claims that count (one source's): its total, each weapon
  * category and, unless `models` is false, each model; each counts the event once.
  */
-export function eventMunitionPartials(claims: MunitionClaim[], models = true): MunitionPartial[] {
+export function eventMunitionPartials(claims: MunitionClaim[], models = true, eventCount = 1): MunitionPartial[] {
   // An event has a handful of claims: a list searched in place beats keyed maps here, on the path
   // that sums every claim of years.
   const partials: MunitionPartial[] = [];
   const partial = (scope: MunitionScope, weaponCategory: WeaponCategory | '', weaponModel: string) => {
     for (const p of partials) if (p.scope === scope && p.weaponCategory === weaponCategory && p.weaponModel === weaponModel) return p;
-    const p: MunitionPartial = { scope, weaponCategory, weaponModel, ...emptyMunitionTotals(), eventCount: 1 };
+    const p: MunitionPartial = { scope, weaponCategory, weaponModel, ...emptyMunitionTotals(), eventCount };
     partials.push(p);
     return p;
   };
@@ -199,6 +214,33 @@ export function eventMunitionPartials(claims: MunitionClaim[], models = true): M
     if (models) addMunitionClaim(partial('model', claim.weaponCategory, claim.weaponModel ?? ''), claim);
   }
   return partials;
+}
+
+/**
+ * One event's partials placed where they count, keyed by `keyOf` (a bucket label, an hour): each
+ * figure where its time (`at`) starts, the event (its `eventCount` of 1 per scope) where the
+ * event starts. Only what falls in `period` is kept.
+ */
+export function datedMunitionPartials<K>(
+  claims: Array<Dated<MunitionClaim>>,
+  startAt: string,
+  keyOf: (instant: string) => K,
+  period: Period,
+  models = true,
+): Map<K, MunitionPartial[]> {
+  const byKey = new Map<K, Array<Dated<MunitionClaim>>>();
+  for (const claim of claims) if (within(period, claim.at)) getOrCreate(byKey, keyOf(claim.at), () => []).push(claim);
+  const placed = new Map<K, MunitionPartial[]>();
+  for (const [key, own] of byKey) placed.set(key, eventMunitionPartials(own, models, 0));
+  if (within(period, startAt)) {
+    const here = getOrCreate(placed, keyOf(startAt), () => []);
+    for (const counted of eventMunitionPartials(claims, models, 1)) {
+      const figure = here.find((p) => munitionKey(p) === munitionKey(counted));
+      if (figure) figure.eventCount = 1;
+      else here.push({ ...counted, ...emptyMunitionTotals() });
+    }
+  }
+  return placed;
 }
 
 export type MunitionFigureOut = {
@@ -258,24 +300,30 @@ export async function aggregateMunitions(
   claims: Iterable<Dated<MunitionClaim>>,
   bucketOf: (instant: string) => BucketRef,
   withSources: boolean,
+  period: Period = {},
   rowsPerTurn = Infinity,
 ): Promise<MunitionBucketOut[]> {
   type Acc = { ref: BucketRef; sums: Map<string, MunitionPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, MunitionPartial>> };
   const buckets = new Map<string, Acc>();
+  const bucketAt = (ref: BucketRef) =>
+    getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
   await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
-    const ref = bucketOf(startAt);
-    const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
     const chosen = chosenMunitionSource(own);
-    for (const partial of eventMunitionPartials(own.filter((c) => c.sourceId === chosen))) {
-      addMunitionPartial(bucket.sums, partial);
-      addSource(bucket.sources, munitionKey(partial), [chosen!]);
+    for (const [ref, partials] of datedMunitionPartials(own.filter((c) => c.sourceId === chosen), startAt, bucketOf, period)) {
+      const bucket = bucketAt(ref);
+      for (const partial of partials) {
+        addMunitionPartial(bucket.sums, partial);
+        addSource(bucket.sources, munitionKey(partial), [chosen!]);
+      }
     }
-    if (!bucket.bySource) return;
-    const bySourceClaims = new Map<string, MunitionClaim[]>();
+    if (!withSources) return;
+    const bySourceClaims = new Map<string, Array<Dated<MunitionClaim>>>();
     for (const claim of own) getOrCreate(bySourceClaims, claim.sourceId, () => []).push(claim);
     for (const [sourceId, claims] of bySourceClaims) {
-      const sums = getOrCreate(bucket.bySource, sourceId, () => new Map<string, MunitionPartial>());
-      for (const partial of eventMunitionPartials(claims, false)) addMunitionPartial(sums, partial);
+      for (const [ref, partials] of datedMunitionPartials(claims, startAt, bucketOf, period, false)) {
+        const sums = getOrCreate(bucketAt(ref).bySource!, sourceId, () => new Map<string, MunitionPartial>());
+        for (const partial of partials) addMunitionPartial(sums, partial);
+      }
     }
   });
   return [...buckets.values()]

@@ -5,7 +5,7 @@ import { airForceRefExample, articleRefExample, timeRefExample } from '../source
 const once = { event_count: 1, source_count: 1 };
 
 const killed = { category: 'killed', group: 'civilian', low: 1, best: 1, high: 1, ...once };
-const injured = { category: 'injured', group: 'civilian', low: 24, best: 24, high: null, ...once };
+const injured = { category: 'injured', group: 'civilian', low: 23, best: 23, high: null, ...once };
 
 export const casualtyStatsExample = {
   bucket: 'all',

@@ -1,19 +1,21 @@
 // The claims behind the statistics: every casualty or munition report of the events a filter
-// selects, with the event's start. Choosing among them is domain policy (src/domain/figures.ts).
-// Claims are read one row at a time and arrive grouped by event (not in time order, which would
-// sort them all first): statistics over years of events never hold them all in memory.
-import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
+// selects, with the event's start and the time the figure counts at (`at`: the figure's own
+// start where its source dates it, else the event's). Choosing among them is domain policy
+// (src/domain/figures.ts). Claims are read one row at a time and arrive grouped by event (not in
+// time order, which would sort them all first): statistics over years never hold them in memory.
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { iterateRows } from '../../db/iterate.js';
 import { casualtyReports, events, munitionReports } from '../../db/schema.js';
 import type { CasualtyClaim, MunitionClaim } from '../../domain/figures.js';
 import { eventFilterConditions, type EventFilter } from '../events/events.repository.js';
 
-export type Dated<T> = T & { startAt: string };
+/** A claim with its event's start and the instant its figures count at. */
+export type Dated<T> = T & { startAt: string; at: string };
 
-/** Claims of the events a filter selects. */
+/** Claims of the events a filter selects; `from`/`toExclusive` select by the event's start. */
 export function casualtyClaimsMatching(db: Db, filter: EventFilter): Iterable<Dated<CasualtyClaim>> {
-  return casualtyClaimsWhere(db, eventFilterConditions(filter));
+  return casualtyClaimsWhere(db, eventFilterConditions({ ...filter, overlaps: false }));
 }
 
 /** Claims of the events starting in [from, to): what one stretch of hourly totals sums. */
@@ -32,6 +34,8 @@ function casualtyClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<Cas
     best: casualtyReports.best,
     high: casualtyReports.high,
     startAt: events.startAt,
+    // Casualty figures carry no time of their own: they count where their event starts.
+    at: events.startAt,
   };
   const query = db
     .select(selection)
@@ -42,12 +46,25 @@ function casualtyClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<Cas
   return iterateRows<Dated<CasualtyClaim>>(db, selection, query);
 }
 
+/**
+ * Every claim of the events a filter selects that start in the filter's period or have a figure
+ * dated in it: all of an event's claims, since which source counts is decided per event.
+ */
 export function munitionClaimsMatching(db: Db, filter: EventFilter): Iterable<Dated<MunitionClaim>> {
-  return munitionClaimsWhere(db, eventFilterConditions(filter));
+  const { from, toExclusive, ...timeless } = filter;
+  return munitionClaimsWhere(db, and(eventFilterConditions(timeless), from || toExclusive ? inArray(events.id, eventsCountingIn(from, toExclusive)) : undefined));
 }
 
+/** Claims of the events that start in [from, to) or have a figure dated in it (hourly totals). */
 export function munitionClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<MunitionClaim>> {
-  return munitionClaimsWhere(db, and(gte(events.startAt, from), lt(events.startAt, to)));
+  return munitionClaimsWhere(db, inArray(events.id, eventsCountingIn(from, to)));
+}
+
+/** Ids of the events starting in a period, and of those with a figure of their own dated in it. */
+function eventsCountingIn(from: string | undefined, to: string | undefined): SQL {
+  const within = (column: SQL) => sql.join([from ? sql`${column} >= ${from}` : sql`1`, to ? sql`${column} < ${to}` : sql`1`], sql` AND `);
+  return sql`(SELECT id FROM events WHERE ${within(sql`start_at`)}
+    UNION SELECT event_id FROM munition_reports WHERE start_at IS NOT NULL AND ${within(sql`start_at`)})`;
 }
 
 function munitionClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<MunitionClaim>> {
@@ -61,6 +78,7 @@ function munitionClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<Mun
     intercepted: munitionReports.intercepted,
     lostToEw: munitionReports.lostToEw,
     startAt: events.startAt,
+    at: sql<string>`coalesce(${munitionReports.startAt}, ${events.startAt})`,
   };
   const query = db
     .select(selection)

@@ -1,7 +1,9 @@
 // Hourly and daily totals of the chosen figures (migration 0006), so that statistics over years
 // read a few thousand rows instead of every claim. Triggers mark the UTC hours each write
-// touches; `settleStatsRollups` recomputes those hours from their claims with the same per-event
-// rule as everything else (stats.aggregate.ts), then their days from the hours. Reading sums, in
+// touches (migration 0011 for figures with a time of their own); `settleStatsRollups` recomputes
+// those hours from their claims with the same per-event rule as everything else
+// (stats.aggregate.ts: a figure in the hour its time starts, its event in the hour the event
+// starts), then their days from the hours. Reading sums, in
 // SQL, each of the reader's buckets from the whole UTC days inside it and the hours of the days
 // its bounds cut (a month in Europe/Kyiv starts at 21:00 or 22:00 UTC); where a bound cuts an
 // hour (India, Nepal) or a marked hour cannot be recomputed, it answers null and the caller sums
@@ -16,8 +18,8 @@ import {
   addMunitionPartial,
   casualtyKey,
   casualtyOut,
+  datedMunitionPartials,
   eventCasualtyPartials,
-  eventMunitionPartials,
   forEachEvent,
   munitionKey,
   munitionOut,
@@ -103,8 +105,8 @@ function stretches(hours: string[]): Array<{ from: number; to: number; hours: st
 function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: string[] }): void {
   const casualties = new Map<string, Map<string, CasualtyPartial>>();
   const munitions = new Map<string, Map<string, MunitionPartial>>();
-  const sumsOf = <T>(map: Map<string, Map<string, T>>, startAt: string) => {
-    const hour = startAt.slice(0, 13);
+  const sumsOf = <T>(map: Map<string, Map<string, T>>, instant: string) => {
+    const hour = instant.slice(0, 13);
     let sums = map.get(hour);
     if (!sums) map.set(hour, (sums = new Map()));
     return sums;
@@ -113,10 +115,14 @@ function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: st
     const sums = sumsOf(casualties, startAt);
     for (const partial of eventCasualtyPartials(eventCasualties(own))) addCasualtyPartial(sums, partial);
   });
-  forEachEvent(munitionClaimsStartingIn(db, instantOfMs(stretch.from), instantOfMs(stretch.to)), (startAt, own) => {
-    const sums = sumsOf(munitions, startAt);
+  const period = { from: instantOfMs(stretch.from), toExclusive: instantOfMs(stretch.to) };
+  forEachEvent(munitionClaimsStartingIn(db, period.from, period.toExclusive), (startAt, own) => {
     const chosen = chosenMunitionSource(own);
-    for (const partial of eventMunitionPartials(own.filter((c) => c.sourceId === chosen))) addMunitionPartial(sums, partial);
+    const hourOfInstant = (instant: string) => instant.slice(0, 13);
+    for (const [hour, partials] of datedMunitionPartials(own.filter((c) => c.sourceId === chosen), startAt, hourOfInstant, period)) {
+      const sums = sumsOf(munitions, hour);
+      for (const partial of partials) addMunitionPartial(sums, partial);
+    }
   });
   for (const hour of stretch.hours) {
     statement(db, 'deleteCasualties').run('hour', hour);
@@ -184,13 +190,13 @@ function rangesOf(start: number, end: number): Ranges {
 
 /**
  * The reader's buckets from the first to the last day with totals, each with the rows that sum
- * it; null when a bucket bound is not on a whole UTC hour. Buckets end at `toExclusive` (an
- * instant on a whole hour, or none).
+ * it; null when a bucket bound is not on a whole UTC hour. Buckets are cut to the period (whose
+ * ends are on whole hours, or open).
  */
-function bucketRanges(extent: { first: string | null; last: string | null }, bucketOf: (instant: string) => BucketRef, toExclusive: string | undefined) {
+function bucketRanges(extent: { first: string | null; last: string | null }, bucketOf: (instant: string) => BucketRef, period: { from?: string; toExclusive?: string }) {
   if (extent.first === null || extent.last === null) return [];
-  const dataStart = Date.parse(`${extent.first}T00:00:00Z`);
-  const dataEnd = Math.min(Date.parse(`${extent.last}T00:00:00Z`) + DAY_MS, toExclusive === undefined ? Infinity : Date.parse(toExclusive));
+  const dataStart = Math.max(Date.parse(`${extent.first}T00:00:00Z`), period.from === undefined ? -Infinity : Date.parse(period.from));
+  const dataEnd = Math.min(Date.parse(`${extent.last}T00:00:00Z`) + DAY_MS, period.toExclusive === undefined ? Infinity : Date.parse(period.toExclusive));
   const out: Array<{ ref: BucketRef; ranges: Ranges }> = [];
   let at = dataStart;
   while (at < dataEnd) {
@@ -205,14 +211,14 @@ function bucketRanges(extent: { first: string | null; last: string | null }, buc
 }
 
 /**
- * The totals hold every event by start hour: they answer a filter that at most ends on a whole
- * hour. `from` selects by the event's whole span (an event begun earlier may reach into it), and
- * kind, country and actor are not kept apart.
+ * The totals hold every figure and event by start hour: they answer a period whose ends are on
+ * whole hours. Kind, country and actor are not kept apart.
  */
 function rollupsCanAnswer(filter: EventFilter): boolean {
-  const { toExclusive, ...rest } = filter;
-  const others = Object.values(rest).some((value) => value !== undefined);
-  return !others && (toExclusive === undefined || Date.parse(toExclusive) % HOUR_MS === 0);
+  const { from, toExclusive, ...rest } = filter;
+  const others = Object.values(rest).some((value) => value !== undefined && value !== false);
+  const onHour = (instant: string | undefined) => instant === undefined || Date.parse(instant) % HOUR_MS === 0;
+  return !others && onHour(from) && onHour(toExclusive);
 }
 
 type Extent = { first: string | null; last: string | null };
@@ -229,7 +235,7 @@ function bucketsFromRollups<R, Out>(
   present: (ref: BucketRef, rows: R[]) => Out,
 ): Out[] | null {
   if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
-  const buckets = bucketRanges(statement(db, queries.extent).get() as Extent, bucketOf, filter.toExclusive);
+  const buckets = bucketRanges(statement(db, queries.extent).get() as Extent, bucketOf, filter);
   if (!buckets) return null;
   const sums = statement(db, queries.sums);
   return buckets.flatMap(({ ref, ranges }) => {

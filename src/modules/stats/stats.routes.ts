@@ -78,7 +78,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const bucketOf = bucketer(bucket, tz);
       const buckets =
         (!includeSources && casualtyBucketsFromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter), bucketOf, includeSources, rowsPerTurn)));
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter), bucketOf, includeSources, filter, rowsPerTurn)));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: CasualtyStatsWire = {
         bucket,
@@ -127,7 +127,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       const bucketOf = bucketer(bucket, tz);
       const buckets =
         (!includeSources && munitionBucketsFromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter), bucketOf, includeSources, rowsPerTurn)));
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter), bucketOf, includeSources, filter, rowsPerTurn)));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: MunitionStatsWire = {
         bucket,

@@ -14,9 +14,14 @@ const BY_SOURCE =
   '`by_source` adds each source\'s own totals beside the chosen figures, and to each figure the number of distinct sources behind it; ' +
   'it reads every claim of the period, so it is slower over years than the chosen figures alone.';
 
+// Statistics partition time: each figure counts in the one period and bucket where its time starts.
 const statsFilters = {
-  from: timeBoundSchema('from').optional(),
-  to: timeBoundSchema('to').optional(),
+  from: timeBoundSchema('from')
+    .optional()
+    .describe('Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). A date means its first moment in `tz`.'),
+  to: timeBoundSchema('to')
+    .optional()
+    .describe('Only figures whose time starts at or before this moment. A date includes that whole day in `tz`.'),
   kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
@@ -38,7 +43,13 @@ export const munitionStatsQuerySchema = z.object({
 });
 
 const support = {
-  event_count: z.number().int().describe('How many events this figure sums.'),
+  event_count: z
+    .number()
+    .int()
+    .describe(
+      'How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. ' +
+        'A figure its source dates later than its event\'s start (an Air Force post\'s second night) counts in its own bucket, its event where the event starts.',
+    ),
   source_count: z.number().int().optional().describe('How many distinct sources the counted claims come from; with `include=by_source`.'),
 };
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { EventRow } from '../../db/schema.js';
 import type { BucketRef } from '../../lib/buckets.js';
 import { joinList, type CsvRow } from '../../lib/csv.js';
-import { toLocalIso } from '../../lib/time.js';
+import { localStart } from '../../lib/time.js';
 import { HEADLINE_COLUMNS, LOCATION_COLUMNS, headlineCells, headlinesOfEvents } from '../events/events.export.js';
 import { relationsOfEvents } from '../events/events.repository.js';
 import { TIMELINE_FIELDS, type TimelineEntryWire } from './timeline.schemas.js';
@@ -27,7 +27,7 @@ export async function timelineEntries(db: Db, events: EventRow[], tz: string, bu
       title: event.title,
       start_at: event.startAt,
       start_precision: event.startPrecision,
-      start_local: toLocalIso(event.startAt, tz),
+      start_local: localStart(event.startAt, event.startPrecision, event.timezone, tz),
       end_at: event.endAt,
       location: {
         place: event.place,

@@ -23,8 +23,8 @@ export const timelineExample = {
           location: kyivStrikeExample.location,
           headline: {
             casualties: [
-              { category: 'killed', low: 1, best: 1, high: 1, source_ids: ['src_source_article'] },
-              { category: 'injured', low: 24, best: 24, high: null, source_ids: ['src_source_article'] },
+              { category: 'killed', low: 1, best: 1, high: 1, source_ids: ['src_source_article'], as_reported: ['one fatality'] },
+              { category: 'injured', low: 23, best: 23, high: null, source_ids: ['src_source_article'], as_reported: ['over 23 injuries'] },
             ],
             munitions: { source_id: 'src_uaf_post_2025_07_04', launched: 550, intercepted: 270, lost_to_ew: 208 },
           },

@@ -40,13 +40,14 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { bucket, tz, format: requested, fields, ...listQuery } = request.query;
+      const { bucket, format: requested, fields, ...listQuery } = request.query;
+      const { tz } = listQuery;
       const negotiated = negotiateFormat(request, TIMELINE_FORMATS, requested);
       setFormatHeaders(reply, negotiated, 'timeline');
       const bucketOf = bucketer(bucket, tz);
 
       if (negotiated.format === 'csv') {
-        const source = await eventsToExport(app.db, listQuery, { timezone: tz });
+        const source = await eventsToExport(app.db, listQuery);
         setNextLink(reply, request, source.nextCursor);
         const format = exportFormat(
           async (batch: EventRow[]) => (await timelineEntries(app.db, batch, tz, bucketOf)).map(timelineCells),
@@ -55,7 +56,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         return sendExport(request, reply, { rows: source.rows, ...format }, source.stream);
       }
 
-      const { page, nextCursor } = await listEventPage(app.db, listQuery, { timezone: tz });
+      const { page, nextCursor } = await listEventPage(app.db, listQuery);
       setNextLink(reply, request, nextCursor);
       const groups: Array<BucketRef & { events: TimelineEntryWire[] }> = [];
       for (const { bucket: ref, entry } of await timelineEntries(app.db, page, tz, bucketOf)) {

@@ -25,7 +25,7 @@ export const timelineEntrySchema = z
     title: z.string(),
     start_at: z.string(),
     start_precision: timePrecisionSchema,
-    start_local: z.string().describe('`start_at` in the requested `tz`.'),
+    start_local: z.string().describe('`start_at` in the requested `tz`, with its offset; for `day` or `month` precision only the date or month the source gives, in the event\'s own zone.'),
     end_at: z.string().nullable(),
     location: locationSchema,
     headline: headlineSchema,
