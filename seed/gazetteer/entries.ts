@@ -150,7 +150,7 @@ const UA_OBLASTS: OblastInput[] = [
     code: 'UA-68',
     name: 'Khmelnytskyi Oblast',
     adm1Code: 'UKR-290',
-    bare: ['Khmelnytskyi', 'Khmelnytskyy', 'Khmelnytskyi', 'Khmelnitsky', 'Khmelnitskiy', 'Хмельницький', 'Хмельницкий'],
+    bare: ['Khmelnytskyi', 'Khmelnytskyy', 'Khmelnitsky', 'Khmelnitskiy', 'Хмельницький', 'Хмельницкий'],
     forms: ['Khmelnytska oblast', 'Khmelnitskaya oblast', 'Хмельницька область', 'Хмельницкая область', 'Хмельниччина'],
   },
   { code: 'UA-71', name: 'Cherkasy Oblast', adm1Code: 'UKR-319', bare: ['Cherkasy', 'Cherkassy', 'Черкаси', 'Черкассы'], forms: ['Cherkaska oblast', 'Cherkasskaya oblast', 'Черкаська область', 'Черкасская область', 'Черкащина'] },
