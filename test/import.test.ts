@@ -14,7 +14,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { events, munitionReports, sources } from '../src/db/schema.js';
 import { formatSummary, importAirForce, type ImportSummary } from '../src/importer/import-airforce.js';
 import { parseWallTime, resolveWallTime } from '../src/importer/kyiv-time.js';
-import { LiteralSyntaxError, parseLiteral, parseNumberRecord, parseStringList } from '../src/importer/text-literal.js';
+import { LiteralSyntaxError, parseLiteral, parseNumberRecord, parseStringList } from '../src/lib/text-literal.js';
 import { parseCatalogue, resolveWeapon } from '../src/importer/weapons.js';
 import type { EventDetailWire, EventWire } from '../src/modules/events/events.schemas.js';
 import { AIR_FORCE_CSV, collectPages, freshApp, getJson, SHARED_DIR } from './helpers.js';

@@ -14,6 +14,7 @@ import {
   CHANGE_ACTIONS,
   GEO_PRECISIONS,
   KEY_ROLES,
+  PLACE_ROLES,
   RELATION_KINDS,
   RESOURCE_TYPES,
   SOURCE_KINDS,
@@ -88,6 +89,40 @@ export const eventActors = sqliteTable(
     primaryKey({ columns: [t.eventId, t.actorId, t.role] }),
     // With role inside, an actor's events per role are counted from the index alone.
     index('event_actors_actor_idx').on(t.actorId, t.role, t.eventId),
+  ],
+);
+
+// The places an event concerns, each in a role, in the order its source lists them (the event's
+// `location` stays its main place). A place is a gazetteer entry (seed/gazetteer) or coordinates
+// given by an editor; `admin1` is its ISO 3166-2 first-level unit. Part of the event's record.
+export const eventPlaces = sqliteTable(
+  'event_places',
+  {
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    role: text('role', { enum: PLACE_ROLES }).notNull(),
+    // The place as the source names it ("Kyiv oblast (south)").
+    name: text('name').notNull(),
+    gazetteerId: text('gazetteer_id'),
+    admin1: text('admin1'),
+    country: text('country'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    geoPrecision: text('geo_precision', { enum: GEO_PRECISIONS }),
+    // Its names for full-text search (its own and the gazetteer's, in every spelling), which
+    // triggers copy into the event's full-text row (migration 0013).
+    searchNames: text('search_names').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.position] }),
+    // Each filter reads one of these in order and stops: a unit's, an entry's, or a band of latitude.
+    index('event_places_admin1_idx').on(t.admin1, t.role, t.eventId).where(sql`${t.admin1} IS NOT NULL`),
+    index('event_places_gazetteer_idx').on(t.gazetteerId, t.role, t.eventId).where(sql`${t.gazetteerId} IS NOT NULL`),
+    index('event_places_point_idx').on(t.latitude, t.longitude, t.role, t.eventId).where(sql`${t.latitude} IS NOT NULL`),
+    check('event_places_latitude_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
+    check('event_places_longitude_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
   ],
 );
 
@@ -319,6 +354,7 @@ export type CasualtyReportRow = typeof casualtyReports.$inferSelect;
 export type MunitionReportRow = typeof munitionReports.$inferSelect;
 export type DamageReportRow = typeof damageReports.$inferSelect;
 export type RelationRow = typeof relations.$inferSelect;
+export type EventPlaceRow = typeof eventPlaces.$inferSelect;
 export type CitationRow = typeof citations.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;

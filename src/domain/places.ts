@@ -6,9 +6,10 @@
 // that alias); Kyiv and Sevastopol, cities that are units of their own, count as settlements. After
 // that a unit wins over anything else, and a part of Ukraine over a direction of approach.
 import { GAZETTEER, type EntryKind, type GazetteerEntry } from '../../seed/gazetteer/index.js';
-import { LiteralSyntaxError, parseLiteral } from '../importer/text-literal.js';
+import type { GeoPrecision, PlaceRole } from './vocabulary.js';
+import { LiteralSyntaxError, parseLiteral } from '../lib/text-literal.js';
 
-export type { GazetteerEntry };
+export type { GazetteerEntry, PlaceRole };
 
 /**
  * The key names are compared by: case, accents and diacritics (ї → і, й → и), apostrophes,
@@ -99,9 +100,6 @@ export function resolveAdmin1(codeOrAlias: string): GazetteerEntry | null {
 
 export const PLACE_COLUMNS = ['target', 'target_main', 'affected region', 'launch_place'] as const;
 export type PlaceColumn = (typeof PLACE_COLUMNS)[number];
-
-/** What a place was in an attack: aimed at, reported affected, or where weapons were launched. */
-export type PlaceRole = 'target' | 'affected' | 'launch_site';
 
 const ROLE: Record<PlaceColumn, PlaceRole> = { target: 'target', target_main: 'target', 'affected region': 'affected', launch_place: 'launch_site' };
 
@@ -230,4 +228,45 @@ function lies(entry: GazetteerEntry, around: ParsedPlace): boolean {
   if (outer.kind === 'country') return entry.kind !== 'country' && entry.country === outer.country;
   if (outer.kind !== 'admin1' || entry.admin1 === null || entry.id === outer.id) return false;
   return entry.admin1 === outer.id || outer.covers.includes(entry.admin1);
+}
+
+// --- Places as events hold them -----------------------------------------------------------------
+
+/** One place of an event, as stored (src/db/schema.ts `event_places`) without its event and position. */
+export type PlaceRecord = {
+  role: PlaceRole;
+  /** As the source names it. */
+  name: string;
+  gazetteerId: string | null;
+  admin1: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geoPrecision: GeoPrecision | null;
+  searchNames: string;
+};
+
+/** The words full-text search finds a place by: its own name, and the entry's in every spelling. */
+export function searchNamesOf(name: string, entry: GazetteerEntry | null): string {
+  return [...new Set([name, ...(entry ? [entry.name, ...entry.aliases] : [])])].join(' ; ');
+}
+
+/** A place of an event that is a gazetteer entry, named as the source names it. */
+export function placeOfEntry(entry: GazetteerEntry, role: PlaceRole, name: string): PlaceRecord {
+  return {
+    role,
+    name,
+    gazetteerId: entry.id,
+    admin1: entry.admin1,
+    country: entry.country,
+    latitude: entry.location?.latitude ?? null,
+    longitude: entry.location?.longitude ?? null,
+    geoPrecision: entry.location?.precision ?? null,
+    searchNames: searchNamesOf(name, entry),
+  };
+}
+
+/** The gazetteer entry of a country (its centroid), for a place known only to lie in it. */
+export function countryEntry(code: string): GazetteerEntry | null {
+  return GAZETTEER.find((e) => e.kind === 'country' && e.country === code) ?? null;
 }

@@ -77,6 +77,10 @@ export const ASSET_CATEGORIES = [
   'other',
 ] as const;
 
+// What a place was in an event: aimed at, reported affected (hit, debris, air defence at work), or
+// where weapons were launched from. Launch sites are kept apart from where weapons arrived.
+export const PLACE_ROLES = ['target', 'affected', 'launch_site'] as const;
+
 // Read as "<from event> <kind> <to event>": the strike `follows` the call.
 export const RELATION_KINDS = ['follows', 'responds_to', 'concerns', 'part_of'] as const;
 
@@ -92,6 +96,7 @@ export type CasualtyGroup = (typeof CASUALTY_GROUPS)[number];
 export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
 export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
+export type PlaceRole = (typeof PLACE_ROLES)[number];
 
 // What an API key may do: editors write records, admins also manage keys.
 export const KEY_ROLES = ['editor', 'admin'] as const;

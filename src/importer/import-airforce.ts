@@ -5,6 +5,8 @@ import { WRITE_TRANSACTION, type Db } from '../db/client.js';
 import type { EventRow, MunitionReportRow, SourceRow } from '../db/schema.js';
 import { SHARED_ACTOR_IDS, SHARED_SOURCE_IDS } from '../domain/shared-records.js';
 import { nowTimestamp } from '../lib/time.js';
+import type { PlaceRecord } from '../domain/places.js';
+import { readPlaces, replacePlaces } from '../modules/events/events.write.repository.js';
 import * as repo from './airforce.repository.js';
 import { hashId, OWNED_ID_PREFIX, planImport, type EventPlan, type ImportPlan, type MunitionPlan, type SourcePlan } from './plan.js';
 import { REJECTION_REASONS, WARNING_CODES, type Rejection, type RowWarning } from './rows.js';
@@ -168,6 +170,8 @@ function applyEvent(tx: repo.Writer, plan: EventPlan, foundByKey: EventRow | nul
   claimed.add(eventId);
 
   const linked = repo.linkEventActors(tx, eventId, ATTACK_ROLES);
+  // The places its rows name; a curated event (the seed's) keeps the places its editors gave it.
+  const placed = owned(eventId, OWNED_ID_PREFIX.event) && applyPlaces(tx, eventId, plan.places);
   const cited = applyCitation(tx, repo.findEventCitation(tx, eventId, sourceId), {
     id: hashId(OWNED_ID_PREFIX.citation, `event:${eventId}:${sourceId}`),
     eventId,
@@ -178,11 +182,18 @@ function applyEvent(tx: repo.Writer, plan: EventPlan, foundByKey: EventRow | nul
   let outcome: keyof Tally = 'created';
   if (existing) {
     // A new actor link or citation changes what the event reads as, so it counts as an update.
-    outcome = isEmpty(patch) && linked === 0 && !cited ? 'unchanged' : 'updated';
+    outcome = isEmpty(patch) && linked === 0 && !cited && !placed ? 'unchanged' : 'updated';
     if (outcome === 'updated') repo.updateEvent(tx, eventId, { ...patch, updatedAt: now });
   }
   count(t, outcome);
   return eventId;
+}
+
+/** Sets an event's places to the plan's; returns whether anything changed. */
+function applyPlaces(tx: repo.Writer, eventId: string, places: PlaceRecord[]): boolean {
+  if (JSON.stringify(readPlaces(tx, eventId)) === JSON.stringify(places)) return false;
+  replacePlaces(tx, eventId, places);
+  return true;
 }
 
 /**

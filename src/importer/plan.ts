@@ -10,6 +10,7 @@ import { areasOf, describeTarget, eventLocation } from './places.js';
 import { describePost, UNNAMED_POST } from './posts.js';
 import { checkRecord, readCsvRecords, type AttackRow, type Rejection, type RowWarning } from './rows.js';
 import type { WeaponCatalogue } from './weapons.js';
+import type { PlaceRecord } from '../domain/places.js';
 
 export type SourcePlan = {
   id: string;
@@ -63,6 +64,8 @@ export type EventPlan = {
   id: string;
   source: SourcePlan;
   fields: EventFields;
+  /** The places its rows name, each role and gazetteer entry once, in the rows' order. */
+  places: PlaceRecord[];
   locator: string;
   munitions: MunitionPlan[];
 };
@@ -299,11 +302,23 @@ function eventPlan(post: string | null, source: SourcePlan, rows: AttackRow[], d
       ...location,
     },
     locator: eventLocator(post, first.start.text, last.end.text),
+    places: distinctPlaces(rows.flatMap((r) => r.places)),
     munitions,
   };
 }
 
 const splitTargets = (text: string) => text.split(/\s+and\s+/);
+
+/** Each place once per role: the first naming of a gazetteer entry (or of a name) in that role. */
+function distinctPlaces(places: PlaceRecord[]): PlaceRecord[] {
+  const seen = new Set<string>();
+  return places.filter((p) => {
+    const key = `${p.role}\u0000${p.gazetteerId ?? p.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 function listTargets(target: string): string {
   const parts = splitTargets(target).map(describeTarget);

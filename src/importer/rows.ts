@@ -2,8 +2,9 @@
 // usable as a whole (an AttackRow, perhaps with warnings) or rejected with a reason code and its
 // line number. Nothing here touches the database.
 import { parse } from 'csv-parse/sync';
+import { parsePlaceText, placeOfEntry, type PlaceColumn, type PlaceRecord } from '../domain/places.js';
 import { parseWallTime, resolveWallTime, type ResolvedTime, type WallTime } from './kyiv-time.js';
-import { LiteralSyntaxError, parseNumberRecord, parseStringList } from './text-literal.js';
+import { LiteralSyntaxError, parseNumberRecord, parseStringList } from '../lib/text-literal.js';
 import { resolveWeapon, type WeaponCatalogue, type WeaponResolution } from './weapons.js';
 
 export const REJECTION_REASONS = [
@@ -21,7 +22,7 @@ export const REJECTION_REASONS = [
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** Imported, but worth a look: the summary lists them apart from rejections. */
-export const WARNING_CODES = ['unknown_model', 'nonexistent_local_time', 'ambiguous_local_time', 'stopped_exceeds_launched', 'unparsable_text_column'] as const;
+export const WARNING_CODES = ['unknown_model', 'unknown_place', 'nonexistent_local_time', 'ambiguous_local_time', 'stopped_exceeds_launched', 'unparsable_text_column'] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export type Rejection = { line: number; reason: RejectionReason; detail: string };
@@ -46,6 +47,8 @@ export type AttackRow = {
   notReachGoal: number | null;
   stillAttacking: number | null;
   affectedRegions: string[];
+  /** Every place the row's place columns name, resolved in the gazetteer, in column order. */
+  places: PlaceRecord[];
   destroyedByRegion: Record<string, number | null>;
   borderCrossing: Record<string, number | null>;
 };
@@ -142,6 +145,24 @@ export function checkRecord(record: CsvRecord, catalogue: WeaponCatalogue): Chec
     }
   };
 
+  const target = cell('target').replace(/\s+/g, ' ');
+  const affectedRegions = literal('affected region', parseStringList, []);
+  const places: PlaceRecord[] = [];
+  const placeTexts: Array<[PlaceColumn, string[]]> = [
+    ['target', [target]],
+    ['target_main', [cell('target_main')]],
+    ['affected region', affectedRegions],
+    ['launch_place', [cell('launch_place')]],
+  ];
+  for (const [column, texts] of placeTexts) {
+    for (const text of texts) {
+      const parsed = parsePlaceText(text, column);
+      for (const place of parsed.places) places.push(placeOfEntry(place.entry, place.role, place.text));
+      // Never guessed: a name the gazetteer does not know is left out, and said so.
+      for (const name of parsed.unresolved) warn('unknown_place', `${column}: ${JSON.stringify(name)} is not in the gazetteer; that place is left out`);
+    }
+  }
+
   const post = cell('source');
   return {
     row: {
@@ -153,14 +174,15 @@ export function checkRecord(record: CsvRecord, catalogue: WeaponCatalogue): Chec
       endAt,
       modelAsSpelled,
       weapon,
-      target: cell('target').replace(/\s+/g, ' '),
+      target,
       targetMain: cell('target_main'),
       launchPlace: cell('launch_place'),
       launched,
       destroyed,
       notReachGoal,
       stillAttacking,
-      affectedRegions: literal('affected region', parseStringList, []),
+      affectedRegions,
+      places,
       destroyedByRegion: literal('destroyed_details', parseNumberRecord, {}),
       borderCrossing: literal('border_crossing', parseNumberRecord, {}),
     },

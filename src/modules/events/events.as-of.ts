@@ -5,12 +5,14 @@ import { eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { casualtyReports, citations, damageReports, munitionReports, relations, type ActorRow, type EventRow, type SourceRow } from '../../db/schema.js';
 import type { ActorRole, ResourceType } from '../../domain/vocabulary.js';
+import type { PlaceRecord } from '../../domain/places.js';
 import { actorStore } from '../actors/actors.repository.js';
 import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../figures/figures.repository.js';
 import { resourceIdsEverInEvent, snapshotAt, type Snapshot } from '../history/history.repository.js';
 import { camelFields, type RecordStore } from '../history/history.writes.js';
 import { sourceStore } from '../sources/sources.repository.js';
 import type { EventFacts } from './events.repository.js';
+import type { EventPlaceWire } from './events.schemas.js';
 import { eventStore } from './events.write.repository.js';
 
 const STORES: Record<ResourceType, RecordStore<{ id: string; createdAt: string }>> = {
@@ -37,7 +39,7 @@ function rowOf<T>(snapshot: Snapshot): T {
   return { importKey: null, ...camelFields(snapshot) } as T;
 }
 
-function eventRowOf(snapshot: Snapshot): EventRow & { actors: Array<{ id: string; role: ActorRole }> } {
+function eventRowOf(snapshot: Snapshot): EventRow & { actors: Array<{ id: string; role: ActorRole }>; places: PlaceRecord[] } {
   const s = snapshot as Record<string, any>;
   return {
     id: s.id,
@@ -61,6 +63,22 @@ function eventRowOf(snapshot: Snapshot): EventRow & { actors: Array<{ id: string
     createdAt: s.created_at,
     updatedAt: s.updated_at,
     actors: s.actors ?? [],
+    // Revisions made before events had places hold none.
+    places: (s.places ?? []).map(placeOfWire),
+  };
+}
+
+function placeOfWire(p: EventPlaceWire): PlaceRecord {
+  return {
+    role: p.role,
+    name: p.name,
+    gazetteerId: p.gazetteer_id,
+    admin1: p.admin1,
+    country: p.country,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    geoPrecision: p.geo_precision,
+    searchNames: '',
   };
 }
 
@@ -85,7 +103,7 @@ function statesAt<T>(db: Db, type: ResourceType, ids: string[], instant: string)
 export function eventAsOf(db: Db, eventId: string, instant: string): { event: EventRow; facts: EventFacts } | null {
   const snapshot = stateAt(db, 'event', eventId, instant);
   if (!snapshot) return null;
-  const { actors: links, ...event } = eventRowOf(snapshot);
+  const { actors: links, places, ...event } = eventRowOf(snapshot);
 
   const relationIds = [
     ...new Set([
@@ -126,6 +144,7 @@ export function eventAsOf(db: Db, eventId: string, instant: string): { event: Ev
   return {
     event,
     facts: {
+      places,
       actors: actorsAt.sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
       casualtyReports: casualty,
       munitionReports: munition,

@@ -4,11 +4,12 @@
 import type { Db } from '../../db/client.js';
 import type { EventRow } from '../../db/schema.js';
 import { eventHeadline, type CasualtyClaim, type Headline, type MunitionClaim } from '../../domain/figures.js';
-import { CASUALTY_CATEGORIES } from '../../domain/vocabulary.js';
+import { countryEntry } from '../../domain/places.js';
+import { CASUALTY_CATEGORIES, type GeoPrecision } from '../../domain/vocabulary.js';
 import { joinList, type CsvRow } from '../../lib/csv.js';
 import { presentEvent } from './events.present.js';
-import { claimsOfEvents } from './events.repository.js';
-import { EVENT_FIELDS, type EventWire, type HeadlineWire, type LocationWire } from './events.schemas.js';
+import { claimsOfEvents, placesOfEvents } from './events.repository.js';
+import { EVENT_FIELDS, type EventPlaceWire, type EventWire, type HeadlineWire, type LocationWire } from './events.schemas.js';
 
 export function presentHeadline(headline: Headline): HeadlineWire {
   return {
@@ -74,12 +75,23 @@ export function headlineCells(headline: HeadlineWire): CsvRow {
   return cells;
 }
 
+export const PLACES_COLUMNS = ['places', 'places_admin1'] as const;
+
 /** The CSV columns of each `fields=` name of an event. */
 const COLUMNS_OF_FIELD: Record<string, readonly string[]> = {
   ...Object.fromEntries(EVENT_FIELDS.map((field) => [field, [field]])),
   location: LOCATION_COLUMNS,
+  places: PLACES_COLUMNS,
   headline: HEADLINE_COLUMNS,
 };
+
+/** Places in two cells: each as "name (role)", and the distinct units (ISO 3166-2) they lie in. */
+export function placesCells(places: readonly EventPlaceWire[]): CsvRow {
+  return {
+    places: joinList(places.map((p) => `${p.name} (${p.role})`)),
+    places_admin1: joinList([...new Set(places.flatMap((p) => (p.admin1 ? [p.admin1] : [])))]),
+  };
+}
 
 /** CSV columns (and GeoJSON properties) for `fields`, or for every field and the headline. */
 export function eventColumns(fields: readonly string[] | undefined): string[] {
@@ -87,27 +99,63 @@ export function eventColumns(fields: readonly string[] | undefined): string[] {
 }
 
 export function eventCells(event: EventWire, headline: HeadlineWire): CsvRow {
-  const { location, ...fields } = event;
-  return { ...fields, ...locationCells(location), ...headlineCells(headline) };
+  const { location, places, ...fields } = event;
+  return { ...fields, ...locationCells(location), ...placesCells(places), ...headlineCells(headline) };
 }
 
-/** A batch of events as flat rows (all columns; the encoder picks). */
-export async function eventRowsWithHeadlines(db: Db, batch: EventRow[]): Promise<Array<{ event: EventRow; cells: CsvRow }>> {
-  const headlines = await headlinesOfEvents(db, batch.map((e) => e.id));
-  return batch.map((event) => ({ event, cells: eventCells(presentEvent(event), headlines.get(event.id)!) }));
+/** A batch of events with their places, presented, and as flat rows (all columns; the encoder picks). */
+export async function eventRowsWithHeadlines(db: Db, batch: EventRow[]): Promise<Array<{ event: EventWire; cells: CsvRow }>> {
+  const ids = batch.map((e) => e.id);
+  const [headlines, places] = await Promise.all([headlinesOfEvents(db, ids), placesOfEvents(db, ids)]);
+  return batch.map((row) => {
+    const event = presentEvent(row, places.get(row.id)!);
+    return { event, cells: eventCells(event, headlines.get(row.id)!) };
+  });
 }
+
+type Position = [number, number];
+type Located = { latitude: number; longitude: number; precision: GeoPrecision };
 
 export type EventFeature = {
   type: 'Feature';
   id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
+  geometry: { type: 'Point'; coordinates: Position } | { type: 'MultiPoint'; coordinates: Position[] } | null;
   properties: CsvRow;
 };
 
-/** A GeoJSON Point feature (longitude first, RFC 7946), or null for an event without coordinates. */
-export function eventFeature(event: EventRow, cells: CsvRow, columns: readonly string[]): EventFeature | null {
-  if (event.latitude === null || event.longitude === null) return null;
+const COARSENESS: Record<GeoPrecision, number> = { point: 0, settlement: 1, admin1: 2, country: 3 };
+
+/**
+ * Where an event happened, at the precision known: the places it targeted or affected (launch
+ * sites are where weapons came from, not where they hit); failing those, its main location; a
+ * place known only by its country at that country's centroid. Null when nothing locates it.
+ */
+export function eventGeometry(event: EventWire): { geometry: EventFeature['geometry']; precision: GeoPrecision | null } {
+  const located = (candidates: Array<{ latitude: number | null; longitude: number | null; geo_precision: GeoPrecision | null; country: string | null }>): Located[] =>
+    candidates.flatMap((c) => {
+      if (c.latitude !== null && c.longitude !== null) return [{ latitude: c.latitude, longitude: c.longitude, precision: c.geo_precision ?? 'point' }];
+      const centroid = c.country ? countryEntry(c.country)?.location : null;
+      return centroid ? [{ latitude: centroid.latitude, longitude: centroid.longitude, precision: 'country' as const }] : [];
+    });
+  const hit = event.places.filter((p) => p.role !== 'launch_site');
+  // A named place outranks a country it lies in: only where nothing finer is known does the country's centroid stand in.
+  const fine = located(hit.filter((p) => p.latitude !== null));
+  const points = fine.length ? fine : located(hit).length ? located(hit) : located([event.location]);
+  const distinct = [...new Map(points.map((p) => [`${p.longitude},${p.latitude}`, p])).values()];
+  if (distinct.length === 0) return { geometry: null, precision: null };
+  const precision = distinct.reduce<GeoPrecision>((coarsest, p) => (COARSENESS[p.precision] > COARSENESS[coarsest] ? p.precision : coarsest), 'point');
+  const coordinates = distinct.map((p): Position => [p.longitude, p.latitude]);
+  return { geometry: coordinates.length === 1 ? { type: 'Point', coordinates: coordinates[0]! } : { type: 'MultiPoint', coordinates }, precision };
+}
+
+/**
+ * A GeoJSON feature (RFC 7946, longitude first) for every event: a Point or MultiPoint where it
+ * happened, with `geo_precision` saying what the coordinates locate, or a null geometry (§3.2).
+ */
+export function eventFeature(event: EventWire, cells: CsvRow, columns: readonly string[]): EventFeature {
+  const { geometry, precision } = eventGeometry(event);
   const properties: CsvRow = {};
   for (const column of columns) properties[column] = cells[column] ?? null;
-  return { type: 'Feature', id: event.id, geometry: { type: 'Point', coordinates: [event.longitude, event.latitude] }, properties };
+  properties.geo_precision = precision;
+  return { type: 'Feature', id: event.id, geometry, properties };
 }

@@ -1,12 +1,27 @@
 // Maps event rows, and the facts attached to them, to their wire shapes.
 import type { CasualtyReportRow, CitationRow, DamageReportRow, EventRow, MunitionReportRow, SourceRow } from '../../db/schema.js';
+import { entryById, type PlaceRecord } from '../../domain/places.js';
 import { localStart } from '../../lib/time.js';
 import { presentCitation, presentSourceRef } from '../sources/sources.present.js';
 import type { EventFacts } from './events.repository.js';
 import type { Citation, SourceRef } from '../sources/sources.schemas.js';
-import type { CasualtyReportWire, DamageReportWire, EventDetailWire, EventWire, MunitionReportWire } from './events.schemas.js';
+import type { CasualtyReportWire, DamageReportWire, EventDetailWire, EventPlaceWire, EventWire, MunitionReportWire } from './events.schemas.js';
 
-export function presentEvent(row: EventRow): EventWire {
+export function presentPlace(place: PlaceRecord): EventPlaceWire {
+  return {
+    role: place.role,
+    name: place.name,
+    gazetteer_id: place.gazetteerId,
+    admin1: place.admin1,
+    admin1_name: place.admin1 === null ? null : (entryById(place.admin1)?.name ?? null),
+    country: place.country,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    geo_precision: place.geoPrecision,
+  };
+}
+
+export function presentEvent(row: EventRow, places: readonly PlaceRecord[]): EventWire {
   return {
     id: row.id,
     kind: row.kind,
@@ -27,6 +42,7 @@ export function presentEvent(row: EventRow): EventWire {
       longitude: row.longitude,
       geo_precision: row.geoPrecision,
     },
+    places: places.map(presentPlace),
     created_at: row.createdAt,
     updated_at: row.updatedAt,
   };
@@ -85,7 +101,7 @@ export function presentEventDetail(row: EventRow, facts: EventFacts): EventDetai
   const cite = (key: string) => (byFact.get(key) ?? []).map((c) => presentCitation(c, sourcesById));
   const source = (id: string) => presentSourceRef(sourcesById.get(id)!);
   return {
-    ...presentEvent(row),
+    ...presentEvent(row, facts.places),
     actors: facts.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, country: a.country, role: a.role })),
     casualty_reports: facts.casualtyReports.map((r) => presentCasualtyReport(r, source(r.sourceId), cite(r.id))),
     munition_reports: facts.munitionReports.map((r) => presentMunitionReport(r, source(r.sourceId), cite(r.id))),

@@ -10,6 +10,7 @@ import {
   citations,
   damageReports,
   eventActors,
+  eventPlaces,
   events,
   munitionReports,
   relations,
@@ -23,6 +24,7 @@ import {
   type RelationRow,
   type SourceRow,
 } from '../../db/schema.js';
+import type { PlaceRecord } from '../../domain/places.js';
 import type { ActorRole, EventKind, EventStatus } from '../../domain/vocabulary.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 
@@ -172,6 +174,7 @@ const detailQueries = preparedPer((db) => {
     munition: db.select().from(munitionReports).where(eq(munitionReports.eventId, id)).orderBy(asc(munitionReports.sourceId), asc(munitionReports.id)).prepare(),
     damage: db.select().from(damageReports).where(eq(damageReports.eventId, id)).orderBy(asc(damageReports.sourceId), asc(damageReports.id)).prepare(),
     citations: db.select().from(citations).where(eq(citations.eventId, id)).orderBy(asc(citations.id)).prepare(),
+    places: db.select(placeColumns).from(eventPlaces).where(eq(eventPlaces.eventId, id)).orderBy(asc(eventPlaces.position)).prepare(),
     relations: db
       .select()
       .from(relations)
@@ -188,6 +191,7 @@ export async function getEvent(db: Db, id: string): Promise<EventRow | null> {
 }
 
 export type EventFacts = {
+  places: PlaceRecord[];
   actors: Array<ActorRow & { role: ActorRole }>;
   casualtyReports: CasualtyReportRow[];
   munitionReports: MunitionReportRow[];
@@ -201,6 +205,7 @@ export type EventFacts = {
 export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts> {
   const q = detailQueries(db);
   const id = { id: eventId };
+  const places = q.places.all(id);
   const actorRows = q.actors.all(id);
   const casualty = q.casualty.all(id);
   const munition = q.munition.all(id);
@@ -219,6 +224,7 @@ export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts
     ...allCitations.flatMap((c) => (c.viaSourceId ? [c.sourceId, c.viaSourceId] : [c.sourceId])),
   ];
   return {
+    places,
     actors: actorRows.map((r) => ({ ...r.actor, role: r.role })),
     casualtyReports: casualty,
     munitionReports: munition,
@@ -230,6 +236,31 @@ export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts
     }),
     sources: await getSourcesByIds(db, sourceIds),
   };
+}
+
+const placeColumns = {
+  role: eventPlaces.role,
+  name: eventPlaces.name,
+  gazetteerId: eventPlaces.gazetteerId,
+  admin1: eventPlaces.admin1,
+  country: eventPlaces.country,
+  latitude: eventPlaces.latitude,
+  longitude: eventPlaces.longitude,
+  geoPrecision: eventPlaces.geoPrecision,
+  searchNames: eventPlaces.searchNames,
+};
+
+/** The places of a set of events (a page), each event's in its source's order; none for an event without. */
+export async function placesOfEvents(db: Db, eventIds: string[]): Promise<Map<string, PlaceRecord[]>> {
+  const byEvent = new Map<string, PlaceRecord[]>(eventIds.map((id) => [id, []]));
+  if (eventIds.length === 0) return byEvent;
+  const rows = await db
+    .select({ eventId: eventPlaces.eventId, ...placeColumns })
+    .from(eventPlaces)
+    .where(inArray(eventPlaces.eventId, eventIds))
+    .orderBy(asc(eventPlaces.eventId), asc(eventPlaces.position));
+  for (const { eventId, ...place } of rows) byEvent.get(eventId)!.push(place);
+  return byEvent;
 }
 
 /** Casualty and munition claims of a set of events (a page of the timeline), ordered by event. */

@@ -16,7 +16,7 @@ import { addHours, exclusiveUpper, lowerInstant } from '../../lib/time.js';
 import { ACLED_COLUMNS, acledRows } from './events.acled.js';
 import { eventColumns, eventFeature, eventRowsWithHeadlines } from './events.export.js';
 import { presentEvent, presentEventDetail } from './events.present.js';
-import { eventsAround, getEvent, getEventFacts, iterateEvents, listEvents, type EventFilter } from './events.repository.js';
+import { eventsAround, getEvent, getEventFacts, iterateEvents, listEvents, placesOfEvents, type EventFilter } from './events.repository.js';
 import {
   EVENT_FIELDS,
   EVENT_FORMATS,
@@ -27,6 +27,7 @@ import {
   eventFeatureCollectionSchema,
   eventListSchema,
   listEventsQuerySchema,
+  type EventWire,
   type ListEventsQuery,
 } from './events.schemas.js';
 
@@ -110,9 +111,15 @@ export async function eventsToExport(
   return { rows: () => iterateEvents(db, filter), nextCursor: null, stream: true };
 }
 
+/** Events as the API shows them, with their places (one query for the batch). */
+export async function presentEvents(db: Db, rows: EventRow[]): Promise<EventWire[]> {
+  const places = await placesOfEvents(db, rows.map((r) => r.id));
+  return rows.map((row) => presentEvent(row, places.get(row.id)!));
+}
+
 /** How a list of events is written in each export format. */
 function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean): ExportFormat<EventRow> {
-  if (format === 'ndjson') return exportFormat((batch: EventRow[]) => batch.map((event) => project(presentEvent(event), fields)), ndjsonEncoder());
+  if (format === 'ndjson') return exportFormat(async (batch: EventRow[]) => (await presentEvents(db, batch)).map((event) => project(event, fields)), ndjsonEncoder());
   if (acled) return exportFormat((batch: EventRow[]) => acledRows(db, batch), csvEncoder(ACLED_COLUMNS));
   const columns = eventColumns(fields);
   if (format === 'csv') {
@@ -163,7 +170,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       if (format === 'json') {
         const { page, nextCursor } = await listEventPage(app.db, query);
         setNextLink(reply, request, nextCursor);
-        const body = { data: page.map(presentEvent), next_cursor: nextCursor };
+        const body = { data: await presentEvents(app.db, page), next_cursor: nextCursor };
         // A projected body is no longer the declared shape, so it bypasses the response serializer.
         return fields ? reply.send(JSON.stringify({ ...body, data: body.data.map((event) => project(event, fields)) })) : body;
       }
@@ -226,13 +233,15 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       };
       const { before, after } = await eventsAround(app.db, event, window, { kinds: kind, country }, limit);
       const detail = presentEventDetail(event, await getEventFacts(app.db, event.id));
+      const [neighboursBefore, neighboursAfter] = [await presentEvents(app.db, before), await presentEvents(app.db, after)];
+      const { actors: _a, casualty_reports: _c, munition_reports: _m, damage_reports: _d, citations: _ci, relations, ...own } = detail;
       return {
-        event: presentEvent(event),
+        event: own,
         window_start: window.earliest,
         window_end: window.latest,
-        before: before.map(presentEvent),
-        after: after.map(presentEvent),
-        linked: detail.relations,
+        before: neighboursBefore,
+        after: neighboursAfter,
+        linked: relations,
       };
     },
   );

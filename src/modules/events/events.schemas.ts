@@ -7,6 +7,7 @@ import {
   EVENT_KINDS,
   EVENT_STATUSES,
   GEO_PRECISIONS,
+  PLACE_ROLES,
   RELATION_KINDS,
   TIME_PRECISIONS,
   WEAPON_CATEGORIES,
@@ -35,6 +36,20 @@ export const locationSchema = z
   })
   .meta({ id: 'Location' });
 
+export const eventPlaceSchema = z
+  .object({
+    role: z.enum(PLACE_ROLES).describe('`target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.'),
+    name: z.string().describe('The place as the source names it, e.g. "Kyiv oblast (south)".'),
+    gazetteer_id: z.string().nullable().describe('Its entry in the gazetteer (`/v1/places/{id}`); null for a place an editor gave by coordinates.'),
+    admin1: z.string().nullable().describe('ISO 3166-2 code of its first-level unit, e.g. `UA-30` (Kyiv city), `UA-32` (Kyiv Oblast).'),
+    admin1_name: z.string().nullable().describe('The unit\'s English name.'),
+    country: z.string().nullable().describe('ISO 3166-1 alpha-2 code.'),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    geo_precision: z.enum(GEO_PRECISIONS).nullable().describe('What the coordinates locate: an exact point, or the centroid of a settlement, unit or country; null when nothing locates it.'),
+  })
+  .meta({ id: 'EventPlace', description: 'A place an event concerns, in one role.' });
+
 export const eventSchema = z
   .object({
     id: z.string().describe('Stable opaque id; never changed or reused.'),
@@ -51,6 +66,7 @@ export const eventSchema = z
     end_precision: timePrecisionSchema.nullable(),
     timezone: z.string().describe('IANA time zone of the place, e.g. Europe/Kyiv.'),
     location: locationSchema,
+    places: z.array(eventPlaceSchema).describe('Every place the event concerns, each in a role (targets, places affected, launch sites), in the order its source lists them.'),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -263,6 +279,7 @@ export const eventFeatureCollectionSchema = z
 
 export type EventWire = z.infer<typeof eventSchema>;
 export type LocationWire = z.infer<typeof locationSchema>;
+export type EventPlaceWire = z.infer<typeof eventPlaceSchema>;
 export type HeadlineWire = z.infer<typeof headlineSchema>;
 export type EventDetailWire = z.infer<typeof eventDetailSchema>;
 export type CasualtyReportWire = z.infer<typeof casualtyReportSchema>;

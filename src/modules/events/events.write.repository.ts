@@ -1,21 +1,48 @@
-// Writes of events: the event row and its actor links, which together are one record in the
-// history. Takes the database or a transaction, returns rows.
+// Writes of events: the event row, its actor links and its places, which together are one record
+// in the history. Takes the database or a transaction, returns rows.
 import { asc, count, eq, or } from 'drizzle-orm';
-import { casualtyReports, citations, damageReports, eventActors, events, munitionReports, relations, type EventRow } from '../../db/schema.js';
+import { casualtyReports, citations, damageReports, eventActors, eventPlaces, events, munitionReports, relations, type EventRow } from '../../db/schema.js';
+import type { PlaceRecord } from '../../domain/places.js';
 import type { ActorRole } from '../../domain/vocabulary.js';
 import { spanEnd } from '../../lib/time.js';
 import type { Queryable } from '../history/history.repository.js';
 import { countOf, type RecordStore } from '../history/history.writes.js';
 import { presentEvent } from './events.present.js';
 
-export type EventRecord = EventRow & { actors: Array<{ actorId: string; role: ActorRole }> };
+export type EventRecord = EventRow & { actors: Array<{ actorId: string; role: ActorRole }>; places: PlaceRecord[] };
 
 function insertLinks(tx: Queryable, record: EventRecord) {
   if (record.actors.length) tx.insert(eventActors).values(record.actors.map((a) => ({ eventId: record.id, actorId: a.actorId, role: a.role }))).run();
 }
 
+/** An event's places, in the order its source lists them. */
+export function readPlaces(tx: Pick<Queryable, 'select'>, eventId: string): PlaceRecord[] {
+  return tx
+    .select({
+      role: eventPlaces.role,
+      name: eventPlaces.name,
+      gazetteerId: eventPlaces.gazetteerId,
+      admin1: eventPlaces.admin1,
+      country: eventPlaces.country,
+      latitude: eventPlaces.latitude,
+      longitude: eventPlaces.longitude,
+      geoPrecision: eventPlaces.geoPrecision,
+      searchNames: eventPlaces.searchNames,
+    })
+    .from(eventPlaces)
+    .where(eq(eventPlaces.eventId, eventId))
+    .orderBy(asc(eventPlaces.position))
+    .all();
+}
+
+/** Replaces an event's places by `places`, in that order. */
+export function replacePlaces(tx: Pick<Queryable, 'insert' | 'delete'>, eventId: string, places: PlaceRecord[]): void {
+  tx.delete(eventPlaces).where(eq(eventPlaces.eventId, eventId)).run();
+  if (places.length) tx.insert(eventPlaces).values(places.map((place, position) => ({ ...place, eventId, position }))).run();
+}
+
 function rowOf(record: EventRecord): EventRow {
-  const { actors: _actors, ...row } = record;
+  const { actors: _actors, places: _places, ...row } = record;
   return { ...row, spanEndAt: spanEnd(row) };
 }
 
@@ -31,24 +58,26 @@ export const eventStore: RecordStore<EventRecord> = {
       .where(eq(eventActors.eventId, id))
       .orderBy(asc(eventActors.actorId), asc(eventActors.role))
       .all();
-    return { ...row, actors: links };
+    return { ...row, actors: links, places: readPlaces(tx, id) };
   },
   insert(tx, record) {
     tx.insert(events).values(rowOf(record)).run();
     insertLinks(tx, record);
+    replacePlaces(tx, record.id, record.places);
   },
   update(tx, record) {
     const { id, ...row } = rowOf(record);
     tx.update(events).set(row).where(eq(events.id, id)).run();
     tx.delete(eventActors).where(eq(eventActors.eventId, id)).run();
     insertLinks(tx, record);
+    replacePlaces(tx, id, record.places);
   },
   remove(tx, id) {
-    // Its actor links go with it (ON DELETE CASCADE); they are part of the event's record.
+    // Its actor links and places go with it (ON DELETE CASCADE); they are part of the event's record.
     tx.delete(events).where(eq(events.id, id)).run();
   },
   snapshot(_tx, record) {
-    return { ...presentEvent(record), actors: [...record.actors].sort(byActorThenRole).map((a) => ({ id: a.actorId, role: a.role })) };
+    return { ...presentEvent(record, record.places), actors: [...record.actors].sort(byActorThenRole).map((a) => ({ id: a.actorId, role: a.role })) };
   },
   owners: (record) => ({ eventId: record.id, otherEventId: null }),
   dependents(tx, id) {

@@ -8,8 +8,9 @@ import { registerRecordRoutes } from '../history/record-routes.js';
 import { presentEventDetail } from './events.present.js';
 import { getEventFacts } from './events.repository.js';
 import { eventDetailSchema } from './events.schemas.js';
+import { entryById, lookup, placeOfEntry, searchNamesOf, type PlaceRecord } from '../../domain/places.js';
 import { eventStore, type EventRecord } from './events.write.repository.js';
-import { createEventBodySchema, patchEventBodySchema, type PatchEventBody } from './events.write.schemas.js';
+import { createEventBodySchema, patchEventBodySchema, type PatchEventBody, type PlaceInput } from './events.write.schemas.js';
 
 type ActorLinks = NonNullable<PatchEventBody['actors']>;
 
@@ -25,6 +26,55 @@ function actorLinks(tx: Queryable, links: ActorLinks): EventRecord['actors'] {
   const unknown = links.findIndex((l) => !known.has(l.id));
   if (unknown >= 0) throw invalidParameter('body', `actors.${unknown}.id`, `no actor has the id ${JSON.stringify(links[unknown]!.id)}`);
   return links.map((l) => ({ actorId: l.id, role: l.role }));
+}
+
+/**
+ * Places as given: a gazetteer entry by id, or by a name that means exactly one entry; or
+ * coordinates for a place the gazetteer lacks. Nothing is guessed: an unknown or ambiguous name
+ * without coordinates is a 400 naming the candidates.
+ */
+function placeRecords(places: PlaceInput[]): PlaceRecord[] {
+  const seen = new Set<string>();
+  return places.map((p, i) => {
+    const field = `places.${i}`;
+    const coordinates = p.latitude !== undefined || p.longitude !== undefined || p.geo_precision !== undefined;
+    let record: PlaceRecord;
+    if (p.gazetteer_id !== undefined) {
+      if (coordinates || p.admin1 !== undefined) throw invalidParameter('body', `${field}.gazetteer_id`, 'comes with its own coordinates and unit; give either gazetteer_id or coordinates');
+      const entry = entryById(p.gazetteer_id);
+      if (!entry) throw invalidParameter('body', `${field}.gazetteer_id`, `no gazetteer entry has the id ${JSON.stringify(p.gazetteer_id)}`);
+      record = placeOfEntry(entry, p.role, p.name);
+    } else if (coordinates) {
+      if (p.latitude === undefined || p.longitude === undefined || p.geo_precision === undefined) {
+        throw invalidParameter('body', `${field}.${p.latitude === undefined ? 'latitude' : p.longitude === undefined ? 'longitude' : 'geo_precision'}`, 'latitude, longitude and geo_precision are given together');
+      }
+      const unit = p.admin1 === undefined ? null : entryById(p.admin1.toUpperCase());
+      if (p.admin1 !== undefined && unit?.kind !== 'admin1') throw invalidParameter('body', `${field}.admin1`, `${p.admin1} is not a first-level unit the gazetteer knows`);
+      record = {
+        role: p.role,
+        name: p.name,
+        gazetteerId: null,
+        admin1: unit?.id ?? null,
+        country: unit?.country ?? null,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        geoPrecision: p.geo_precision,
+        searchNames: searchNamesOf(p.name, null),
+      };
+    } else {
+      if (p.admin1 !== undefined) throw invalidParameter('body', `${field}.admin1`, 'is given only with coordinates; a gazetteer entry has its own');
+      const { matches } = lookup(p.name);
+      if (matches.length === 0) throw invalidParameter('body', `${field}.name`, `${JSON.stringify(p.name)} is not in the gazetteer; give gazetteer_id, or latitude, longitude and geo_precision`);
+      if (matches.length > 1) {
+        throw invalidParameter('body', `${field}.name`, `${JSON.stringify(p.name)} may mean ${matches.map((m) => `${m.id} (${m.name})`).join(' or ')}; give gazetteer_id`);
+      }
+      record = placeOfEntry(matches[0]!, p.role, p.name);
+    }
+    const key = `${record.role}\u0000${record.gazetteerId ?? `${record.latitude},${record.longitude}`}`;
+    if (seen.has(key)) throw invalidParameter('body', field, `lists the same place as ${record.role} twice`);
+    seen.add(key);
+    return record;
+  });
 }
 
 /** Rules across fields, checked on the record as it would be after the write. */
@@ -70,6 +120,7 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
         createdAt: now,
         updatedAt: now,
         actors: actorLinks(tx, input.actors ?? []),
+        places: placeRecords(input.places ?? []),
       });
     },
     fromPatch: (tx, current, patch, now) => {
@@ -94,6 +145,7 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
         geoPrecision: pick(location.geo_precision, current.geoPrecision),
         updatedAt: now,
         actors: patch.actors === undefined ? current.actors : actorLinks(tx, patch.actors),
+        places: patch.places === undefined ? current.places : placeRecords(patch.places),
       });
     },
   });

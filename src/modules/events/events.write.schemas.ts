@@ -1,6 +1,6 @@
 // Bodies of event writes. Strict: an unknown or server-owned field is a 400 naming it.
 import { z } from 'zod';
-import { EVENT_STATUSES, GEO_PRECISIONS } from '../../domain/vocabulary.js';
+import { EVENT_STATUSES, GEO_PRECISIONS, PLACE_ROLES } from '../../domain/vocabulary.js';
 import { isValidTimeZone } from '../../lib/time.js';
 import { instantInputSchema } from '../../lib/time-input.js';
 import { actorRoleSchema } from '../actors/actors.schemas.js';
@@ -16,6 +16,18 @@ const locationInputSchema = z.strictObject({
   longitude: z.number().min(-180, { error: 'must be between -180 and 180' }).max(180, { error: 'must be between -180 and 180' }).nullable().optional(),
   geo_precision: z.enum(GEO_PRECISIONS).nullable().optional(),
 });
+
+const placeInputSchema = z
+  .strictObject({
+    role: z.enum(PLACE_ROLES),
+    name: text(200).describe('The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling).'),
+    gazetteer_id: z.string().min(1).max(100).optional().describe('The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise.'),
+    latitude: z.number().min(-90, { error: 'must be between -90 and 90' }).max(90, { error: 'must be between -90 and 90' }).optional(),
+    longitude: z.number().min(-180, { error: 'must be between -180 and 180' }).max(180, { error: 'must be between -180 and 180' }).optional(),
+    geo_precision: z.enum(GEO_PRECISIONS).optional().describe('With coordinates: what they locate.'),
+    admin1: z.string().regex(/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code such as UA-30' }).optional().describe('With coordinates: the ISO 3166-2 unit they lie in.'),
+  })
+  .describe('A place: a gazetteer entry (by `gazetteer_id`, or by `name` alone), or a place the gazetteer lacks, by `latitude`, `longitude` and `geo_precision`.');
 
 const eventActorInputSchema = z.strictObject({
   id: z.string().min(1).max(200).describe('An actor id.'),
@@ -34,6 +46,7 @@ const eventFields = {
   timezone: z.string().max(64).refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Kyiv' }),
   location: locationInputSchema,
   actors: z.array(eventActorInputSchema).max(200).describe('Who took part, in which role. On PATCH, the whole list is replaced.'),
+  places: z.array(placeInputSchema).max(200).describe('The places the event concerns, each in a role, in the source\'s order. On PATCH, the whole list is replaced.'),
 };
 
 export const createEventBodySchema = z.strictObject({
@@ -42,9 +55,11 @@ export const createEventBodySchema = z.strictObject({
   end_precision: eventFields.end_precision.optional(),
   location: eventFields.location.optional(),
   actors: eventFields.actors.optional(),
+  places: eventFields.places.optional(),
 });
 
 export const patchEventBodySchema = z.strictObject(eventFields).partial();
 
 export type CreateEventBody = z.infer<typeof createEventBodySchema>;
 export type PatchEventBody = z.infer<typeof patchEventBodySchema>;
+export type PlaceInput = z.infer<typeof placeInputSchema>;
