@@ -2434,6 +2434,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
@@ -2470,6 +2479,15 @@ export interface operations {
                 };
                 content: {
                     "application/yaml": string;
+                };
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
@@ -2510,6 +2528,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -2528,6 +2555,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
@@ -2623,7 +2659,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,7 +2759,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,7 +2867,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,7 +2948,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3060,7 +3096,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3201,7 +3237,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3298,7 +3334,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3368,7 +3404,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActorDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3509,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3554,7 +3590,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,7 +3717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActorDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3813,7 +3849,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3887,7 +3923,7 @@ export interface operations {
                     "application/json": components["schemas"]["SourceDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,7 +4028,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4073,7 +4109,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,7 +4240,7 @@ export interface operations {
                     "application/json": components["schemas"]["SourceDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4389,7 +4425,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,7 +4538,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4615,7 +4651,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4707,7 +4743,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4795,7 +4831,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasualtyReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4914,7 +4950,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4999,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["MunitionReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5118,7 +5154,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,7 +5235,7 @@ export interface operations {
                     "application/json": components["schemas"]["DamageReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,7 +5355,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5409,7 +5445,7 @@ export interface operations {
                     "application/json": components["schemas"]["CitationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5511,7 +5547,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5592,7 +5628,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5727,7 +5763,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasualtyReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +5892,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5937,7 +5973,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +6105,7 @@ export interface operations {
                     "application/json": components["schemas"]["MunitionReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6198,7 +6234,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,7 +6315,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6407,7 +6443,7 @@ export interface operations {
                     "application/json": components["schemas"]["DamageReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6536,7 +6572,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6617,7 +6653,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +6789,7 @@ export interface operations {
                     "application/json": components["schemas"]["CitationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6882,7 +6918,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6963,7 +6999,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7089,7 +7125,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7222,7 +7258,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7332,7 +7368,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7409,7 +7445,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7463,6 +7499,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
@@ -7529,7 +7574,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7613,7 +7658,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,7 @@ import { fieldsQuerySchema } from '../../lib/fields.js';
 import { countryCode, countryCodeSchema, repeatableEnum } from '../../lib/filters.js';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
+import { queryParameters } from '../../lib/query.js';
 import { parseTimeBound } from '../../lib/time.js';
 import { actorKindSchema, actorRoleSchema } from '../actors/actors.schemas.js';
 import { citationSchema, sourceRefSchema } from '../sources/sources.schemas.js';
@@ -150,7 +151,7 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
     );
 
 /** The filters, sort and paging of event lists; the timeline takes them too. */
-export const eventListQuerySchema = z.object({
+export const eventListQuerySchema = queryParameters({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
   kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
@@ -249,7 +250,7 @@ export type MunitionReportWire = z.infer<typeof munitionReportSchema>;
 export type DamageReportWire = z.infer<typeof damageReportSchema>;
 export type ListEventsQuery = z.infer<typeof eventListQuerySchema>;
 
-export const eventContextQuerySchema = z.object({
+export const eventContextQuerySchema = queryParameters({
   window_hours: z.coerce
     .number({ error: 'must be a whole number of hours' })
     .int({ error: 'must be a whole number of hours' })
@@ -283,7 +284,7 @@ export const eventContextSchema = z
     examples: [eventContextExample],
   });
 
-export const eventAsOfQuerySchema = z.object({
+export const eventAsOfQuerySchema = queryParameters({
   as_of: z.iso
     .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2025-07-05T12:00:00Z' })
     // No example: /docs would fill it in, and "Try it out" would ask for a moment before the seed existed.

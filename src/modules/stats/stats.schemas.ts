@@ -5,6 +5,7 @@ import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } 
 import { BUCKETS } from '../../lib/buckets.js';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { countryCode, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
+import { queryParameters } from '../../lib/query.js';
 import { timeBoundSchema } from '../events/events.schemas.js';
 import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
@@ -25,12 +26,12 @@ const statsFilters = {
   format: formatQuerySchema(STATS_FORMATS),
 };
 
-export const casualtyStatsQuerySchema = z.object({
+export const casualtyStatsQuerySchema = queryParameters({
   ...statsFilters,
   include: repeatableEnum(['by_source'], 'by_source').optional().describe(BY_SOURCE),
 });
 
-export const munitionStatsQuerySchema = z.object({
+export const munitionStatsQuerySchema = queryParameters({
   ...statsFilters,
   include: repeatableEnum(['by_model', 'by_source'], 'by_model')
     .optional()

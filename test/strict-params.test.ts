@@ -1,0 +1,162 @@
+// Honest answers about query parameters: a name the operation does not define is refused (with the
+// nearest real name when one is close), and a single value given twice is refused.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { buildApp } from '../src/app.js';
+import { createEvent } from './factories.js';
+import { apiKey, expectProblem, freshApp, getJson, send } from './helpers.js';
+
+const INVALID = 'SITREP_INVALID_PARAMETER';
+const ids = (body: { data: Array<{ id: string }> }) => body.data.map((e) => e.id).sort();
+
+describe('a parameter the operation does not define', () => {
+  test('when /v1/events gets `form` (a typo of `from`), then 400 names it and suggests `from`', async () => {
+    const app = await freshApp();
+    createEvent(app.db);
+
+    const response = await getJson(app, '/v1/events?form=2025-07-04');
+
+    expectProblem(response, 400, INVALID, 'form');
+    expect(response.body.errors).toEqual([{ in: 'query', name: 'form', reason: 'is not a parameter of this operation; did you mean `from`?' }]);
+    expect(response.body.detail).toBe('form: is not a parameter of this operation; did you mean `from`?');
+  });
+
+  test('when /v1/stats/munitions gets `place`, which is like no parameter, then 400 lists the ones it accepts', async () => {
+    const app = await freshApp();
+
+    const response = await getJson(app, '/v1/stats/munitions?place=Kyiv');
+
+    expectProblem(response, 400, INVALID, 'place');
+    expect(response.body.errors[0].reason).toBe(
+      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, bucket, tz, format, include',
+    );
+  });
+
+  test('when several unknown names are sent, then each gets its own entry, before the other errors', async () => {
+    const app = await freshApp();
+
+    const response = await getJson(app, '/v1/events?limit=0&colour=red&Kind=shelling');
+
+    expectProblem(response, 400, INVALID, 'colour');
+    expect(response.body.errors.map((e: { name: string }) => e.name)).toEqual(['colour', 'Kind', 'limit']);
+    expect(response.body.errors[1].reason).toBe('is not a parameter of this operation; did you mean `kind`?');
+  });
+
+  test('when a value is sent without a name (`?=1`), then 400 says so rather than guessing a name', async () => {
+    const app = await freshApp();
+
+    const response = await getJson(app, '/v1/events?=1');
+
+    expectProblem(response, 400, INVALID, '');
+    expect(response.body.errors[0].reason).toBe('is a value sent without a parameter name before its =');
+  });
+
+  test.each(['/healthz', '/readyz', '/openapi.json', '/openapi.yaml', '/v1/actors/act_nobody', '/v1/sources/src_nobody', '/v1/casualty-reports/cas_nobody'])(
+    'when %s, which takes no parameters, gets one, then 400 says it takes none',
+    async (path) => {
+      const app = await freshApp();
+
+      const response = await getJson(app, `${path}?verbose=1`);
+
+      expectProblem(response, 400, INVALID, 'verbose');
+      expect(response.body.errors[0]).toEqual({ in: 'query', name: 'verbose', reason: 'is not a parameter of this operation, which takes no query parameters' });
+    },
+  );
+
+  test('when an export or a statistic gets an unknown name, then it is refused before anything is streamed or summed', async () => {
+    const app = await freshApp();
+
+    const csv = await app.inject({ method: 'GET', url: '/v1/events?format=csv&profil=acled' });
+    const stats = await getJson(app, '/v1/stats/casualties?bucket=day&includes=by_source');
+
+    expect(csv.statusCode).toBe(400);
+    expect(csv.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(csv.body).errors[0]).toEqual({ in: 'query', name: 'profil', reason: 'is not a parameter of this operation; did you mean `profile`?' });
+    expectProblem(stats, 400, INVALID, 'includes');
+    expect(stats.body.errors[0].reason).toMatch(/did you mean `include`\?$/);
+  });
+
+  test('when a POST carries an unknown query parameter, then 400 names it and nothing is created', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+
+    const response = await send(app, 'POST', '/v1/sources?dry_run=true', { key, body: { kind: 'news_report', publisher: 'Test Wire' } });
+
+    expectProblem(response, 400, INVALID, 'dry_run');
+    expect((await getJson(app, '/v1/sources')).body.data).toEqual([]);
+  });
+
+  test('when a POST has both a bad body and an unknown query parameter, then 400 names both', async () => {
+    const app = await freshApp();
+
+    const response = await send(app, 'POST', '/v1/sources?dry_run=true', { key: apiKey(app), body: { kind: 'rumour' } });
+
+    expectProblem(response, 400, INVALID);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ in: 'body', name: 'kind' }));
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ in: 'query', name: 'dry_run' }));
+  });
+
+  test('when a DELETE misspells `reason`, then 400 suggests it and nothing is deleted', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    const created = await send(app, 'POST', '/v1/sources', { key, body: { kind: 'news_report', publisher: 'Test Wire' } });
+
+    const response = await send(app, 'DELETE', `/v1/sources/${created.body.id}?reasn=duplicate`, { key, headers: { 'if-match': created.headers.etag as string } });
+
+    expectProblem(response, 400, INVALID, 'reasn');
+    expect(response.body.errors[0].reason).toBe('is not a parameter of this operation; did you mean `reason`?');
+    expect((await getJson(app, `/v1/sources/${created.body.id}`)).status).toBe(200);
+  });
+
+  test('when any operation of openapi.yaml gets a name it does not define, then it answers 400 naming it', async () => {
+    // Sixty requests in a row: no rate limit, and no overload refusal on a busy test machine.
+    const app = await freshApp({ http: { rateLimit: { readsPerMinute: 0, writesPerMinute: 0 }, maxEventLoopDelayMs: 0 } });
+    const admin = apiKey(app, 'admin');
+    const document = parse(readFileSync(resolve(import.meta.dirname, '../openapi.yaml'), 'utf8'));
+    let checked = 0;
+
+    for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, { requestBody?: unknown }>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const url = `${path.replace(/\{[^}]+\}/g, 'x_1')}?definitely_not_a_parameter=1`;
+        const response = await send(app, method.toUpperCase() as 'GET', url, { key: admin, ...(operation.requestBody ? { body: {} } : {}) });
+        expect(response.status, `${method} ${url}: ${JSON.stringify(response.body)}`).toBe(400);
+        expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
+        expect(response.body.errors, `${method} ${url}`).toContainEqual(expect.objectContaining({ in: 'query', name: 'definitely_not_a_parameter' }));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  test('when a route is added without a query schema, then the app refuses to start', async () => {
+    const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent' });
+    try {
+      const register = async () => {
+        app.get('/v1/forgotten', { schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+        await app.ready();
+      };
+      await expect(register()).rejects.toThrow(/GET \/v1\/forgotten declares no query parameters/);
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('a single-valued parameter given twice', () => {
+  test.each([
+    ['/v1/events?limit=5&limit=6', 'limit'],
+    ['/v1/events?from=2025-07-01&from=2025-07-02', 'from'],
+    ['/v1/stats/casualties?bucket=day&bucket=month', 'bucket'],
+    ['/v1/events/evt_x?as_of=2025-07-04T00:00:00Z&as_of=2025-07-05T00:00:00Z', 'as_of'],
+  ])('when %s, then 400 says %s is repeated and must be given once', async (url, name) => {
+    const app = await freshApp();
+
+    const response = await getJson(app, url);
+
+    expectProblem(response, 400, INVALID, name);
+    expect(response.body.errors).toEqual([{ in: 'query', name, reason: 'is repeated; give it once' }]);
+  });
+});
