@@ -1,5 +1,6 @@
 // Honest answers about query parameters: a name the operation does not define is refused (with the
-// nearest real name when one is close), and a single value given twice is refused.
+// nearest real name when one is close), a single value given twice is refused, and a date-time
+// needs a real UTC offset.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -158,5 +159,53 @@ describe('a single-valued parameter given twice', () => {
 
     expectProblem(response, 400, INVALID, name);
     expect(response.body.errors).toEqual([{ in: 'query', name, reason: 'is repeated; give it once' }]);
+  });
+});
+
+describe('date-time parameters', () => {
+  test.each([
+    ['/v1/events?from=', 'from'],
+    ['/v1/timeline?to=', 'to'],
+    ['/v1/stats/munitions?from=', 'from'],
+    ['/v1/events/evt_x?as_of=', 'as_of'],
+  ])('when %s… has an impossible offset, then 400 says the offset is out of range', async (prefix, name) => {
+    const app = await freshApp();
+
+    for (const value of ['2025-07-04T03:00:00+25:00', '2025-07-04T03:00:00+23:60', '2025-07-04T03:00:00-24:00']) {
+      const response = await getJson(app, `${prefix}${encodeURIComponent(value)}`);
+      expectProblem(response, 400, INVALID, name);
+      expect(response.body.errors[0].reason).toBe('has a UTC offset out of range; offsets run from -23:59 to +23:59');
+    }
+    for (const value of ['2025-07-04T03:00:00+23:59', '2025-07-04T03:00:00-23:59']) {
+      expect([200, 404], value).toContain((await getJson(app, `${prefix}${encodeURIComponent(value)}`)).status);
+    }
+  });
+
+  test.each([
+    ['/v1/events?to=', 'to'],
+    ['/v1/stats/casualties?from=', 'from'],
+    ['/v1/events/evt_x?as_of=', 'as_of'],
+  ])('when %s… has no offset, then 400 says so and how to give one', async (prefix, name) => {
+    const app = await freshApp();
+
+    const response = await getJson(app, `${prefix}2025-07-04T03:00:00`);
+
+    expectProblem(response, 400, INVALID, name);
+    expect(response.body.errors[0].reason).toBe('has no UTC offset; end it with Z for UTC or with an offset such as +03:00');
+  });
+
+  test('when the + of an offset arrives as a space (an unencoded + in a URL), then 400 says to write it as %2B; so written, or as a date or with Z, it matches as before', async () => {
+    const app = await freshApp();
+    const strike = createEvent(app.db, { startAt: '2025-07-04T00:00:00Z' });
+
+    const response = await getJson(app, '/v1/events?from=2025-07-04T03:00:00+03:00');
+
+    expectProblem(response, 400, INVALID, 'from');
+    expect(response.body.errors[0].reason).toBe('has a space before its UTC offset: a + in a URL must be written %2B');
+    for (const from of ['2025-07-04', '2025-07-04T03:00:00%2B03:00', '2025-07-04T00:00:00Z', '2025-07-03T23:59:59.5-00:00']) {
+      const matched = await getJson(app, `/v1/events?from=${from}&to=2025-07-04`);
+      expect(matched.status, `${from}: ${JSON.stringify(matched.body)}`).toBe(200);
+      expect(ids(matched.body)).toEqual([strike.id]);
+    }
   });
 });

@@ -2581,12 +2581,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only events whose time span reaches this moment or later. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -2836,7 +2836,7 @@ export interface operations {
     getEvent: {
         parameters: {
             query?: {
-                /** @description Answer the event, with its figures, as it stood at this moment: before or after a correction. */
+                /** @description Answer the event, with its figures, as it stood at this moment: before or after a correction. An RFC 3339 date-time with its UTC offset (`2025-07-05T12:00:00Z`; in a URL `+` is `%2B`). */
                 as_of?: string;
             };
             header?: never;
@@ -4345,12 +4345,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only events whose time span reaches this moment or later. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -4476,12 +4476,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only events whose time span reaches this moment or later. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -4589,12 +4589,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
+                 * @description Only events whose time span reaches this moment or later. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.
                  * @example 2025-07-04
                  */
                 to?: string;

@@ -1,6 +1,6 @@
 // Query-parameter schemas reused by several list endpoints.
 import { z } from 'zod';
-import { isValidTimeZone } from './time.js';
+import { isValidTimeZone, parseDateTime } from './time.js';
 
 /** An ISO 3166-1 alpha-2 code; lower case is accepted and upper-cased. */
 export const countryCodeSchema = countryCode();
@@ -25,6 +25,20 @@ export function repeatableEnum<const T extends readonly [string, ...string[]]>(v
   return (example ? either.meta({ examples: [example] }) : either)
     .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
     .meta({ description: 'Repeat the parameter to allow several values.' });
+}
+
+/** An RFC 3339 date-time with a UTC offset, read by the one date-time parser (`parseDateTime`). */
+export function dateTimeParameter() {
+  return z
+    .string()
+    .max(64, { error: 'must be at most 64 characters' })
+    .meta({ format: 'date-time' })
+    .transform((value, ctx) => {
+      const reading = parseDateTime(value);
+      if (reading.ok) return reading.dateTime;
+      ctx.addIssue({ code: 'custom', message: reading.reason ?? 'must be an RFC 3339 date-time with a UTC offset, e.g. 2025-07-05T12:00:00Z' });
+      return z.NEVER;
+    });
 }
 
 /** An IANA time zone name; buckets and local times are computed in it. */

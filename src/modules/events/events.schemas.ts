@@ -12,7 +12,7 @@ import {
   WEAPON_CATEGORIES,
 } from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
-import { countryCode, countryCodeSchema, repeatableEnum } from '../../lib/filters.js';
+import { countryCode, countryCodeSchema, dateTimeParameter, repeatableEnum } from '../../lib/filters.js';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
@@ -131,6 +131,8 @@ export const eventDetailSchema = eventSchema
     examples: [eventDetailExample],
   });
 
+const BOUND_FORMS = 'Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`).';
+
 export const timeBoundSchema = (name: 'from' | 'to') =>
   z
     .string()
@@ -138,16 +140,16 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
     .meta({ examples: [name === 'from' ? '2025-07-03' : '2025-07-04'] })
     .transform((value, ctx) => {
       const bound = parseTimeBound(value);
-      if (!bound) {
-        ctx.addIssue({ code: 'custom', message: 'must be a date (2025-07-04) or an RFC 3339 date-time (2025-07-04T03:00:00Z)' });
+      if ('reason' in bound) {
+        ctx.addIssue({ code: 'custom', message: bound.reason ?? 'must be a date (2025-07-04) or an RFC 3339 date-time (2025-07-04T03:00:00Z)' });
         return z.NEVER;
       }
       return bound;
     })
     .describe(
       name === 'from'
-        ? 'Only events whose time span reaches this moment or later. A date means its first moment: 00:00 UTC, or 00:00 in `tz` where the endpoint takes one.'
-        : 'Only events that start at or before this moment. A date includes that whole day: in UTC, or in `tz` where the endpoint takes one.',
+        ? `Only events whose time span reaches this moment or later. ${BOUND_FORMS} A date means its first moment: 00:00 UTC, or 00:00 in \`tz\` where the endpoint takes one.`
+        : `Only events that start at or before this moment. ${BOUND_FORMS} A date includes that whole day: in UTC, or in \`tz\` where the endpoint takes one.`,
     );
 
 /** The filters, sort and paging of event lists; the timeline takes them too. */
@@ -285,10 +287,12 @@ export const eventContextSchema = z
   });
 
 export const eventAsOfQuerySchema = queryParameters({
-  as_of: z.iso
-    .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2025-07-05T12:00:00Z' })
-    // No example: /docs would fill it in, and "Try it out" would ask for a moment before the seed existed.
-    .transform((value) => new Date(value).toISOString())
+  // No example: /docs would fill it in, and "Try it out" would ask for a moment before the seed existed.
+  as_of: dateTimeParameter()
+    .transform((dateTime) => dateTime.toJSDate().toISOString())
     .optional()
-    .describe('Answer the event, with its figures, as it stood at this moment: before or after a correction.'),
+    .describe(
+      'Answer the event, with its figures, as it stood at this moment: before or after a correction. ' +
+        'An RFC 3339 date-time with its UTC offset (`2025-07-05T12:00:00Z`; in a URL `+` is `%2B`).',
+    ),
 });
