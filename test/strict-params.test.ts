@@ -1,6 +1,6 @@
 // Honest answers about query parameters: a name the operation does not define is refused (with the
-// nearest real name when one is close), a single value given twice is refused, and a date-time
-// needs a real UTC offset.
+// nearest real name when one is close), a single value given twice is refused, a date-time needs a
+// real UTC offset, and every multi-valued parameter takes the same list syntax.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -206,6 +206,110 @@ describe('date-time parameters', () => {
       const matched = await getJson(app, `/v1/events?from=${from}&to=2025-07-04`);
       expect(matched.status, `${from}: ${JSON.stringify(matched.body)}`).toBe(200);
       expect(ids(matched.body)).toEqual([strike.id]);
+    }
+  });
+});
+
+describe('multi-valued parameters: repeated, comma-separated, or both', () => {
+  async function eventsOfEveryKind() {
+    const app = await freshApp();
+    const attack = createEvent(app.db, { kind: 'aerial_attack' });
+    const statement = createEvent(app.db, { kind: 'statement', status: 'scheduled' });
+    const shelling = createEvent(app.db, { kind: 'shelling', status: 'ongoing' });
+    createEvent(app.db, { kind: 'sanction', status: 'cancelled' });
+    return { app, attack, statement, shelling };
+  }
+
+  test('when kind is given comma-separated and repeated at once, then events of all those kinds are listed', async () => {
+    const { app, attack, statement, shelling } = await eventsOfEveryKind();
+
+    const mixed = await getJson(app, '/v1/events?kind=aerial_attack,statement&kind=shelling');
+    const commas = await getJson(app, '/v1/events?kind=aerial_attack,statement');
+
+    expect(mixed.status, JSON.stringify(mixed.body)).toBe(200);
+    expect(ids(mixed.body)).toEqual([attack.id, statement.id, shelling.id].sort());
+    expect(ids(commas.body)).toEqual([attack.id, statement.id].sort());
+  });
+
+  test('when status is given comma-separated, then events of each status are listed', async () => {
+    const { app, statement, shelling } = await eventsOfEveryKind();
+
+    const response = await getJson(app, '/v1/events?status=scheduled,ongoing');
+
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(ids(response.body)).toEqual([statement.id, shelling.id].sort());
+  });
+
+  test('when a value is given twice, then it counts once and a cursor from one spelling works with the other', async () => {
+    const { app } = await eventsOfEveryKind();
+
+    const first = await getJson(app, '/v1/events?kind=statement,aerial_attack,statement&kind=aerial_attack&limit=1');
+    const next = await getJson(app, `/v1/events?kind=statement&kind=aerial_attack&limit=1&cursor=${encodeURIComponent(first.body.next_cursor)}`);
+
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(next.status, JSON.stringify(next.body)).toBe(200);
+    expect(next.body.next_cursor).toBeNull();
+  });
+
+  test.each([
+    ['/v1/events?kind=,', 'kind'],
+    ['/v1/events?kind=aerial_attack,', 'kind'],
+    ['/v1/events?status=occurred&status=', 'status'],
+    ['/v1/stats/munitions?include=by_model,,by_source', 'include'],
+    ['/v1/events?fields=title,', 'fields'],
+  ])('when %s has an empty item, then 400 names %s', async (url, name) => {
+    const app = await freshApp();
+
+    const response = await getJson(app, url);
+
+    expectProblem(response, 400, INVALID, name);
+    expect(response.body.errors[0].reason).toBe('has an empty item; separate values with single commas');
+  });
+
+  test('when an unknown value is in a list, then 400 names the parameter and the value', async () => {
+    const app = await freshApp();
+
+    const commas = await getJson(app, '/v1/events?kind=aerial_attack,drone_strike');
+    const repeated = await getJson(app, '/v1/events?kind=aerial_attack&kind=drone_strike');
+
+    for (const response of [commas, repeated]) {
+      expectProblem(response, 400, INVALID, 'kind');
+      expect(response.body.errors[0].reason).toMatch(/^has unknown value drone_strike; allowed: diplomatic_contact, statement, aerial_attack/);
+    }
+  });
+
+  test('when include is comma-separated on the munition statistics, then both parts are in the answer', async () => {
+    const app = await freshApp({ seed: true });
+
+    const response = await getJson(app, '/v1/stats/munitions?bucket=all&include=by_model,by_source');
+
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.data[0]).toHaveProperty('by_model');
+    expect(response.body.data[0]).toHaveProperty('by_source');
+  });
+
+  test('when fields is repeated, or repeated and comma-separated, then the items hold id and those fields in order', async () => {
+    const { app } = await eventsOfEveryKind();
+
+    const repeated = await getJson(app, '/v1/events?fields=title&fields=kind&limit=1');
+    const mixed = await getJson(app, '/v1/timeline?fields=title,status&fields=kind,title&limit=1');
+
+    expect(repeated.status, JSON.stringify(repeated.body)).toBe(200);
+    expect(Object.keys(repeated.body.data[0])).toEqual(['id', 'title', 'kind']);
+    expect(mixed.status, JSON.stringify(mixed.body)).toBe(200);
+    expect(Object.keys(mixed.body.data[0].events[0])).toEqual(['id', 'title', 'status', 'kind']);
+  });
+
+  test('when openapi.yaml describes the multi-valued parameters (kind, status, include, fields), then each says the list rule', () => {
+    const document = parse(readFileSync(resolve(import.meta.dirname, '../openapi.yaml'), 'utf8'));
+    const lists = Object.values(document.paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; description?: string; schema: { type?: string } }> }>>)
+      .flatMap((methods) => Object.values(methods))
+      .flatMap((operation) => operation.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.schema.type === 'array');
+
+    expect(new Set(lists.map((p) => p.name))).toEqual(new Set(['kind', 'status', 'include', 'fields']));
+    for (const parameter of lists) {
+      expect(parameter.description, parameter.name).toContain('Give several values by repeating the parameter, by separating them with commas, or both.');
     }
   });
 });

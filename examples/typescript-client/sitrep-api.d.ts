@@ -2591,15 +2591,19 @@ export interface operations {
                  */
                 to?: string;
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example occurred
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled") | ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -2628,8 +2632,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Response format: json, csv, ndjson, geojson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson, application/geo+json); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson" | "geojson";
-                /** @description Comma-separated top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. */
-                fields?: string;
+                /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "created_at" | "updated_at" | "headline")[];
                 /** @description CSV only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
                 profile?: "acled";
             };
@@ -3204,8 +3208,8 @@ export interface operations {
                 window_hours?: number;
                 /** @description At most this many events on each side. */
                 limit?: number;
-                /** @description Repeat the parameter to allow several values. */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /** @description Only neighbours of these kinds. Give several values by repeating the parameter, by separating them with commas, or both. */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /** @description Only neighbours in this country (ISO 3166-1 alpha-2). */
                 country?: string;
             };
@@ -4355,15 +4359,19 @@ export interface operations {
                  */
                 to?: string;
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example occurred
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled") | ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -4399,8 +4407,8 @@ export interface operations {
                 tz?: string;
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
-                /** @description Comma-separated top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. */
-                fields?: string;
+                /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
             };
             header?: never;
             path?: never;
@@ -4486,10 +4494,12 @@ export interface operations {
                  */
                 to?: string;
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -4510,10 +4520,12 @@ export interface operations {
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
                 /**
-                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone.
-                 * @example by_source
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_source"
+                 *     ]
                  */
-                include?: "by_source" | "by_source"[];
+                include?: "by_source"[];
             };
             header?: never;
             path?: never;
@@ -4599,10 +4611,12 @@ export interface operations {
                  */
                 to?: string;
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -4623,10 +4637,12 @@ export interface operations {
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
                 /**
-                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone.
-                 * @example by_model
+                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_model"
+                 *     ]
                  */
-                include?: ("by_model" | "by_source") | ("by_model" | "by_source")[];
+                include?: ("by_model" | "by_source")[];
             };
             header?: never;
             path?: never;

@@ -12,7 +12,7 @@ import {
   WEAPON_CATEGORIES,
 } from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
-import { countryCode, countryCodeSchema, dateTimeParameter, repeatableEnum } from '../../lib/filters.js';
+import { countryCode, countryCodeSchema, dateTimeParameter, listOf } from '../../lib/filters.js';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
@@ -156,8 +156,8 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
 export const eventListQuerySchema = queryParameters({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
-  kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
-  status: repeatableEnum(EVENT_STATUSES, 'occurred').optional(),
+  kind: listOf(EVENT_KINDS, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
+  status: listOf(EVENT_STATUSES, { description: 'Only events with these statuses.', example: 'occurred' }).optional(),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   source: z.string().min(1).max(200).optional().describe('Only events this source (id) supports, as claimant or channel.').meta({ examples: ['src_time'] }),
@@ -267,7 +267,7 @@ export const eventContextQuerySchema = queryParameters({
     .max(100, { error: 'must be at most 100' })
     .default(10)
     .describe('At most this many events on each side.'),
-  kind: repeatableEnum(EVENT_KINDS).optional(),
+  kind: listOf(EVENT_KINDS, { description: 'Only neighbours of these kinds.' }).optional(),
   country: countryCodeSchema.optional().describe('Only neighbours in this country (ISO 3166-1 alpha-2).'),
 });
 
