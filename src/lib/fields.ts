@@ -1,7 +1,8 @@
 // `fields=`: a choice of an item's top-level fields, for JSON, NDJSON, CSV and GeoJSON alike,
 // listed like every multi-valued parameter (src/lib/filters.ts). `id` is always kept, first, so
 // every projected row can still be traced back. The OpenAPI schemas keep the full item shape (the
-// fields are documented as omissible with `fields`) rather than making every property optional.
+// fields are documented as omissible with `fields`) rather than making every property optional
+// for everyone, so a projected answer does not match them (the contract fuzz allows for it).
 import { listOf } from './filters.js';
 import { invalidParameter } from './problem.js';
 
