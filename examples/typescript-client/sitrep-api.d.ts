@@ -958,6 +958,28 @@ export interface components {
             /** @description What the coordinates locate: an exact point, or the centroid of a settlement, region or country. */
             geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
         };
+        /** @description A place an event concerns, in one role. */
+        EventPlace: {
+            /**
+             * @description `target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.
+             * @enum {string}
+             */
+            role: "target" | "affected" | "launch_site";
+            /** @description The place as the source names it, e.g. "Kyiv oblast (south)". */
+            name: string;
+            /** @description Its entry in the gazetteer (`/v1/places/{id}`); null for a place an editor gave by coordinates. */
+            gazetteer_id: string | null;
+            /** @description ISO 3166-2 code of its first-level unit, e.g. `UA-30` (Kyiv city), `UA-32` (Kyiv Oblast). */
+            admin1: string | null;
+            /** @description The unit's English name. */
+            admin1_name: string | null;
+            /** @description ISO 3166-1 alpha-2 code. */
+            country: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            /** @description What the coordinates locate: an exact point, or the centroid of a settlement, unit or country; null when nothing locates it. */
+            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+        };
         Event: {
             /** @description Stable opaque id; never changed or reused. */
             id: string;
@@ -976,6 +998,8 @@ export interface components {
             /** @description IANA time zone of the place, e.g. Europe/Kyiv. */
             timezone: string;
             location: components["schemas"]["Location"];
+            /** @description Every place the event concerns, each in a role (targets, places affected, launch sites), in the order its source lists them. */
+            places: components["schemas"]["EventPlace"][];
             created_at: string;
             updated_at: string;
         };
@@ -1320,6 +1344,8 @@ export interface components {
             /** @description IANA time zone of the place, e.g. Europe/Kyiv. */
             timezone: string;
             location: components["schemas"]["Location"];
+            /** @description Every place the event concerns, each in a role (targets, places affected, launch sites), in the order its source lists them. */
+            places: components["schemas"]["EventPlace"][];
             created_at: string;
             updated_at: string;
             actors: components["schemas"]["EventActor"][];
@@ -2472,6 +2498,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
@@ -2508,6 +2543,15 @@ export interface operations {
                 };
                 content: {
                     "application/yaml": string;
+                };
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
@@ -2548,6 +2592,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -2568,6 +2621,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
@@ -2583,12 +2645,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). A date means its first moment in `tz`.
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day in `tz`.
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -2600,15 +2662,19 @@ export interface operations {
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
                 range?: "starts" | "overlaps";
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example occurred
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled") | ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -2637,8 +2703,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Response format: json, csv, ndjson, geojson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson, application/geo+json); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson" | "geojson";
-                /** @description Comma-separated top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. */
-                fields?: string;
+                /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
                 /** @description CSV only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
                 profile?: "acled";
             };
@@ -2668,7 +2734,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,6 +2819,24 @@ export interface operations {
                         id: string;
                         role: components["schemas"]["ActorRoleInput"];
                     }[];
+                    /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
+                    places?: {
+                        /** @enum {string} */
+                        role: "target" | "affected" | "launch_site";
+                        /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
+                        name: string;
+                        /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
+                        gazetteer_id?: string;
+                        latitude?: number;
+                        longitude?: number;
+                        /**
+                         * @description With coordinates: what they locate.
+                         * @enum {string}
+                         */
+                        geo_precision?: "point" | "settlement" | "admin1" | "country";
+                        /** @description With coordinates: the ISO 3166-2 unit they lie in. */
+                        admin1?: string;
+                    }[];
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
                 };
@@ -2768,7 +2852,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2845,7 +2929,7 @@ export interface operations {
     getEvent: {
         parameters: {
             query?: {
-                /** @description Answer the event, with its figures, as it stood at this moment: before or after a correction. */
+                /** @description Answer the event, with its figures, as it stood at this moment: before or after a correction. An RFC 3339 date-time with its UTC offset (`2025-07-05T12:00:00Z`; in a URL `+` is `%2B`). */
                 as_of?: string;
             };
             header?: never;
@@ -2876,7 +2960,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2957,7 +3041,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,6 +3174,24 @@ export interface operations {
                         id: string;
                         role: components["schemas"]["ActorRoleInput"];
                     }[];
+                    /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
+                    places?: {
+                        /** @enum {string} */
+                        role: "target" | "affected" | "launch_site";
+                        /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
+                        name: string;
+                        /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
+                        gazetteer_id?: string;
+                        latitude?: number;
+                        longitude?: number;
+                        /**
+                         * @description With coordinates: what they locate.
+                         * @enum {string}
+                         */
+                        geo_precision?: "point" | "settlement" | "admin1" | "country";
+                        /** @description With coordinates: the ISO 3166-2 unit they lie in. */
+                        admin1?: string;
+                    }[];
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
                 };
@@ -3105,7 +3207,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3213,8 +3315,8 @@ export interface operations {
                 window_hours?: number;
                 /** @description At most this many events on each side. */
                 limit?: number;
-                /** @description Repeat the parameter to allow several values. */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /** @description Only neighbours of these kinds. Give several values by repeating the parameter, by separating them with commas, or both. */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /** @description Only neighbours in this country (ISO 3166-1 alpha-2). */
                 country?: string;
             };
@@ -3246,7 +3348,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3343,7 +3445,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3413,7 +3515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActorDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3518,7 +3620,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3599,7 +3701,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,7 +3828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActorDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3858,7 +3960,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3932,7 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["SourceDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4037,7 +4139,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4118,7 +4220,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4249,7 +4351,7 @@ export interface operations {
                     "application/json": components["schemas"]["SourceDetail"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4354,12 +4456,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). A date means its first moment in `tz`.
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only events that start at or before this moment. A date includes that whole day in `tz`.
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
@@ -4371,15 +4473,19 @@ export interface operations {
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
                 range?: "starts" | "overlaps";
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example occurred
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled") | ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -4410,8 +4516,8 @@ export interface operations {
                 bucket?: "day" | "week" | "month" | "year";
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
-                /** @description Comma-separated top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. */
-                fields?: string;
+                /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
             };
             header?: never;
             path?: never;
@@ -4436,7 +4542,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4487,20 +4593,22 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). A date means its first moment in `tz`.
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only figures whose time starts at or before this moment. A date includes that whole day in `tz`.
+                 * @description Only figures whose time starts at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -4521,10 +4629,12 @@ export interface operations {
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
                 /**
-                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone.
-                 * @example by_source
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_source"
+                 *     ]
                  */
-                include?: "by_source" | "by_source"[];
+                include?: "by_source"[];
             };
             header?: never;
             path?: never;
@@ -4549,7 +4659,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4600,20 +4710,22 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). A date means its first moment in `tz`.
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
                  * @example 2025-07-03
                  */
                 from?: string;
                 /**
-                 * @description Only figures whose time starts at or before this moment. A date includes that whole day in `tz`.
+                 * @description Only figures whose time starts at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
                  * @example 2025-07-04
                  */
                 to?: string;
                 /**
-                 * @description Repeat the parameter to allow several values.
-                 * @example aerial_attack
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other") | ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -4634,10 +4746,12 @@ export interface operations {
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
                 /**
-                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone.
-                 * @example by_model
+                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_model"
+                 *     ]
                  */
-                include?: ("by_model" | "by_source") | ("by_model" | "by_source")[];
+                include?: ("by_model" | "by_source")[];
             };
             header?: never;
             path?: never;
@@ -4662,7 +4776,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4754,7 +4868,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +4956,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasualtyReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,7 +5075,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5054,7 +5168,7 @@ export interface operations {
                     "application/json": components["schemas"]["MunitionReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +5287,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +5368,7 @@ export interface operations {
                     "application/json": components["schemas"]["DamageReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +5488,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,7 +5578,7 @@ export interface operations {
                     "application/json": components["schemas"]["CitationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5566,7 +5680,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5647,7 +5761,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5782,7 +5896,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasualtyReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,7 +6025,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5992,7 +6106,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6132,7 +6246,7 @@ export interface operations {
                     "application/json": components["schemas"]["MunitionReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6375,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6342,7 +6456,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6470,7 +6584,7 @@ export interface operations {
                     "application/json": components["schemas"]["DamageReportRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6599,7 +6713,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6680,7 +6794,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6816,7 +6930,7 @@ export interface operations {
                     "application/json": components["schemas"]["CitationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +7059,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7026,7 +7140,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +7266,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7285,7 +7399,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationRecord"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7395,7 +7509,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7472,7 +7586,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7526,6 +7640,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
@@ -7592,7 +7715,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7676,7 +7799,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid; `errors` names it and says why. */
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
                     [name: string]: unknown;

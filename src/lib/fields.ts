@@ -1,29 +1,20 @@
-// `fields=`: a comma-separated choice of an item's top-level fields, for JSON, NDJSON, CSV and
-// GeoJSON alike. `id` is always kept, first, so every projected row can still be traced back.
-// The OpenAPI schemas keep the full item shape (the fields are documented as omissible with
-// `fields`) rather than making every property optional for everyone.
-import { z } from 'zod';
+// `fields=`: a choice of an item's top-level fields, for JSON, NDJSON, CSV and GeoJSON alike,
+// listed like every multi-valued parameter (src/lib/filters.ts). `id` is always kept, first, so
+// every projected row can still be traced back. The OpenAPI schemas keep the full item shape (the
+// fields are documented as omissible with `fields`) rather than making every property optional
+// for everyone, so a projected answer does not match them (the contract fuzz allows for it).
+import { listOf } from './filters.js';
 import { invalidParameter } from './problem.js';
 
 export function fieldsQuerySchema(allowed: readonly string[], note = '') {
-  return z
-    .string()
-    .max(1000, { error: 'must be at most 1000 characters' })
-    .transform((value, ctx) => {
-      const names = [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))];
-      const unknown = names.filter((name) => !allowed.includes(name));
-      if (unknown.length || names.length === 0) {
-        const what = unknown.length ? `has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ` : 'names no field; ';
-        ctx.addIssue({ code: 'custom', message: `${what}allowed: ${allowed.join(', ')}` });
-        return z.NEVER;
-      }
-      return names.includes('id') ? ['id', ...names.filter((name) => name !== 'id')] : ['id', ...names];
-    })
-    .optional()
-    .describe(
-      `Comma-separated top-level fields to return (${allowed.join(', ')}), in that order; \`id\` is always included, first. ` +
-        `Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns).${note ? ` ${note}` : ''}`,
-    );
+  return listOf(allowed as readonly [string, ...string[]], {
+    noun: 'field',
+    description:
+      `Top-level fields to return (${allowed.join(', ')}), in that order; \`id\` is always included, first. ` +
+      `Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns).${note ? ` ${note}` : ''}`,
+  })
+    .transform((names) => (names.includes('id') ? ['id', ...names.filter((name) => name !== 'id')] : ['id', ...names]))
+    .optional();
 }
 
 /** Refuses fields a format does not carry (e.g. `headline` outside CSV and GeoJSON). */

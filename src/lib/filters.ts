@@ -1,6 +1,6 @@
 // Query-parameter schemas reused by several list endpoints.
 import { z } from 'zod';
-import { isValidTimeZone } from './time.js';
+import { isValidTimeZone, parseDateTime } from './time.js';
 
 /** An ISO 3166-1 alpha-2 code; lower case is accepted and upper-cased. */
 export const countryCodeSchema = countryCode();
@@ -14,17 +14,58 @@ export function countryCode(example?: string) {
   return (example ? code.meta({ examples: [example] }) : code).transform((value) => value.toUpperCase());
 }
 
+/** How every multi-valued parameter takes several values; each one's description says it. */
+export const LIST_RULE = 'Give several values by repeating the parameter, by separating them with commas, or both.';
+
+const EMPTY_ITEM = 'has an empty item; separate values with single commas';
+
 /**
- * A parameter that may be repeated (`kind=a&kind=b`); the handler gets a de-duplicated array.
- * `example`, when given, is one of `values`, shown in the OpenAPI document.
+ * The items of a multi-valued parameter as sent: repeated (`kind=a&kind=b`), comma-separated
+ * (`kind=a,b`) or both, trimmed, each once, in order of first appearance. Null when one is empty.
  */
-export function repeatableEnum<const T extends readonly [string, ...string[]]>(values: T, example?: T[number]) {
-  const error = `must be one of: ${values.join(', ')}`;
-  const item = z.enum(values, { error });
-  const either = z.union([item, z.array(item)], { error });
-  return (example ? either.meta({ examples: [example] }) : either)
-    .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
-    .meta({ description: 'Repeat the parameter to allow several values.' });
+export function listItems(value: string | string[]): string[] | null {
+  const items = (Array.isArray(value) ? value : [value]).flatMap((part) => part.split(',')).map((item) => item.trim());
+  return items.includes('') ? null : [...new Set(items)];
+}
+
+/**
+ * A multi-valued parameter whose items are among `values` (`noun` names them in errors). The
+ * handler gets the distinct items as an array. Its OpenAPI schema is an array of `values`
+ * (repeating is the form OpenAPI knows); `description` is followed by LIST_RULE.
+ */
+export function listOf<const T extends readonly [string, ...string[]]>(values: T, options: { description: string; noun?: string; example?: T[number] }) {
+  const noun = options.noun ?? 'value';
+  // Examples sit on the array, before the preprocess: zod leaves a pipe's own out of the input schema.
+  const array = z.array(z.enum(values));
+  const items = z.preprocess((value, ctx) => {
+    // Anything else (never sent by a query string) is left for the array schema to refuse.
+    if (typeof value !== 'string' && !Array.isArray(value)) return value;
+    const list = listItems(Array.isArray(value) ? value.map(String) : value);
+    if (!list) {
+      ctx.addIssue({ code: 'custom', message: EMPTY_ITEM, input: value });
+      return [];
+    }
+    const unknown = list.filter((item) => !values.includes(item));
+    if (unknown.length) {
+      ctx.addIssue({ code: 'custom', message: `has unknown ${noun}${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; allowed: ${values.join(', ')}`, input: value });
+    }
+    return list;
+  }, options.example ? array.meta({ examples: [[options.example]] }) : array);
+  return items.describe(`${options.description} ${LIST_RULE}`);
+}
+
+/** An RFC 3339 date-time with a UTC offset, read by the one date-time parser (`parseDateTime`). */
+export function dateTimeParameter() {
+  return z
+    .string()
+    .max(64, { error: 'must be at most 64 characters' })
+    .meta({ format: 'date-time' })
+    .transform((value, ctx) => {
+      const reading = parseDateTime(value);
+      if (reading.ok) return reading.dateTime;
+      ctx.addIssue({ code: 'custom', message: reading.reason ?? 'must be an RFC 3339 date-time with a UTC offset, e.g. 2025-07-05T12:00:00Z' });
+      return z.NEVER;
+    });
 }
 
 /** An IANA time zone name; buckets and local times are computed in it. */

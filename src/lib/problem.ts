@@ -118,7 +118,7 @@ export function notFound(what: string, id: string): ProblemError {
 }
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {
-  400: 'A parameter is invalid; `errors` names it and says why.',
+  400: 'A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why.',
   401: 'No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`.',
   403: 'The API key\'s role may not do this.',
   404: 'No resource has that id.',

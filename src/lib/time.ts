@@ -61,22 +61,47 @@ export function spanEnd(e: {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-// RFC 3339 date-time: a `T` (or space, which RFC 3339 allows), seconds optional here, and a zone.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
+// RFC 3339 date and time (a `T` or, as RFC 3339 allows, a space between; seconds optional here),
+// then whatever is left: the offset, judged on its own so each way to get it wrong is named.
+const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(.*)$/;
+const OFFSET = /^(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** A date-time parameter read: the moment, or why it is not one (null: not shaped like a date-time at all). */
+export type DateTimeReading = { ok: true; dateTime: DateTime } | { ok: false; reason: string | null };
+
+/**
+ * The one reader of date-time parameters: RFC 3339 with a UTC offset in range. Luxon alone would
+ * take a time without an offset as the server's local time, and call `+25:00` merely invalid.
+ */
+export function parseDateTime(input: string): DateTimeReading {
+  const parts = DATE_AND_TIME.exec(input);
+  if (!parts) return { ok: false, reason: null };
+  const [, date, time, offset = ''] = parts;
+  if (offset === '') return { ok: false, reason: 'has no UTC offset; end it with Z for UTC or with an offset such as +03:00' };
+  // `+03:00` in a URL reaches the server as ` 03:00`: an unencoded + means a space.
+  if (/^ \d{2}:\d{2}$/.test(offset)) return { ok: false, reason: 'has a space before its UTC offset: a + in a URL must be written %2B' };
+  const zone = OFFSET.exec(offset);
+  if (!zone) return { ok: false, reason: 'has a UTC offset that is neither Z nor written like +03:00' };
+  if (Number(zone[1] ?? 0) > 23 || Number(zone[2] ?? 0) > 59) {
+    return { ok: false, reason: 'has a UTC offset out of range; offsets run from -23:59 to +23:59' };
+  }
+  const dt = DateTime.fromISO(`${date}T${time}${offset}`, { setZone: true });
+  return dt.isValid ? { ok: true, dateTime: dt } : { ok: false, reason: null };
+}
 
 export type TimeBound = { instant: string; dateOnly: boolean; input: string };
 
-/** Parses a `from`/`to` query value: a calendar date (taken as UTC) or an RFC 3339 date-time. */
-export function parseTimeBound(input: string): TimeBound | null {
+/**
+ * Reads a `from`/`to` query value: a calendar date (taken as UTC) or an RFC 3339 date-time. A
+ * string reason says what is wrong with a date-time; null, that the value is neither.
+ */
+export function parseTimeBound(input: string): TimeBound | { reason: string | null } {
   if (DATE_ONLY.test(input)) {
     const dt = DateTime.fromISO(input, { zone: 'utc' });
-    return dt.isValid ? { instant: boundInstant(dt), dateOnly: true, input } : null;
+    return dt.isValid ? { instant: boundInstant(dt), dateOnly: true, input } : { reason: null };
   }
-  if (DATE_TIME.test(input)) {
-    const dt = DateTime.fromISO(input.replace(' ', 'T'), { setZone: true });
-    return dt.isValid ? { instant: boundInstant(dt), dateOnly: false, input } : null;
-  }
-  return null;
+  const reading = parseDateTime(input);
+  return reading.ok ? { instant: boundInstant(reading.dateTime), dateOnly: false, input } : { reason: reading.reason };
 }
 
 /** Where a bound starts: a date means its first moment in `timezone` (UTC unless a reader's zone is given). */

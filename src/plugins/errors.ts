@@ -1,10 +1,12 @@
 // One error handler for the whole app: every error leaves as an RFC 9457 problem. Client mistakes
 // name the offending parameter; anything unexpected is logged with context and answered with a
 // 500 that reveals nothing internal.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, problemResponses, type ProblemCode, type ProblemExtras, type ProblemParameter } from '../lib/problem.js';
+import { isQueryParameters, REPEATED_REASON, requireQueryParameters, takesSeveralValues, unknownParameterReason } from '../lib/query.js';
 
 const LOCATION: Record<string, ProblemParameter['in']> = {
   querystring: 'query',
@@ -27,6 +29,78 @@ const FASTIFY_CODES: Record<number, ProblemCode> = {
 // Fields the server sets; a body that sends one is told so rather than that the field is unknown.
 const SERVER_OWNED_FIELDS = new Set(['id', 'created_at', 'updated_at', 'deleted_at']);
 
+/** A zod issue as fastify-type-provider-zod hands it over, or straight from zod. */
+type Issue = { code: string; path: string[]; message: string; keys?: string[] };
+
+function issueOfValidation(error: FastifySchemaValidationError): Issue {
+  const keys = error.params.keys;
+  return {
+    code: error.keyword,
+    path: error.instancePath.split('/').filter(Boolean),
+    message: error.message ?? 'is invalid',
+    ...(Array.isArray(keys) ? { keys: keys as string[] } : {}),
+  };
+}
+
+function issueOfZod(issue: z.core.$ZodIssue): Issue {
+  return { code: issue.code, path: issue.path.map(String), message: issue.message, ...(issue.code === 'unrecognized_keys' ? { keys: issue.keys } : {}) };
+}
+
+/** Body, path and header issues: one entry per issue, nested fields named with dots. */
+function fieldProblems(issues: Issue[], where: ProblemParameter['in']): ProblemParameter[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path.join('.');
+    // A strict body names each field it does not accept, one entry per field.
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({
+        in: where,
+        name: path ? `${path}.${key}` : key,
+        reason: SERVER_OWNED_FIELDS.has(key) ? 'is set by the server and cannot be written' : 'is not a field that can be written here',
+      }));
+    }
+    return [{ in: where, name: path || '(root)', reason: issue.message }];
+  });
+}
+
+/**
+ * Query issues: each name the operation does not define first (they explain the rest: a typo'd
+ * parameter is also a missing one), then one entry per invalid parameter. A single-valued
+ * parameter sent twice arrives as an array; zod would call that the wrong type.
+ */
+function queryProblems(issues: Issue[], schema: z.ZodObject, raw: Record<string, unknown>): ProblemParameter[] {
+  const known = Object.keys(schema.shape);
+  const unknown = issues
+    .filter((issue) => issue.code === 'unrecognized_keys')
+    .flatMap((issue) => issue.keys ?? [])
+    .map((name) => ({ in: 'query' as const, name, reason: unknownParameterReason(name, known) }));
+  const invalid = new Map<string, ProblemParameter>();
+  for (const issue of issues) {
+    const name = issue.path[0] ?? '(root)';
+    if (issue.code === 'unrecognized_keys' || invalid.has(name)) continue;
+    const repeated = Array.isArray(raw[name]) && !takesSeveralValues(schema.shape[name]);
+    invalid.set(name, { in: 'query', name, reason: repeated ? REPEATED_REASON : issue.message });
+  }
+  return [...unknown, ...invalid.values()];
+}
+
+/**
+ * Everything wrong with the request's parameters. Fastify stops at the first part that fails
+ * (path, then body, then query), so when the path or body failed the query is checked here too:
+ * an unknown query parameter is reported even beside a bad body.
+ */
+function parameterProblems(error: FastifyError & { validation: FastifySchemaValidationError[] }, request: FastifyRequest): ProblemParameter[] {
+  const querySchema = request.routeOptions.schema?.querystring;
+  const rawQuery = (request.query ?? {}) as Record<string, unknown>;
+  const issues = error.validation.map(issueOfValidation);
+  if (error.validationContext === 'querystring' && isQueryParameters(querySchema)) return queryProblems(issues, querySchema, rawQuery);
+  const problems = fieldProblems(issues, LOCATION[error.validationContext ?? ''] ?? 'query');
+  if ((error.validationContext === 'params' || error.validationContext === 'body') && isQueryParameters(querySchema)) {
+    const query = querySchema.safeParse(rawQuery);
+    if (!query.success) problems.push(...queryProblems(query.error.issues.map(issueOfZod), querySchema, rawQuery));
+  }
+  return problems;
+}
+
 function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ProblemCode, detail: string, errors?: ProblemParameter[], extras?: ProblemExtras) {
   const problem = problemFor(code, detail, request.url.split('?')[0], errors, extras);
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
@@ -40,19 +114,7 @@ export default fp(
         return sendProblem(reply, request, error.code, error.message, error.errors, error.extras);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const where = LOCATION[error.validationContext ?? ''] ?? 'query';
-        const errors = error.validation.flatMap((issue) => {
-          const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-          // A strict body names each field it does not accept, one entry per field.
-          if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
-            return (issue.params.keys as string[]).map((key) => ({
-              in: where,
-              name: path ? `${path}.${key}` : key,
-              reason: SERVER_OWNED_FIELDS.has(key) ? 'is set by the server and cannot be written' : 'is not a field that can be written here',
-            }));
-          }
-          return [{ in: where, name: path || '(root)', reason: issue.message ?? 'is invalid' }];
-        });
+        const errors = parameterProblems(error, request);
         const detail = errors.map((e) => `${e.name}: ${e.reason}`).join('; ');
         return sendProblem(reply, request, 'SITREP_INVALID_PARAMETER', detail, errors);
       }
@@ -63,6 +125,9 @@ export default fp(
       request.log.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
       return sendProblem(reply, request, 'SITREP_INTERNAL', 'The server could not answer this request. It has been logged.');
     });
+
+    // Every operation declares its query parameters (possibly none), so none is ever ignored.
+    app.addHook('onRoute', requireQueryParameters);
 
     // A route that validates parameters may answer 400; declare it even where the route forgot.
     app.addHook('onRoute', (route) => {

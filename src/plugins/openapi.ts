@@ -7,6 +7,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } 
 import { z } from 'zod';
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
 import { describeResponsesBySchema } from '../lib/openapi-responses.js';
+import { noQueryParameters } from '../lib/query.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -63,6 +64,7 @@ export default fp(
           tags: ['meta'],
           summary: 'This API\'s OpenAPI 3.1 document, as JSON',
           description: 'The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.',
+          querystring: noQueryParameters,
           response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.') },
         },
       },
@@ -76,6 +78,7 @@ export default fp(
           tags: ['meta'],
           summary: 'This API\'s OpenAPI 3.1 document, as YAML',
           description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
+          querystring: noQueryParameters,
           response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },
         },
       },

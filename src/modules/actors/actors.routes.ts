@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.j
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
+import { noQueryParameters } from '../../lib/query.js';
 import { missingRecord } from '../history/record-routes.js';
 import { countActorRoles, getActor, listActors } from './actors.repository.js';
 import { actorDetailSchema, actorListSchema, listActorsQuerySchema, type ActorWire } from './actors.schemas.js';
@@ -60,6 +61,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Get an actor',
         description: 'One actor, with how many events it appears in per role. List those events with `GET /v1/events?actor=<id>`.',
         params: idParamsWithExample('act_donald_trump'),
+        querystring: noQueryParameters,
         response: { 200: actorDetailSchema, ...notModifiedResponse, ...problemResponses(404, 410) },
       },
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACTOR_KINDS, ACTOR_ROLES } from '../../domain/vocabulary.js';
 import { countryCode } from '../../lib/filters.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+import { queryParameters } from '../../lib/query.js';
 import { actorDetailExample, actorListExample } from './actors.examples.js';
 
 export const actorKindSchema = z.enum(ACTOR_KINDS).meta({ id: 'ActorKind' });
@@ -28,7 +29,7 @@ export const actorDetailSchema = actorSchema
   })
   .meta({ id: 'ActorDetail', description: 'One actor, with the roles it plays in events.', examples: [actorDetailExample] });
 
-export const listActorsQuerySchema = z.object({
+export const listActorsQuerySchema = queryParameters({
   kind: actorKindSchema.optional().describe('Only actors of this kind.'),
   country: countryCode('US').optional().describe('Only actors of this country (ISO 3166-1 alpha-2).'),
   q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).optional().describe('Text the name contains; case is ignored for the Latin letters A–Z.').meta({ examples: ['Trump'] }),

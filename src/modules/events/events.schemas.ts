@@ -13,9 +13,10 @@ import {
   WEAPON_CATEGORIES,
 } from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
-import { countryCode, countryCodeSchema, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
+import { countryCode, countryCodeSchema, dateTimeParameter, listOf, timeZoneSchema } from '../../lib/filters.js';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
+import { queryParameters } from '../../lib/query.js';
 import { parseTimeBound } from '../../lib/time.js';
 import { actorKindSchema, actorRoleSchema } from '../actors/actors.schemas.js';
 import { citationSchema, sourceRefSchema } from '../sources/sources.schemas.js';
@@ -152,6 +153,8 @@ export const eventDetailSchema = eventSchema
     examples: [eventDetailExample],
   });
 
+export const BOUND_FORMS = 'Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`).';
+
 export const timeBoundSchema = (name: 'from' | 'to') =>
   z
     .string()
@@ -159,16 +162,16 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
     .meta({ examples: [name === 'from' ? '2025-07-03' : '2025-07-04'] })
     .transform((value, ctx) => {
       const bound = parseTimeBound(value);
-      if (!bound) {
-        ctx.addIssue({ code: 'custom', message: 'must be a date (2025-07-04) or an RFC 3339 date-time (2025-07-04T03:00:00Z)' });
+      if ('reason' in bound) {
+        ctx.addIssue({ code: 'custom', message: bound.reason ?? 'must be a date (2025-07-04) or an RFC 3339 date-time (2025-07-04T03:00:00Z)' });
         return z.NEVER;
       }
       return bound;
     })
     .describe(
       name === 'from'
-        ? 'Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). A date means its first moment in `tz`.'
-        : 'Only events that start at or before this moment. A date includes that whole day in `tz`.',
+        ? `Only events that start at this moment or later (with \`range=overlaps\`: whose time span reaches it). ${BOUND_FORMS} A date means its first moment in \`tz\`.`
+        : `Only events that start at or before this moment. ${BOUND_FORMS} A date includes that whole day in \`tz\`.`,
     );
 
 /** `range`: which events a period selects; statistics always count by start. */
@@ -181,13 +184,13 @@ export const rangeRuleSchema = z
   );
 
 /** The filters, sort and paging of event lists; the timeline takes them too. */
-export const eventListQuerySchema = z.object({
+export const eventListQuerySchema = queryParameters({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
   tz: timeZoneSchema.describe('IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.'),
   range: rangeRuleSchema,
-  kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
-  status: repeatableEnum(EVENT_STATUSES, 'occurred').optional(),
+  kind: listOf(EVENT_KINDS, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
+  status: listOf(EVENT_STATUSES, { description: 'Only events with these statuses.', example: 'occurred' }).optional(),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   source: z.string().min(1).max(200).optional().describe('Only events this source (id) supports, as claimant or channel.').meta({ examples: ['src_time'] }),
@@ -287,7 +290,7 @@ export type MunitionReportWire = z.infer<typeof munitionReportSchema>;
 export type DamageReportWire = z.infer<typeof damageReportSchema>;
 export type ListEventsQuery = z.infer<typeof eventListQuerySchema>;
 
-export const eventContextQuerySchema = z.object({
+export const eventContextQuerySchema = queryParameters({
   window_hours: z.coerce
     .number({ error: 'must be a whole number of hours' })
     .int({ error: 'must be a whole number of hours' })
@@ -302,7 +305,7 @@ export const eventContextQuerySchema = z.object({
     .max(100, { error: 'must be at most 100' })
     .default(10)
     .describe('At most this many events on each side.'),
-  kind: repeatableEnum(EVENT_KINDS).optional(),
+  kind: listOf(EVENT_KINDS, { description: 'Only neighbours of these kinds.' }).optional(),
   country: countryCodeSchema.optional().describe('Only neighbours in this country (ISO 3166-1 alpha-2).'),
 });
 
@@ -321,11 +324,13 @@ export const eventContextSchema = z
     examples: [eventContextExample],
   });
 
-export const eventAsOfQuerySchema = z.object({
-  as_of: z.iso
-    .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, e.g. 2025-07-05T12:00:00Z' })
-    // No example: /docs would fill it in, and "Try it out" would ask for a moment before the seed existed.
-    .transform((value) => new Date(value).toISOString())
+export const eventAsOfQuerySchema = queryParameters({
+  // No example: /docs would fill it in, and "Try it out" would ask for a moment before the seed existed.
+  as_of: dateTimeParameter()
+    .transform((dateTime) => dateTime.toJSDate().toISOString())
     .optional()
-    .describe('Answer the event, with its figures, as it stood at this moment: before or after a correction.'),
+    .describe(
+      'Answer the event, with its figures, as it stood at this moment: before or after a correction. ' +
+        'An RFC 3339 date-time with its UTC offset (`2025-07-05T12:00:00Z`; in a URL `+` is `%2B`).',
+    ),
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemError, problemResponses } from '../../lib/problem.js';
+import { noQueryParameters } from '../../lib/query.js';
 import { pingDatabase } from './health.repository.js';
 
 const statusSchema = z
@@ -17,6 +18,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['health'],
         summary: 'Liveness: the process is up',
         description: 'Answers `{"status":"ok"}` while the process runs, without touching the database.',
+        querystring: noQueryParameters,
         response: { 200: statusSchema },
       },
     },
@@ -31,6 +33,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['health'],
         summary: 'Readiness: the database answers',
         description: 'Answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.',
+        querystring: noQueryParameters,
         response: { 200: statusSchema, ...problemResponses(503) },
       },
     },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHANGE_ACTIONS, RESOURCE_TYPES } from '../../domain/vocabulary.js';
 import { pageQuerySchema } from '../../lib/pagination.js';
+import { queryParameters } from '../../lib/query.js';
 
 export const resourceTypeSchema = z.enum(RESOURCE_TYPES).meta({ id: 'ResourceType' });
 
@@ -39,7 +40,7 @@ export const changeFeedSchema = z
   })
   .meta({ id: 'ChangeFeed', description: 'Created, updated and deleted records in commit order.' });
 
-export const changesQuerySchema = z.object({
+export const changesQuerySchema = queryParameters({
   since: z
     .string()
     .max(1024)
@@ -48,6 +49,6 @@ export const changesQuerySchema = z.object({
   limit: pageQuerySchema.limit,
 });
 
-export const revisionsQuerySchema = z.object({ ...pageQuerySchema });
+export const revisionsQuerySchema = queryParameters({ ...pageQuerySchema });
 
 export type RevisionWire = z.infer<typeof revisionSchema>;

@@ -9,6 +9,7 @@ import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import type { ResourceType } from '../../domain/vocabulary.js';
 import { idParamsSchema } from '../../lib/http.js';
 import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
+import { noQueryParameters, queryParameters } from '../../lib/query.js';
 import { nowTimestamp } from '../../lib/time.js';
 import {
   BEARER_SECURITY,
@@ -97,6 +98,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           tags: [def.tag],
           summary: def.withGet.summary,
           params: def.withGet.example ? z.object({ id: z.string().min(1).max(200).meta({ examples: [def.withGet.example] }) }) : idParamsSchema,
+          querystring: noQueryParameters,
           response: { 200: representation, 304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'), ...problemResponses(404, 410) },
         },
       },
@@ -116,6 +118,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           `Answers 201 with the new ${label}, its \`Location\` and \`ETag\`. The server sets \`id\`, \`created_at\` and \`updated_at\`. ` +
           'With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.',
         security: BEARER_SECURITY,
+        querystring: noQueryParameters,
         headers: idempotencyHeaderSchema,
         body: createBody,
         response: { 201: representation, ...problemResponses(400, 401, 403, 422) },
@@ -174,6 +177,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           '`If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.',
         security: BEARER_SECURITY,
         params: idParamsSchema,
+        querystring: noQueryParameters,
         headers: ifMatchHeaderSchema,
         body: patchBody,
         response: { 200: representation, ...problemResponses(400, 401, 403, 404, 410, 412, 428) },
@@ -206,7 +210,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           `\`If-Match\` must carry the current ETag. Refused with 409 while other records refer to it.`,
         security: BEARER_SECURITY,
         params: idParamsSchema,
-        querystring: z.object({ reason: reasonSchema.optional() }),
+        querystring: queryParameters({ reason: reasonSchema.optional() }),
         headers: ifMatchHeaderSchema,
         response: { 204: z.undefined().describe('Deleted.'), ...problemResponses(400, 401, 403, 404, 409, 410, 412, 428) },
       },

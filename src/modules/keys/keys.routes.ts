@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiKeyRow } from '../../db/schema.js';
 import { idParamsSchema } from '../../lib/http.js';
 import { notFound, problemResponses } from '../../lib/problem.js';
+import { noQueryParameters } from '../../lib/query.js';
 import { BEARER_SECURITY } from '../../lib/write-http.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './keys.repository.js';
 import { apiKeyListSchema, apiKeySchema, createApiKeyBodySchema, createdApiKeySchema, type ApiKeyWire } from './keys.schemas.js';
@@ -24,6 +25,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'List API keys',
         description: 'Every key with its holder, role and state. Secrets are never shown: sitrep keeps only their hashes.',
         security: BEARER_SECURITY,
+        querystring: noQueryParameters,
         response: { 200: apiKeyListSchema, ...problemResponses(401, 403) },
       },
     },
@@ -40,6 +42,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Create an API key',
         description: 'Answers the new key once, in `key`; store it now. The same as `npm run keys:create`.',
         security: BEARER_SECURITY,
+        querystring: noQueryParameters,
         body: createApiKeyBodySchema,
         response: { 201: createdApiKeySchema, ...problemResponses(400, 401, 403) },
       },
@@ -62,6 +65,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The key stops working at once. It stays listed, with `revoked_at`, because revisions name it. Revoking twice changes nothing.',
         security: BEARER_SECURITY,
         params: idParamsSchema,
+        querystring: noQueryParameters,
         response: { 204: z.undefined().describe('Revoked.'), ...problemResponses(401, 403, 404) },
       },
     },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
+import { queryParameters } from '../../lib/query.js';
 import { casualtyReportSchema, damageReportSchema, munitionReportSchema } from '../events/events.schemas.js';
 import { citationSchema, factTypeSchema } from '../sources/sources.schemas.js';
 import { casualtyReportListExample, citationListExample, damageReportListExample, munitionReportListExample } from './reports.examples.js';
@@ -14,14 +15,14 @@ export type FactType = z.infer<typeof factTypeSchema>;
 const idFilter = (what: string, example: string) =>
   z.string().min(1).max(200).meta({ examples: [example] }).optional().describe(what);
 
-export const listReportsQuerySchema = z.object({
+export const listReportsQuerySchema = queryParameters({
   event: idFilter('Only the reports of this event.', 'evt_2025_07_04_kyiv_strike'),
   source: idFilter('Only the reports this source made.', 'src_time'),
   format: formatQuerySchema(REPORT_FORMATS),
   ...exportPageQuerySchema,
 });
 
-export const listCitationsQuerySchema = z.object({
+export const listCitationsQuerySchema = queryParameters({
   event: idFilter('Only the citations of this event and its reports and relations.', 'evt_2025_07_04_kyiv_strike'),
   source: idFilter('Only citations in which this source is the claimant or the channel (`via`).', 'src_source_article'),
   fact_type: factTypeSchema.optional().describe('Only citations backing this kind of fact.'),

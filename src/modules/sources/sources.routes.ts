@@ -5,6 +5,7 @@ import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { splitPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
+import { noQueryParameters } from '../../lib/query.js';
 import { missingRecord } from '../history/record-routes.js';
 import { presentSource, presentSourceDetail } from './sources.present.js';
 import { countSourceFacts, getSource, listSourceFacts, listSources } from './sources.repository.js';
@@ -51,6 +52,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
           `someone else's claim in it. Each fact names the event it belongs to. The first ${SOURCE_FACTS_SHOWN} are here, by id; ` +
           '`facts_total` counts them all and `facts_next` is the `/v1/citations` page with the rest.',
         params: idParamsWithExample('src_time'),
+        querystring: noQueryParameters,
         response: { 200: sourceDetailSchema, ...notModifiedResponse, ...problemResponses(404, 410) },
       },
     },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../../domain/vocabulary.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
+import { queryParameters } from '../../lib/query.js';
 import { sourceDetailExample, sourceListExample } from './sources.examples.js';
 
 export const sourceKindSchema = z.enum(SOURCE_KINDS).meta({ id: 'SourceKind' });
@@ -71,7 +72,7 @@ export const sourceDetailSchema = sourceSchema
   })
   .meta({ id: 'SourceDetail', description: 'One source, the first of the facts it supports, and where the rest are.', examples: [sourceDetailExample] });
 
-export const listSourcesQuerySchema = z.object({
+export const listSourcesQuerySchema = queryParameters({
   kind: sourceKindSchema.optional().describe('Only sources of this kind.'),
   ...pageQuerySchema,
 });

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
 import { BUCKETS } from '../../lib/buckets.js';
 import { formatQuerySchema } from '../../lib/formats.js';
-import { countryCode, repeatableEnum, timeZoneSchema } from '../../lib/filters.js';
-import { timeBoundSchema } from '../events/events.schemas.js';
+import { countryCode, listOf, timeZoneSchema } from '../../lib/filters.js';
+import { queryParameters } from '../../lib/query.js';
+import { BOUND_FORMS, timeBoundSchema } from '../events/events.schemas.js';
 import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
 
@@ -18,11 +19,11 @@ const BY_SOURCE =
 const statsFilters = {
   from: timeBoundSchema('from')
     .optional()
-    .describe('Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). A date means its first moment in `tz`.'),
+    .describe(`Only figures whose time starts at this moment or later (and, in \`event_count\`, events that start then). ${BOUND_FORMS} A date means its first moment in \`tz\`.`),
   to: timeBoundSchema('to')
     .optional()
-    .describe('Only figures whose time starts at or before this moment. A date includes that whole day in `tz`.'),
-  kind: repeatableEnum(EVENT_KINDS, 'aerial_attack').optional(),
+    .describe(`Only figures whose time starts at or before this moment. ${BOUND_FORMS} A date includes that whole day in \`tz\`.`),
+  kind: listOf(EVENT_KINDS, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
@@ -30,16 +31,17 @@ const statsFilters = {
   format: formatQuerySchema(STATS_FORMATS),
 };
 
-export const casualtyStatsQuerySchema = z.object({
+export const casualtyStatsQuerySchema = queryParameters({
   ...statsFilters,
-  include: repeatableEnum(['by_source'], 'by_source').optional().describe(BY_SOURCE),
+  include: listOf(['by_source'], { description: BY_SOURCE, example: 'by_source' }).optional(),
 });
 
-export const munitionStatsQuerySchema = z.object({
+export const munitionStatsQuerySchema = queryParameters({
   ...statsFilters,
-  include: repeatableEnum(['by_model', 'by_source'], 'by_model')
-    .optional()
-    .describe(`\`by_model\` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. ${BY_SOURCE}`),
+  include: listOf(['by_model', 'by_source'], {
+    description: `\`by_model\` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. ${BY_SOURCE}`,
+    example: 'by_model',
+  }).optional(),
 });
 
 const support = {
