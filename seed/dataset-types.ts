@@ -10,6 +10,7 @@ import type {
   relations,
   sources,
 } from '../src/db/schema.js';
+import type { PlaceRole } from '../src/domain/vocabulary.js';
 
 type Curated<T extends { $inferInsert: object }> = Omit<T['$inferInsert'], 'createdAt' | 'updatedAt' | 'spanEndAt'>;
 
@@ -18,6 +19,8 @@ export type SeedDataset = {
   actors: Curated<typeof actors>[];
   events: Curated<typeof events>[];
   eventActors: (typeof eventActors.$inferInsert)[];
+  /** The places each event concerns, as the source names them, by gazetteer entry. */
+  eventPlaces: Array<{ eventId: string; role: PlaceRole; name: string; gazetteerId: string }>;
   casualtyReports: Curated<typeof casualtyReports>[];
   munitionReports: Curated<typeof munitionReports>[];
   damageReports: Curated<typeof damageReports>[];

@@ -278,6 +278,9 @@ export const kyivJuly2025: SeedDataset = {
     { eventId: E.europeanEffort, actorId: A.ukraine, role: 'recipient' },
   ],
 
+  // Only the strike has a place in the article ("strike on Kyiv", "at Kyiv"): Kyiv the city.
+  eventPlaces: [{ eventId: E.kyivStrike, role: 'target', name: 'Kyiv', gazetteerId: 'UA-30' }],
+
   casualtyReports: [
     { id: 'cas_kyiv_glance_killed', eventId: E.kyivStrike, sourceId: S.article, category: 'killed', group: 'unknown', low: 1, best: 1, high: 1, asReported: 'killed one person' },
     { id: 'cas_kyiv_glance_injured', eventId: E.kyivStrike, sourceId: S.article, category: 'injured', group: 'unknown', low: 23, best: 23, high: null, asReported: 'injured at least 23' },

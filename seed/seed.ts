@@ -17,12 +17,20 @@ import {
 import { nowTimestamp, spanEnd } from '../src/lib/time.js';
 import type { ResourceType } from '../src/domain/vocabulary.js';
 import { tombstonedIds } from '../src/modules/history/history.repository.js';
+import { entryById, placeOfEntry } from '../src/domain/places.js';
+import { replacePlaces } from '../src/modules/events/events.write.repository.js';
 import type { SeedDataset } from './dataset-types.js';
 import { kyivJuly2025 } from './kyiv-2025-07-04.js';
 
 export const DATASETS: SeedDataset[] = [kyivJuly2025];
 
 export type SeedSummary = { inserted: number; unchanged: number };
+
+function gazetteerEntry(id: string) {
+  const entry = entryById(id);
+  if (!entry) throw new Error(`seed: no gazetteer entry ${id}`);
+  return entry;
+}
 
 export async function seedDatabase(db: Db, datasets: SeedDataset[] = DATASETS): Promise<SeedSummary> {
   const summary: SeedSummary = { inserted: 0, unchanged: 0 };
@@ -62,6 +70,16 @@ export async function seedDatabase(db: Db, datasets: SeedDataset[] = DATASETS): 
       const links = d.eventActors.filter((link) => inserted.has(link.eventId));
       summary.unchanged += d.eventActors.length - links.length;
       insert(eventActors, links);
+      // Places likewise: part of the event's record, set only with a new event.
+      for (const eventId of new Set(d.eventPlaces.map((p) => p.eventId))) {
+        const places = d.eventPlaces.filter((p) => p.eventId === eventId);
+        if (!inserted.has(eventId)) {
+          summary.unchanged += places.length;
+          continue;
+        }
+        replacePlaces(tx, eventId, places.map((p) => placeOfEntry(gazetteerEntry(p.gazetteerId), p.role, p.name)));
+        summary.inserted += places.length;
+      }
       insert(casualtyReports, d.casualtyReports, 'casualty_report');
       insert(munitionReports, d.munitionReports, 'munition_report');
       insert(damageReports, d.damageReports, 'damage_report');

@@ -11,6 +11,7 @@ import { eventWriteRoutes } from './modules/events/events.write.routes.js';
 import { figureRoutes } from './modules/figures/figures.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { placeRoutes } from './modules/places/places.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
 import { sourceWriteRoutes } from './modules/sources/sources.write.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(eventWriteRoutes);
       await v1.register(actorRoutes);
       await v1.register(actorWriteRoutes);
+      await v1.register(placeRoutes);
       await v1.register(sourceRoutes);
       await v1.register(sourceWriteRoutes);
       await v1.register(timelineRoutes);

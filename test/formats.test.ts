@@ -3,8 +3,8 @@
 // the way its consumers parse it (csv-parse for spreadsheets and pandas, JSON per line, RFC 7946).
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { createEvent, createSource, createCasualtyReport } from './factories.js';
-import { expectProblem, freshApp, getJson, urlOf } from './helpers.js';
+import { createEvent, createSource, createCasualtyReport, eventInput } from './factories.js';
+import { apiKey, expectProblem, freshApp, getJson, send, urlOf } from './helpers.js';
 
 const STRIKE = 'evt_2025_07_04_kyiv_strike';
 const AIR_FORCE_POST = 'src_uaf_post_2025_07_04';
@@ -205,9 +205,9 @@ describe('GET /v1/events as NDJSON', () => {
 });
 
 describe('GET /v1/events as GeoJSON', () => {
-  test('when GeoJSON is asked for, then events with coordinates are Point features, longitude first, with their figures as properties', async () => {
+  test('when GeoJSON is asked for, then every event the list returns is a feature, located by its places where it has any, with its figures as properties', async () => {
     const app = await freshApp({ seed: true });
-    const withCoordinates = (await getJson(app, '/v1/events?limit=500')).body.data.filter((e: any) => e.location.latitude !== null);
+    const listed = (await getJson(app, '/v1/events?limit=500')).body.data;
 
     const answer = await fetchText(app, '/v1/events', { accept: 'application/geo+json' });
     const collection = JSON.parse(answer.text);
@@ -215,23 +215,56 @@ describe('GET /v1/events as GeoJSON', () => {
     expect(answer.headers['content-type']).toBe('application/geo+json; charset=utf-8');
     expect(collection.type).toBe('FeatureCollection');
     expect(collection.next_cursor).toBeNull();
-    expect(collection.features.map((f: any) => f.id)).toEqual(withCoordinates.map((e: any) => e.id));
-    expect(withCoordinates.length).toBeGreaterThan(0);
+    expect(collection.features.map((f: any) => f.id)).toEqual(listed.map((e: any) => e.id));
     const strike = collection.features.find((f: any) => f.id === STRIKE);
     expect(strike.type).toBe('Feature');
-    expect(strike.geometry).toEqual({ type: 'Point', coordinates: [30.5234, 50.4501] });
-    expect(strike.properties).toMatchObject({ id: STRIKE, kind: 'aerial_attack', launched: 550, killed_best: 1, munitions_source_id: AIR_FORCE_POST });
+    // Its place is Kyiv city, a unit of its own (UA-30): the centroid of its outline.
+    expect(strike.geometry.type).toBe('Point');
+    expect(strike.geometry.coordinates[0]).toBeCloseTo(30.52, 1);
+    expect(strike.geometry.coordinates[1]).toBeCloseTo(50.45, 1);
+    expect(strike.properties).toMatchObject({ id: STRIKE, kind: 'aerial_attack', launched: 550, killed_best: 1, munitions_source_id: AIR_FORCE_POST, geo_precision: 'admin1', places: 'Kyiv (target)', places_admin1: 'UA-30' });
+    // The call has no place and no coordinates anywhere: a null geometry (RFC 7946 §3.2), not a dropped feature.
+    expect(collection.features.find((f: any) => f.id === 'evt_2025_07_03_trump_putin_call')).toMatchObject({ geometry: null, properties: { geo_precision: null } });
+  });
+
+  test('when an event names several places, then it is a MultiPoint at the coarsest precision; a place known only by its country stands at its centroid; launch sites are left out', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    const post = (places: unknown[]) =>
+      send(app, 'POST', '/v1/events', { key, body: eventInput({ kind: 'aerial_attack', places }) }).then((r) => {
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        return r.body.id as string;
+      });
+    const several = await post([
+      { role: 'target', name: 'Odesa' },
+      { role: 'affected', name: 'Kharkiv oblast' },
+      { role: 'launch_site', name: 'Kursk oblast' },
+    ]);
+    const country = await post([{ role: 'target', name: 'Ukraine' }]);
+
+    const collection = JSON.parse((await fetchText(app, '/v1/events?format=geojson')).text);
+
+    const byId = new Map(collection.features.map((f: any) => [f.id, f]));
+    const multi: any = byId.get(several);
+    expect(multi.geometry.type).toBe('MultiPoint');
+    expect(multi.geometry.coordinates).toHaveLength(2);
+    expect(multi.properties.geo_precision).toBe('admin1');
+    // Every point is in Ukraine, none in Kursk Oblast.
+    for (const [lon, lat] of multi.geometry.coordinates) expect(lon > 22 && lon < 41 && lat > 44 && lat < 53).toBe(true);
+    expect(multi.properties.places_admin1).toBe('UA-51 | UA-63 | RU-KRS');
+    const whole: any = byId.get(country);
+    expect(whole.geometry.type).toBe('Point');
+    expect(whole.properties.geo_precision).toBe('country');
   });
 
   test('when GeoJSON is paged with limit, then next_cursor continues it and fields trim the properties', async () => {
     const app = await freshApp({ seed: true });
-    createEvent(app.db, { startAt: '2025-07-05T10:00:00Z', latitude: 46.48, longitude: 30.72, geoPrecision: 'settlement' });
 
     const first = JSON.parse((await fetchText(app, '/v1/events?format=geojson&limit=1&fields=title')).text);
     const second = JSON.parse((await fetchText(app, urlOf('/v1/events', { format: 'geojson', limit: 1, fields: 'title', cursor: first.next_cursor }))).text);
 
     expect(first.features).toHaveLength(1);
-    expect(Object.keys(first.features[0].properties)).toEqual(['id', 'title']);
+    expect(Object.keys(first.features[0].properties)).toEqual(['id', 'title', 'geo_precision']);
     expect(second.features[0].id).not.toBe(first.features[0].id);
   });
 });

@@ -230,7 +230,7 @@ describe('Air Force import: mapping', () => {
       end_precision: 'minute',
       location: { place: 'Kyiv', admin1: 'Kyiv', country: 'UA', latitude: 50.4501, longitude: 30.5234, geo_precision: 'settlement' },
     });
-    expect(strike.summary).toMatch(/^The Ukrainian Air Force reported 11 missiles and 539 drones launched from 18:00 on 3 July to 06:00 on 4 July 2025, Kyiv time\./);
+    expect(strike.summary).toMatch(/^The Ukrainian Air Force reported 11 missiles and 539 drones launched from 18:00 on 3 July to 06:00 on 4 July 2025, Ukrainian time\./);
     expect(strike.munition_reports).toHaveLength(4);
     expect(strike.citations[0]!.locator).toBe(`rows of missile_attacks_daily.csv whose source is ${KYIV_POST}, attack window 2025-07-03 18:00 to 2025-07-04 06:00 Kyiv time`);
     const { body: source } = await getJson(server, `/v1/sources/${strike.munition_reports[0]!.source.id}`);

@@ -93,9 +93,9 @@ export interface paths {
         };
         /**
          * List events
-         * @description Events ordered by start time, filtered by time span, kind, status, actor, country, source and full text. Pages are keyset cursors: follow `next_cursor` until it is null.
+         * @description Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, place (`admin1`, `place`, `bbox`, `near`) and full text. Pages are keyset cursors: follow `next_cursor` until it is null.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per event with its headline figures, or ACLED's columns with `profile=acled`), NDJSON and GeoJSON (events with coordinates) return every matching event, streamed, unless `limit` is given.
+         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per event with its headline figures, or ACLED's columns with `profile=acled`), NDJSON and GeoJSON (one feature per event, located by its places) return every matching event, streamed, unless `limit` is given.
          */
         get: operations["listEvents"];
         put?: never;
@@ -208,6 +208,46 @@ export interface paths {
          * @description Changes the fields sent (null clears an optional one) and answers the actor with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateActor"];
+        trace?: never;
+    };
+    "/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or look up places in the gazetteer
+         * @description The places events can concern: Ukraine's 27 first-level units (ISO 3166-2), the Russian regions, settlements, air bases and seas the Air Force reports name, with their names in every spelling sitrep knows and their coordinates. With `q`, every entry a name may mean, the one the place filters choose by default first.
+         */
+        get: operations["listPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/places/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a place of the gazetteer
+         * @description One entry: its names, the unit and country it lies in, its coordinates and where they come from.
+         */
+        get: operations["getPlace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/sources": {
@@ -807,6 +847,31 @@ export interface components {
             data: components["schemas"]["Actor"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        /** @description An entry of sitrep's gazetteer: a place events can concern, with its names and where it is. */
+        Place: {
+            /** @description Stable id: the ISO 3166-2 code for a first-level unit (`UA-30`), the alpha-2 code for a country, else a slug (`ua-kharkiv`). */
+            id: string;
+            /** @enum {string} */
+            kind: "admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction";
+            name: string;
+            /** @description Other names and spellings it is found by: transliterations old and new, Ukrainian and Russian, the Air Force file's own. */
+            aliases: string[];
+            /** @description ISO 3166-2 code of the first-level unit it lies in (itself, for a unit). */
+            admin1: string | null;
+            country: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            /** @description What the coordinates locate; null when the entry is not located (a sea, a direction). */
+            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            /** @description Where the coordinates come from. */
+            location_source: string | null;
+            /** @description Why the entry has no coordinates, when it has none. */
+            unlocated_reason: string | null;
+        };
+        /** @description Gazetteer entries: all that match, in gazetteer order (a name's default meaning first). The gazetteer is small, so there is one page. */
+        PlaceList: {
+            data: components["schemas"]["Place"][];
         };
         /** @enum {string} */
         SourceKind: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
@@ -1418,13 +1483,18 @@ export interface components {
             type: "Feature";
             /** @description The event id. */
             id: string;
-            geometry: {
+            /** @description Where it happened: the places it targeted or affected (launch sites are left out), as a Point or a MultiPoint; failing those its main location; a place known only by its country at that country's centroid. Null (RFC 7946 §3.2) only when nothing locates it. */
+            geometry: ({
                 /** @constant */
                 type: "Point";
                 /** @description [longitude, latitude] in WGS 84, longitude first (RFC 7946). */
                 coordinates: number[];
-            };
-            /** @description The event's CSV columns with their JSON types: its fields (location flattened to place, admin1, country, …) and headline figures; `fields` chooses them. */
+            } | {
+                /** @constant */
+                type: "MultiPoint";
+                coordinates: number[][];
+            }) | null;
+            /** @description The event's CSV columns with their JSON types: its fields (location flattened to place, admin1, country, …; places as `places` and `places_admin1`) and headline figures; `fields` chooses them. `geo_precision` says what the geometry locates: the coarsest of its points (`point`, `settlement`, `admin1`, `country`). */
             properties: {
                 [key: string]: string | number | null;
             };
@@ -1433,7 +1503,7 @@ export interface components {
         EventFeatureCollection: {
             /** @constant */
             type: "FeatureCollection";
-            /** @description One Point feature per matching event that has coordinates; events without coordinates are left out. */
+            /** @description One feature per matching event, the same events the JSON list returns. */
             features: components["schemas"]["EventFeature"][];
             /** @description Foreign member (RFC 7946 §6.1): with `limit`, pass as `cursor` for the next page (also in the `Link` header); null on the last page. */
             next_cursor: string | null;
@@ -2691,7 +2761,43 @@ export interface operations {
                  */
                 source?: string;
                 /**
-                 * @description Full-text search over title and summary. Every word must match; end a word with * for a prefix.
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /**
+                 * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
@@ -3929,6 +4035,162 @@ export interface operations {
             };
         };
     };
+    listPlaces: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A name in any spelling the gazetteer knows (Kiev, Київ): every entry it may mean, the default first.
+                 * @example Kiev
+                 */
+                q?: string;
+                /**
+                 * @description Only entries of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "admin1"
+                 *     ]
+                 */
+                kind?: ("admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction")[];
+                /** @description Only entries in this country (ISO 3166-1 alpha-2). */
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Gazetteer entries: all that match, in gazetteer order (a name's default meaning first). The gazetteer is small, so there is one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceList"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource id (opaque, stable).
+                 * @example UA-30
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An entry of sitrep's gazetteer: a place events can concern, with its names and where it is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Place"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSources: {
         parameters: {
             query?: {
@@ -4502,7 +4764,43 @@ export interface operations {
                  */
                 source?: string;
                 /**
-                 * @description Full-text search over title and summary. Every word must match; end a word with * for a prefix.
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /**
+                 * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
@@ -4619,6 +4917,42 @@ export interface operations {
                  * @example act_russian_armed_forces
                  */
                 actor?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
                 bucket?: "day" | "week" | "month" | "year" | "all";
                 /**
@@ -4736,6 +5070,42 @@ export interface operations {
                  * @example act_russian_armed_forces
                  */
                 actor?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
                 bucket?: "day" | "week" | "month" | "year" | "all";
                 /**
@@ -4836,6 +5206,42 @@ export interface operations {
                  * @example src_time
                  */
                 source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
@@ -5043,6 +5449,42 @@ export interface operations {
                  * @example src_time
                  */
                 source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
@@ -5255,6 +5697,42 @@ export interface operations {
                  * @example src_time
                  */
                 source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */

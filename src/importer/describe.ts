@@ -18,10 +18,13 @@ export function windowName(start: WallTime, end: WallTime): string {
   return overnight ? `night of ${dayRange(start, end)}` : dayRange(start, end);
 }
 
-/** For summaries: `from 18:00 on 3 July to 06:00 on 4 July 2025, Kyiv time`, `on 4 July 2025`. */
+/**
+ * For summaries: `from 18:00 on 3 July to 06:00 on 4 July 2025, Ukrainian time`, `on 4 July 2025`.
+ * Not "Kyiv time": summaries are searched, and a search for Kyiv should find what concerns Kyiv, not every attack.
+ */
 export function windowSpan(start: WallTime, end: WallTime): string {
   const clock = start.precision === 'minute' || end.precision === 'minute';
-  const zone = clock ? ', Kyiv time' : '';
+  const zone = clock ? ', Ukrainian time' : '';
   if (sameDay(start, end)) {
     if (start.precision === 'minute' && end.precision === 'minute') {
       const between = start.canonical === end.canonical ? `at ${formatClock(start)}` : `from ${formatClock(start)} to ${formatClock(end)}`;

@@ -40,6 +40,7 @@ export default fp(
         tags: [
           { name: 'events', description: 'What happened, when, where, and each source\'s figures.' },
           { name: 'actors', description: 'People, states, forces and organisations.' },
+          { name: 'places', description: 'The gazetteer: the places events concern, their names in every spelling, their codes and coordinates.' },
           { name: 'sources', description: 'Who said what, and the facts each source supports.' },
           { name: 'timeline', description: 'What happened, in what order, around a given moment.' },
           { name: 'reports', description: 'Every figure as one source\'s claim, and every citation with the fact it backs: lists and CSV/NDJSON files.' },

@@ -10,6 +10,7 @@ import { toFtsQuery } from '../../lib/fts.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
 import { invalidParameter, ProblemError, problemResponses } from '../../lib/problem.js';
+import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { eventAsOf } from './events.as-of.js';
 import { missingRecord } from '../history/record-routes.js';
 import { addHours, exclusiveUpper, lowerInstant } from '../../lib/time.js';
@@ -47,10 +48,12 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
     match = toFtsQuery(query.q) ?? undefined;
     if (!match) throw invalidParameter('query', 'q', 'must contain at least one letter or digit');
   }
+  const places = placeFilterFromQuery(query);
   return {
     from,
     toExclusive,
     ...(query.range === 'overlaps' && { overlaps: true }),
+    ...(places && { places }),
     kinds: query.kind,
     statuses: query.status,
     actorId: query.actor,
@@ -60,10 +63,8 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
   };
 }
 
-type EventListOptions = { hasCoordinates?: boolean };
-
 /** The repository filter, order and start position of a list query (its cursor checked against the query). */
-function eventListPlan(query: ListEventsQuery, options: EventListOptions) {
+function eventListPlan(query: ListEventsQuery) {
   const { limit: _limit, cursor, sort, tz: timezone, ...filters } = query;
   // The zone changes the result set only through date bounds, so only then is it part of the query.
   const zoneMatters = Boolean(filters.from?.dateOnly || filters.to?.dateOnly);
@@ -73,7 +74,6 @@ function eventListPlan(query: ListEventsQuery, options: EventListOptions) {
     fingerprint,
     filter: {
       ...eventFilterFromQuery(filters, timezone),
-      hasCoordinates: options.hasCoordinates,
       order: sort === 'start_at' ? ('asc' as const) : ('desc' as const),
       after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
     },
@@ -84,10 +84,9 @@ function eventListPlan(query: ListEventsQuery, options: EventListOptions) {
 export async function listEventPage(
   db: Db,
   query: ListEventsQuery,
-  options: EventListOptions = {},
 ): Promise<{ page: EventRow[]; nextCursor: string | null }> {
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const { fingerprint, filter } = eventListPlan(query, options);
+  const { fingerprint, filter } = eventListPlan(query);
   const rows = await listEvents(db, { ...filter, limit: limit + 1 });
   const { page, more } = splitPage(rows, limit);
   const last = page.at(-1);
@@ -101,13 +100,12 @@ export async function listEventPage(
 export async function eventsToExport(
   db: Db,
   query: ListEventsQuery,
-  options: EventListOptions = {},
 ): Promise<{ rows: () => Iterable<EventRow> | AsyncIterable<EventRow>; nextCursor: string | null; stream: boolean }> {
   if (query.limit !== undefined) {
-    const { page, nextCursor } = await listEventPage(db, query, options);
+    const { page, nextCursor } = await listEventPage(db, query);
     return { rows: () => page, nextCursor, stream: false };
   }
-  const { filter } = eventListPlan(query, options);
+  const { filter } = eventListPlan(query);
   return { rows: () => iterateEvents(db, filter), nextCursor: null, stream: true };
 }
 
@@ -141,16 +139,17 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['events'],
         summary: 'List events',
         description:
-          'Events ordered by start time, filtered by time span, kind, status, actor, country, source and full text. ' +
+          'Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, ' +
+          'place (`admin1`, `place`, `bbox`, `near`) and full text. ' +
           'Pages are keyset cursors: follow `next_cursor` until it is null.\n\n' +
           'Formats (`format=` or `Accept`): JSON pages; CSV (one row per event with its headline figures, or ACLED\'s columns with ' +
-          '`profile=acled`), NDJSON and GeoJSON (events with coordinates) return every matching event, streamed, unless `limit` is given.',
+          '`profile=acled`), NDJSON and GeoJSON (one feature per event, located by its places) return every matching event, streamed, unless `limit` is given.',
         querystring: listEventsQuerySchema,
         response: {
           ...formatResponses(EVENT_FORMATS, 'Events in the requested format.', {
             json: eventListSchema,
             geojson: eventFeatureCollectionSchema,
-            csv: 'One row per event: its fields (location as place, admin1, country, latitude, longitude, geo_precision) and headline figures (killed/injured/missing low, best, high and source ids; launched, intercepted, lost_to_ew and munitions_source_id). With `profile=acled`, ACLED\'s columns.',
+            csv: 'One row per event: its fields (location as place, admin1, country, latitude, longitude, geo_precision; places as `places` and `places_admin1`) and headline figures (killed/injured/missing low, best, high, as_reported and source ids; launched, intercepted, lost_to_ew and munitions_source_id). With `profile=acled`, ACLED\'s columns.',
             ndjson: 'Each line is an `Event`.',
           }),
           ...notModifiedResponse,
@@ -174,7 +173,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         // A projected body is no longer the declared shape, so it bypasses the response serializer.
         return fields ? reply.send(JSON.stringify({ ...body, data: body.data.map((event) => project(event, fields)) })) : body;
       }
-      const source = await eventsToExport(app.db, query, { hasCoordinates: format === 'geojson' });
+      const source = await eventsToExport(app.db, query);
       setNextLink(reply, request, source.nextCursor);
       return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.db, format, fields, Boolean(profile)) }, source.stream);
     },

@@ -19,6 +19,7 @@ import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { parseTimeBound } from '../../lib/time.js';
 import { actorKindSchema, actorRoleSchema } from '../actors/actors.schemas.js';
+import { placeFilterParameters } from '../places/places.schemas.js';
 import { citationSchema, sourceRefSchema } from '../sources/sources.schemas.js';
 import { eventContextExample, eventDetailExample, eventListExample } from './events.examples.js';
 
@@ -194,11 +195,12 @@ export const eventListQuerySchema = queryParameters({
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   source: z.string().min(1).max(200).optional().describe('Only events this source (id) supports, as claimant or channel.').meta({ examples: ['src_time'] }),
+  ...placeFilterParameters,
   q: z
     .string()
     .max(200, { error: 'must be at most 200 characters' })
     .optional()
-    .describe('Full-text search over title and summary. Every word must match; end a word with * for a prefix.')
+    .describe('Full-text search over title, summary and the names of the event\'s places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.')
     .meta({ examples: ['Kyiv'] }),
   sort: z.enum(['start_at', '-start_at']).default('start_at').describe('`start_at` oldest first, `-start_at` newest first.'),
   ...exportPageQuerySchema,
@@ -254,24 +256,35 @@ export const headlineSchema = z
 
 const propertyValueSchema = z.union([z.string(), z.number(), z.null()]);
 
+const positionSchema = z.array(z.number()).min(2).max(2).describe('[longitude, latitude] in WGS 84, longitude first (RFC 7946).');
+
 export const eventFeatureSchema = z
   .object({
     type: z.literal('Feature'),
     id: z.string().describe('The event id.'),
-    geometry: z.object({
-      type: z.literal('Point'),
-      coordinates: z.array(z.number()).min(2).max(2).describe('[longitude, latitude] in WGS 84, longitude first (RFC 7946).'),
-    }),
+    geometry: z
+      .union([
+        z.object({ type: z.literal('Point'), coordinates: positionSchema }),
+        z.object({ type: z.literal('MultiPoint'), coordinates: z.array(positionSchema).min(2) }),
+      ])
+      .nullable()
+      .describe(
+        'Where it happened: the places it targeted or affected (launch sites are left out), as a Point or a MultiPoint; failing those its main location; ' +
+          'a place known only by its country at that country\'s centroid. Null (RFC 7946 §3.2) only when nothing locates it.',
+      ),
     properties: z
       .record(z.string(), propertyValueSchema)
-      .describe('The event\'s CSV columns with their JSON types: its fields (location flattened to place, admin1, country, …) and headline figures; `fields` chooses them.'),
+      .describe(
+        'The event\'s CSV columns with their JSON types: its fields (location flattened to place, admin1, country, …; places as `places` and `places_admin1`) and headline figures; ' +
+          '`fields` chooses them. `geo_precision` says what the geometry locates: the coarsest of its points (`point`, `settlement`, `admin1`, `country`).',
+      ),
   })
   .meta({ id: 'EventFeature' });
 
 export const eventFeatureCollectionSchema = z
   .object({
     type: z.literal('FeatureCollection'),
-    features: z.array(eventFeatureSchema).describe('One Point feature per matching event that has coordinates; events without coordinates are left out.'),
+    features: z.array(eventFeatureSchema).describe('One feature per matching event, the same events the JSON list returns.'),
     next_cursor: z
       .string()
       .nullable()

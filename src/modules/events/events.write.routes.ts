@@ -29,9 +29,8 @@ function actorLinks(tx: Queryable, links: ActorLinks): EventRecord['actors'] {
 }
 
 /**
- * Places as given: a gazetteer entry by id, or by a name that means exactly one entry; or
- * coordinates for a place the gazetteer lacks. Nothing is guessed: an unknown or ambiguous name
- * without coordinates is a 400 naming the candidates.
+ * Places as given: a gazetteer entry by id or by name, or coordinates for a place the gazetteer
+ * lacks. Nothing is guessed: a name the gazetteer does not know, without coordinates, is a 400.
  */
 function placeRecords(places: PlaceInput[]): PlaceRecord[] {
   const seen = new Set<string>();
@@ -63,12 +62,11 @@ function placeRecords(places: PlaceInput[]): PlaceRecord[] {
       };
     } else {
       if (p.admin1 !== undefined) throw invalidParameter('body', `${field}.admin1`, 'is given only with coordinates; a gazetteer entry has its own');
-      const { matches } = lookup(p.name);
-      if (matches.length === 0) throw invalidParameter('body', `${field}.name`, `${JSON.stringify(p.name)} is not in the gazetteer; give gazetteer_id, or latitude, longitude and geo_precision`);
-      if (matches.length > 1) {
-        throw invalidParameter('body', `${field}.name`, `${JSON.stringify(p.name)} may mean ${matches.map((m) => `${m.id} (${m.name})`).join(' or ')}; give gazetteer_id`);
-      }
-      record = placeOfEntry(matches[0]!, p.role, p.name);
+      // An ambiguous name takes the documented default (a city's name means the city), as in the
+      // place filters; the answer shows the entry chosen, and gazetteer_id chooses another.
+      const { preferred } = lookup(p.name);
+      if (!preferred) throw invalidParameter('body', `${field}.name`, `${JSON.stringify(p.name)} is not in the gazetteer; give gazetteer_id, or latitude, longitude and geo_precision`);
+      record = placeOfEntry(preferred, p.role, p.name);
     }
     const key = `${record.role}\u0000${record.gazetteerId ?? `${record.latitude},${record.longitude}`}`;
     if (seen.has(key)) throw invalidParameter('body', field, `lists the same place as ${record.role} twice`);

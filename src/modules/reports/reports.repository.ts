@@ -7,6 +7,8 @@ import type { Db } from '../../db/client.js';
 import { pagedRows } from '../../db/iterate.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow } from '../../db/schema.js';
 import type { FactType } from './reports.schemas.js';
+import { eventIdsPlaced } from '../events/events.repository.js';
+import type { PlaceFilter } from '../places/places.schemas.js';
 
 export const REPORT_TABLES = { casualty: casualtyReports, munition: munitionReports, damage: damageReports } as const;
 export type ReportKind = keyof typeof REPORT_TABLES;
@@ -21,7 +23,7 @@ export type ReportListRow<K extends ReportKind> = {
   sourceUrl: string | null;
 };
 
-export type ReportFilter = { eventId?: string; sourceId?: string; afterId?: string };
+export type ReportFilter = { eventId?: string; sourceId?: string; places?: PlaceFilter; afterId?: string };
 
 function reportQuery<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter) {
   // The three tables share id, event_id and source_id; those are the only columns named here.
@@ -36,6 +38,7 @@ function reportQuery<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter
   const conditions: Array<SQL | undefined> = [
     filter.eventId === undefined ? undefined : eq(table.eventId, filter.eventId),
     filter.sourceId === undefined ? undefined : eq(table.sourceId, filter.sourceId),
+    filter.places === undefined ? undefined : inArray(table.eventId, eventIdsPlaced(filter.places)),
     filter.afterId === undefined ? undefined : gt(table.id, filter.afterId),
   ];
   const query = db

@@ -11,6 +11,7 @@ import { notModifiedResponse } from '../../lib/http.js';
 import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
+import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './reports.present.js';
 import { citationsOfReports, iterateCitations, iterateReports, listCitations, listReports, type ReportKind, type ReportListRow } from './reports.repository.js';
 import {
@@ -99,7 +100,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         const { format: requested, limit, cursor, ...filters } = request.query;
         const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
         setFormatHeaders(reply, negotiated, `${kind}-reports`);
-        const filter = { eventId: filters.event, sourceId: filters.source };
+        const places = placeFilterFromQuery(filters);
+        const filter = { eventId: filters.event, sourceId: filters.source, ...(places && { places }) };
         const source = await pageOrStream(
           { limit, cursor },
           filters,

@@ -5,6 +5,7 @@ import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { casualtyReportSchema, damageReportSchema, munitionReportSchema } from '../events/events.schemas.js';
+import { placeFilterParameters } from '../places/places.schemas.js';
 import { citationSchema, factTypeSchema } from '../sources/sources.schemas.js';
 import { casualtyReportListExample, citationListExample, damageReportListExample, munitionReportListExample } from './reports.examples.js';
 
@@ -18,6 +19,7 @@ const idFilter = (what: string, example: string) =>
 export const listReportsQuerySchema = queryParameters({
   event: idFilter('Only the reports of this event.', 'evt_2025_07_04_kyiv_strike'),
   source: idFilter('Only the reports this source made.', 'src_time'),
+  ...placeFilterParameters,
   format: formatQuerySchema(REPORT_FORMATS),
   ...exportPageQuerySchema,
 });

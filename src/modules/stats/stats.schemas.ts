@@ -7,6 +7,7 @@ import { formatQuerySchema } from '../../lib/formats.js';
 import { countryCode, listOf, timeZoneSchema } from '../../lib/filters.js';
 import { queryParameters } from '../../lib/query.js';
 import { BOUND_FORMS, timeBoundSchema } from '../events/events.schemas.js';
+import { placeFilterParameters } from '../places/places.schemas.js';
 import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
 
@@ -26,6 +27,7 @@ const statsFilters = {
   kind: listOf(EVENT_KINDS, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
+  ...placeFilterParameters,
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
   format: formatQuerySchema(STATS_FORMATS),
