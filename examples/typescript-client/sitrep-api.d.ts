@@ -333,7 +333,7 @@ export interface paths {
         };
         /**
          * Killed, injured and missing per calendar bucket
-         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `from`, `kind`, `country`, `actor` and `include=by_source` the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["getCasualtyStats"];
         put?: never;
@@ -353,7 +353,7 @@ export interface paths {
         };
         /**
          * Weapons launched, shot down and lost per calendar bucket
-         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `from`, `kind`, `country`, `actor` and `include=by_source` the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["getMunitionStats"];
         put?: never;
@@ -2083,6 +2083,16 @@ export interface components {
                     source: components["schemas"]["SourceRef"];
                     figures: components["schemas"]["CasualtyFigure"][];
                 }[];
+                /** @description Each first-level unit's figures; with `group_by=admin1`. They do not add up to `figures` where an event lies in several units. */
+                by_admin1?: {
+                    /** @description ISO 3166-2 code of the unit; null for the events with no place in a known unit. */
+                    admin1: string | null;
+                    /** @description The unit's English name. */
+                    name: string | null;
+                    figures: components["schemas"]["CasualtyFigure"][];
+                }[];
+                /** @description With `group_by=admin1`: how many of the bucket's events count in more than one unit, so that the units' figures add up to more than the national ones. */
+                events_in_several_units?: number;
             }[];
         };
         MunitionFigure: {
@@ -2373,6 +2383,55 @@ export interface components {
                         source_count?: number;
                     }[];
                 }[];
+                /** @description Each first-level unit's figures; with `group_by=admin1`. They do not add up to `total` where an event lies in several units. */
+                by_admin1?: {
+                    /** @description ISO 3166-2 code of the unit; null for the events with no place in a known unit. */
+                    admin1: string | null;
+                    /** @description The unit's English name. */
+                    name: string | null;
+                    total: components["schemas"]["MunitionFigure"];
+                    by_category: {
+                        /** @enum {string} */
+                        weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                        launched: number | null;
+                        /** @description Shot down. */
+                        intercepted: number | null;
+                        /** @description Lost in flight without being shot down, mostly to electronic warfare. */
+                        lost_to_ew: number | null;
+                        /** @description intercepted / launched, over claims that give both; 4 decimals. */
+                        interception_rate: number | null;
+                        /** @description (intercepted + lost_to_ew) / launched, over claims that give launched and intercepted. */
+                        neutralisation_rate: number | null;
+                        /** @description How many events starting in this bucket have this figure: the same events a list of `/v1/events` with the same filters and period returns. A figure its source dates later than its event's start (an Air Force post's second night) counts in its own bucket, its event where the event starts. */
+                        event_count: number;
+                        /** @description How many distinct sources the counted claims come from; with `include=by_source`. */
+                        source_count?: number;
+                    }[];
+                }[];
+                /** @description With `group_by=admin1`: how many of the bucket's events count in more than one unit, so that the units' figures add up to more than the national ones. */
+                events_in_several_units?: number;
+            }[];
+        };
+        /** @description An RFC 7946 FeatureCollection: one feature per bucket and first-level unit, for a choropleth map. */
+        UnitFeatureCollection: {
+            /** @constant */
+            type: "FeatureCollection";
+            features: {
+                /** @constant */
+                type: "Feature";
+                /** @description `<bucket label>/<admin1>`, `…/none` for the events in no known unit. */
+                id: string;
+                /** @description The unit's centroid from the gazetteer; null for the events in no known unit. */
+                geometry: {
+                    /** @constant */
+                    type: "Point";
+                    /** @description [longitude, latitude], WGS 84. */
+                    coordinates: number[];
+                } | null;
+                /** @description bucket, bucket_start, bucket_end, admin1, name, the unit's figures (munitions: launched, intercepted, lost_to_ew, the rates and event_count; casualties: killed/injured/missing low, best and high over all groups) and events_in_several_units, the bucket's events counted in more than one unit. */
+                properties: {
+                    [key: string]: string | number | null;
+                };
             }[];
         };
         TimelineEntry: {
@@ -4953,6 +5012,8 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Needed for `format=geojson`. */
+                group_by?: "admin1";
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
                 bucket?: "day" | "week" | "month" | "year" | "all";
                 /**
@@ -4960,8 +5021,8 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
-                /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
-                format?: "json" | "csv";
+                /** @description Response format: json, csv, geojson. Wins over the `Accept` header (application/json, text/csv, application/geo+json); JSON when neither asks for another. */
+                format?: "json" | "csv" | "geojson";
                 /**
                  * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
@@ -4984,6 +5045,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CasualtyStats"];
                     "text/csv": string;
+                    "application/geo+json": components["schemas"]["UnitFeatureCollection"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */
@@ -5106,6 +5168,8 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Needed for `format=geojson`. */
+                group_by?: "admin1";
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
                 bucket?: "day" | "week" | "month" | "year" | "all";
                 /**
@@ -5113,8 +5177,8 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
-                /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
-                format?: "json" | "csv";
+                /** @description Response format: json, csv, geojson. Wins over the `Accept` header (application/json, text/csv, application/geo+json); JSON when neither asks for another. */
+                format?: "json" | "csv" | "geojson";
                 /**
                  * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
@@ -5137,6 +5201,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MunitionStats"];
                     "text/csv": string;
+                    "application/geo+json": components["schemas"]["UnitFeatureCollection"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */

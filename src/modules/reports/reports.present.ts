@@ -20,7 +20,7 @@ const PRESENT: { [K in ReportKind]: (row: ReportRowOf<K>, source: ReturnType<typ
 /** The figure columns of each kind of report, in CSV order. */
 export const FIGURE_COLUMNS: { [K in ReportKind]: readonly string[] } = {
   casualty: ['category', 'group', 'low', 'best', 'high', 'as_reported'],
-  munition: ['weapon_category', 'weapon_model', 'launched', 'intercepted', 'lost_to_ew'],
+  munition: ['weapon_category', 'weapon_model', 'launched', 'intercepted', 'lost_to_ew', 'start_at', 'start_precision', 'end_at', 'end_precision'],
   damage: ['asset_category', 'count', 'description'],
 };
 

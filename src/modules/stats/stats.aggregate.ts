@@ -43,6 +43,17 @@ function* byEvent<T extends { eventId: string }>(claims: Iterable<T>): Generator
 /** A half-open period [from, to) of instants; either end may be open. */
 export type Period = { from?: string; toExclusive?: string };
 
+/** What to sum besides the chosen figures: each source's own totals, each first-level unit's. */
+export type AggregateOptions = { withSources: boolean; byUnit: boolean; period: Period; rowsPerTurn?: number };
+
+/** The units an event's claims carry (`Dated.units`); '' stands for an event in no known unit. */
+const unitsOf = (claim: { units?: string | null }): string[] => (claim.units ? claim.units.split(',') : ['']);
+
+/** Per-unit sums of one bucket, and how many of its events count in more than one unit. */
+type UnitSums<P> = { sums: Map<string, Map<string, P>>; eventsInSeveralUnits: number };
+
+const newUnitSums = <P>(): UnitSums<P> => ({ sums: new Map(), eventsInSeveralUnits: 0 });
+
 export const within = (period: Period, instant: string) =>
   (period.from === undefined || instant >= period.from) && (period.toExclusive === undefined || instant < period.toExclusive);
 
@@ -93,7 +104,11 @@ export type CasualtyPartial = Range & { category: CasualtyCategory; group: Casua
 
 export type CasualtyFigureOut = Range & { category: CasualtyCategory; group: CasualtyGroup; event_count: number; source_count?: number };
 
-export type CasualtyBucketOut = BucketRef & { figures: CasualtyFigureOut[]; bySource: Map<string, CasualtyFigureOut[]> | null };
+export type CasualtyBucketOut = BucketRef & {
+  figures: CasualtyFigureOut[];
+  bySource: Map<string, CasualtyFigureOut[]> | null;
+  byUnit: { units: Array<{ admin1: string | null; figures: CasualtyFigureOut[] }>; eventsInSeveralUnits: number } | null;
+};
 
 export const casualtyKey = (p: { category: string; group: string }) => `${p.category}:${p.group}`;
 
@@ -134,19 +149,35 @@ export function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<st
 export async function aggregateCasualties(
   claims: Iterable<Dated<CasualtyClaim>>,
   bucketOf: (instant: string) => BucketRef,
-  withSources: boolean,
-  period: Period = {},
-  rowsPerTurn = Infinity,
+  { withSources, byUnit, period, rowsPerTurn = Infinity }: AggregateOptions,
 ): Promise<CasualtyBucketOut[]> {
-  type Acc = { ref: BucketRef; sums: Map<string, CasualtyPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, CasualtyPartial>> };
+  type Acc = {
+    ref: BucketRef;
+    sums: Map<string, CasualtyPartial>;
+    sources?: Map<string, Set<string>>;
+    bySource?: Map<string, Map<string, CasualtyPartial>>;
+    units?: UnitSums<CasualtyPartial>;
+  };
   const buckets = new Map<string, Acc>();
   await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
     // Casualty figures carry no time of their own: they and their event count where it starts.
     if (!within(period, startAt)) return;
     const ref = bucketOf(startAt);
-    const bucket = getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
+    const bucket = getOrCreate(
+      buckets,
+      ref.label,
+      (): Acc => ({ ref, sums: new Map(), ...(withSources && { sources: new Map(), bySource: new Map() }), ...(byUnit && { units: newUnitSums() }) }),
+    );
     const figures = eventCasualties(own);
     for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(bucket.sums, partial);
+    if (bucket.units) {
+      const units = unitsOf(own[0]!);
+      if (units.length > 1) bucket.units.eventsInSeveralUnits += 1;
+      for (const unit of units) {
+        const sums = getOrCreate(bucket.units.sums, unit, () => new Map<string, CasualtyPartial>());
+        for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(sums, partial);
+      }
+    }
     for (const figure of figures) addSource(bucket.sources, casualtyKey(figure), figure.sourceIds);
     if (!bucket.bySource) return;
     for (const [sourceId, figures] of eventCasualtiesBySource(own)) {
@@ -163,7 +194,15 @@ export async function aggregateCasualties(
       bySource: b.bySource
         ? new Map([...b.bySource].map(([sourceId, sums]) => [sourceId, casualtyOut(sums, new Map([...sums.keys()].map((k) => [k, new Set([sourceId])])))]))
         : null,
+      byUnit: b.units
+        ? { units: byUnitOrder(b.units.sums).map(([unit, sums]) => ({ admin1: unit || null, figures: casualtyOut(sums) })), eventsInSeveralUnits: b.units.eventsInSeveralUnits }
+        : null,
     }));
+}
+
+/** Units in code order, the events in no known unit last. */
+function byUnitOrder<V>(sums: Map<string, V>): Array<[string, V]> {
+  return [...sums].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 // ---- munitions ----
@@ -260,6 +299,7 @@ export type MunitionBucketOut = BucketRef & {
   byCategory: ByCategoryOut;
   byModel: Array<{ weapon_model: string | null; weapon_category: WeaponCategory } & MunitionFigureOut>;
   bySource: Map<string, { total: MunitionFigureOut; byCategory: ByCategoryOut }> | null;
+  byUnit: { units: Array<{ admin1: string | null; total: MunitionFigureOut; byCategory: ByCategoryOut }>; eventsInSeveralUnits: number } | null;
 };
 
 const NO_MUNITIONS: MunitionPartial = { scope: 'total', weaponCategory: '', weaponModel: '', ...emptyMunitionTotals(), eventCount: 0 };
@@ -280,7 +320,7 @@ function munitionFigure(p: MunitionPartial, sourceCount: number | undefined): Mu
 const weaponOrder = (c: WeaponCategory | '') => WEAPON_CATEGORIES.indexOf(c as WeaponCategory);
 
 /** A bucket's total, categories and models from its partials (and their sources, when counted). */
-export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): Omit<MunitionBucketOut, keyof BucketRef | 'bySource'> {
+export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): Omit<MunitionBucketOut, keyof BucketRef | 'bySource' | 'byUnit'> {
   const count = (p: MunitionPartial) => (sources ? (sources.get(munitionKey(p))?.size ?? 0) : undefined);
   const of = (scope: MunitionScope) => [...sums.values()].filter((p) => p.scope === scope);
   const total = of('total')[0] ?? NO_MUNITIONS;
@@ -299,22 +339,34 @@ export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<st
 export async function aggregateMunitions(
   claims: Iterable<Dated<MunitionClaim>>,
   bucketOf: (instant: string) => BucketRef,
-  withSources: boolean,
-  period: Period = {},
-  rowsPerTurn = Infinity,
+  { withSources, byUnit, period, rowsPerTurn = Infinity }: AggregateOptions,
 ): Promise<MunitionBucketOut[]> {
-  type Acc = { ref: BucketRef; sums: Map<string, MunitionPartial>; sources?: Map<string, Set<string>>; bySource?: Map<string, Map<string, MunitionPartial>> };
+  type Acc = {
+    ref: BucketRef;
+    sums: Map<string, MunitionPartial>;
+    sources?: Map<string, Set<string>>;
+    bySource?: Map<string, Map<string, MunitionPartial>>;
+    units?: UnitSums<MunitionPartial>;
+  };
   const buckets = new Map<string, Acc>();
   const bucketAt = (ref: BucketRef) =>
-    getOrCreate(buckets, ref.label, (): Acc => ({ ref, sums: new Map(), ...(withSources ? { sources: new Map(), bySource: new Map() } : {}) }));
+    getOrCreate(
+      buckets,
+      ref.label,
+      (): Acc => ({ ref, sums: new Map(), ...(withSources && { sources: new Map(), bySource: new Map() }), ...(byUnit && { units: newUnitSums() }) }),
+    );
   await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
     const chosen = chosenMunitionSource(own);
+    const units = unitsOf(own[0]!);
     for (const [ref, partials] of datedMunitionPartials(own.filter((c) => c.sourceId === chosen), startAt, bucketOf, period)) {
       const bucket = bucketAt(ref);
       for (const partial of partials) {
         addMunitionPartial(bucket.sums, partial);
         addSource(bucket.sources, munitionKey(partial), [chosen!]);
+        // An event in several units counts in each of them, and once in the bucket's own sums.
+        for (const unit of bucket.units ? units : []) addMunitionPartial(getOrCreate(bucket.units!.sums, unit, () => new Map()), partial);
       }
+      if (bucket.units && units.length > 1 && partials.some((p) => p.eventCount > 0)) bucket.units.eventsInSeveralUnits += 1;
     }
     if (!withSources) return;
     const bySourceClaims = new Map<string, Array<Dated<MunitionClaim>>>();
@@ -338,6 +390,15 @@ export async function aggregateMunitions(
               return [sourceId, { total, byCategory }];
             }),
           )
+        : null,
+      byUnit: b.units
+        ? {
+            units: byUnitOrder(b.units.sums).map(([unit, sums]) => {
+              const { total, byCategory } = munitionOut(sums);
+              return { admin1: unit || null, total, byCategory };
+            }),
+            eventsInSeveralUnits: b.units.eventsInSeveralUnits,
+          }
         : null,
     }));
 }

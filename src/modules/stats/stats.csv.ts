@@ -1,10 +1,11 @@
 // Statistics as CSV tables: one row per bucket and figure. The chosen figures come first with an
-// empty `source_id`; each source's own totals follow, marked by `source_id`, so a spreadsheet can
-// filter the chosen figures (source_id empty) or compare sources side by side.
+// empty `source_id` and `admin1`; each source's own totals follow, marked by `source_id`, and each
+// unit's (group_by=admin1), marked by `admin1` (`unknown` for the events in no known unit), so a
+// spreadsheet can filter the national figures, compare sources, or compare units.
 import type { CsvRow } from '../../lib/csv.js';
 import type { CasualtyStatsWire, MunitionFigureWire, MunitionStatsWire } from './stats.schemas.js';
 
-const BUCKET_COLUMNS = ['bucket', 'bucket_start', 'bucket_end', 'source_id', 'source_publisher'] as const;
+const BUCKET_COLUMNS = ['bucket', 'bucket_start', 'bucket_end', 'source_id', 'source_publisher', 'admin1'] as const;
 
 export const CASUALTY_STATS_COLUMNS = [...BUCKET_COLUMNS, 'category', 'group', 'low', 'best', 'high', 'event_count', 'source_count'] as const;
 
@@ -25,18 +26,20 @@ export const MUNITION_STATS_COLUMNS = [
 type BucketWire = { label: string; start: string | null; end: string | null };
 type SourceWire = { id: string; publisher: string } | null;
 
-const bucketCells = (bucket: BucketWire, source: SourceWire): CsvRow => ({
+const bucketCells = (bucket: BucketWire, source: SourceWire, unit?: { admin1: string | null }): CsvRow => ({
   bucket: bucket.label,
   bucket_start: bucket.start,
   bucket_end: bucket.end,
   source_id: source?.id ?? null,
   source_publisher: source?.publisher ?? null,
+  admin1: unit ? (unit.admin1 ?? 'unknown') : null,
 });
 
 export function casualtyStatsRows(stats: CasualtyStatsWire): CsvRow[] {
   return stats.data.flatMap((bucket) => [
     ...bucket.figures.map((figure) => ({ ...bucketCells(bucket, null), ...figure })),
     ...(bucket.by_source ?? []).flatMap(({ source, figures }) => figures.map((figure) => ({ ...bucketCells(bucket, source), ...figure }))),
+    ...(bucket.by_admin1 ?? []).flatMap((unit) => unit.figures.map((figure) => ({ ...bucketCells(bucket, null, unit), ...figure }))),
   ]);
 }
 
@@ -59,5 +62,6 @@ export function munitionStatsRows(stats: MunitionStatsWire): CsvRow[] {
   return stats.data.flatMap((bucket) => [
     ...munitionLevelRows(bucketCells(bucket, null), bucket),
     ...(bucket.by_source ?? []).flatMap((own) => munitionLevelRows(bucketCells(bucket, own.source), own)),
+    ...(bucket.by_admin1 ?? []).flatMap((unit) => munitionLevelRows(bucketCells(bucket, null, unit), unit)),
   ]);
 }

@@ -6,16 +6,28 @@
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { iterateRows } from '../../db/iterate.js';
-import { casualtyReports, events, munitionReports } from '../../db/schema.js';
+import { casualtyReports, eventPlaces, events, munitionReports } from '../../db/schema.js';
+import type { PlaceRole } from '../../domain/vocabulary.js';
 import type { CasualtyClaim, MunitionClaim } from '../../domain/figures.js';
 import { eventFilterConditions, type EventFilter } from '../events/events.repository.js';
 
-/** A claim with its event's start and the instant its figures count at. */
-export type Dated<T> = T & { startAt: string; at: string };
+/**
+ * A claim with its event's start, the instant its figures count at and, when the statistics are
+ * grouped by unit, the first-level units its event's places lie in (comma-joined; null for none).
+ */
+export type Dated<T> = T & { startAt: string; at: string; units?: string | null };
 
-/** Claims of the events a filter selects; `from`/`toExclusive` select by the event's start. */
-export function casualtyClaimsMatching(db: Db, filter: EventFilter): Iterable<Dated<CasualtyClaim>> {
-  return casualtyClaimsWhere(db, eventFilterConditions({ ...filter, overlaps: false }));
+/** The event's distinct units among its places in these roles, as one column of each claim row. */
+const unitsOfEvent = (roles: readonly PlaceRole[]) =>
+  sql<string | null>`(SELECT group_concat(DISTINCT ${eventPlaces.admin1}) FROM ${eventPlaces}
+    WHERE ${eventPlaces.eventId} = ${events.id} AND ${eventPlaces.admin1} IS NOT NULL AND ${inArray(eventPlaces.role, [...roles])})`;
+
+/**
+ * Claims of the events a filter selects; `from`/`toExclusive` select by the event's start. With
+ * `unitRoles`, each claim carries its event's units.
+ */
+export function casualtyClaimsMatching(db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]): Iterable<Dated<CasualtyClaim>> {
+  return casualtyClaimsWhere(db, eventFilterConditions({ ...filter, overlaps: false }), unitRoles);
 }
 
 /** Claims of the events starting in [from, to): what one stretch of hourly totals sums. */
@@ -23,7 +35,7 @@ export function casualtyClaimsStartingIn(db: Db, from: string, to: string): Iter
   return casualtyClaimsWhere(db, and(gte(events.startAt, from), lt(events.startAt, to)));
 }
 
-function casualtyClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<CasualtyClaim>> {
+function casualtyClaimsWhere(db: Db, where: SQL | undefined, unitRoles?: readonly PlaceRole[]): Iterable<Dated<CasualtyClaim>> {
   const selection = {
     id: casualtyReports.id,
     eventId: casualtyReports.eventId,
@@ -36,6 +48,7 @@ function casualtyClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<Cas
     startAt: events.startAt,
     // Casualty figures carry no time of their own: they count where their event starts.
     at: events.startAt,
+    ...(unitRoles && { units: unitsOfEvent(unitRoles) }),
   };
   const query = db
     .select(selection)
@@ -50,9 +63,13 @@ function casualtyClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<Cas
  * Every claim of the events a filter selects that start in the filter's period or have a figure
  * dated in it: all of an event's claims, since which source counts is decided per event.
  */
-export function munitionClaimsMatching(db: Db, filter: EventFilter): Iterable<Dated<MunitionClaim>> {
+export function munitionClaimsMatching(db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]): Iterable<Dated<MunitionClaim>> {
   const { from, toExclusive, ...timeless } = filter;
-  return munitionClaimsWhere(db, and(eventFilterConditions(timeless), from || toExclusive ? inArray(events.id, eventsCountingIn(from, toExclusive)) : undefined));
+  return munitionClaimsWhere(
+    db,
+    and(eventFilterConditions(timeless), from || toExclusive ? inArray(events.id, eventsCountingIn(from, toExclusive)) : undefined),
+    unitRoles,
+  );
 }
 
 /** Claims of the events that start in [from, to) or have a figure dated in it (hourly totals). */
@@ -67,7 +84,7 @@ function eventsCountingIn(from: string | undefined, to: string | undefined): SQL
     UNION SELECT event_id FROM munition_reports WHERE start_at IS NOT NULL AND ${within(sql`start_at`)})`;
 }
 
-function munitionClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<MunitionClaim>> {
+function munitionClaimsWhere(db: Db, where: SQL | undefined, unitRoles?: readonly PlaceRole[]): Iterable<Dated<MunitionClaim>> {
   const selection = {
     id: munitionReports.id,
     eventId: munitionReports.eventId,
@@ -79,6 +96,7 @@ function munitionClaimsWhere(db: Db, where: SQL | undefined): Iterable<Dated<Mun
     lostToEw: munitionReports.lostToEw,
     startAt: events.startAt,
     at: sql<string>`coalesce(${munitionReports.startAt}, ${events.startAt})`,
+    ...(unitRoles && { units: unitsOfEvent(unitRoles) }),
   };
   const query = db
     .select(selection)

@@ -249,6 +249,7 @@ export function casualtyBucketsFromRollups(db: Db, filter: EventFilter, bucketOf
     ...ref,
     figures: casualtyOut(new Map(rows.map((r) => [casualtyKey(r), r]))),
     bySource: null,
+    byUnit: null,
   }));
 }
 
@@ -257,5 +258,6 @@ export function munitionBucketsFromRollups(db: Db, filter: EventFilter, bucketOf
     ...ref,
     ...munitionOut(new Map(rows.map((r) => [munitionKey(r), r]))),
     bySource: null,
+    byUnit: null,
   }));
 }

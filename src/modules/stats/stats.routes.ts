@@ -9,7 +9,11 @@ import { formatResponses, negotiateFormat, setFormatHeaders } from '../../lib/fo
 import { notModifiedResponse } from '../../lib/http.js';
 import { problemResponses } from '../../lib/problem.js';
 import { SCAN_CAPACITY } from '../../plugins/scan-reads.js';
+import { entryById } from '../../domain/places.js';
+import { invalidParameter } from '../../lib/problem.js';
 import { eventFilterFromQuery } from '../events/events.routes.js';
+import { DEFAULT_PLACE_ROLES } from '../places/places.schemas.js';
+import { casualtyUnitFeatures, munitionUnitFeatures } from './stats.geojson.js';
 import { presentSourceRef } from '../sources/sources.present.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { aggregateCasualties, aggregateMunitions } from './stats.aggregate.js';
@@ -22,14 +26,39 @@ import {
   STATS_FORMATS,
   casualtyStatsQuerySchema,
   munitionStatsQuerySchema,
+  unitFeatureCollectionSchema,
   type CasualtyStatsWire,
   type MunitionStatsWire,
   type StatsQuery,
 } from './stats.schemas.js';
 
 function filterFrom(query: Omit<StatsQuery, 'include'> & { include?: string[] }) {
-  const { bucket: _bucket, tz, format: _format, include: _include, ...filters } = query;
+  const { bucket: _bucket, tz, format: _format, include: _include, group_by: _groupBy, ...filters } = query;
   return eventFilterFromQuery(filters, tz);
+}
+
+/** How a statistics request is summed: from the kept totals when they can answer, else from every claim. */
+function plan(query: Omit<StatsQuery, 'include'> & { include?: string[] }, format: string) {
+  if (format === 'geojson' && query.group_by !== 'admin1') throw invalidParameter('query', 'group_by', 'must be admin1 for format=geojson: a map layer has one feature per unit');
+  const filter = filterFrom(query);
+  const withSources = included(query, 'by_source');
+  const byUnit = query.group_by === 'admin1';
+  return {
+    filter,
+    bucketOf: bucketer(query.bucket, query.tz),
+    totals: !withSources && !byUnit,
+    options: { withSources, byUnit, period: filter },
+    unitRoles: byUnit ? (filter.places?.roles ?? DEFAULT_PLACE_ROLES) : undefined,
+  };
+}
+
+/** The wire form of a bucket's per-unit figures, when grouped. */
+function unitsOut<T>(byUnit: { units: Array<{ admin1: string | null } & T>; eventsInSeveralUnits: number } | null) {
+  if (!byUnit) return {};
+  return {
+    by_admin1: byUnit.units.map(({ admin1, ...figures }) => ({ admin1, name: admin1 ? (entryById(admin1)?.name ?? null) : null, ...figures })),
+    events_in_several_units: byUnit.eventsInSeveralUnits,
+  };
 }
 
 const included = (query: { include?: string[] }, part: 'by_source' | 'by_model') => query.include?.includes(part) ?? false;
@@ -41,7 +70,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   // Said in both operations' descriptions: when an answer is slow, and what 503 means here.
   const SUMMING =
-    ' Without `from`, `kind`, `country`, `actor` and `include=by_source` the answer usually comes from totals kept as the data changes; with any of them every claim ' +
+    ' Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes ' +
+    'from totals kept as the data changes; with any of them every claim ' +
     `is summed, which takes seconds over millions of events, and while ${SCAN_CAPACITY} such are running or waiting the next gets 503 with \`Retry-After\`.`;
   const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
     [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), value }));
@@ -62,7 +92,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           ...formatResponses(STATS_FORMATS, 'Casualty figures in the requested format.', {
             json: casualtyStatsSchema,
-            csv: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id, each source's own totals follow with theirs.`,
+            csv: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id and admin1, each source's own totals follow with their source_id, each unit's (group_by=admin1) with its admin1.`,
+            geojson: unitFeatureCollectionSchema,
           }),
           ...notModifiedResponse,
           ...problemResponses(400, 406),
@@ -72,23 +103,23 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { bucket, tz } = request.query;
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
+      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, negotiated.format);
       setFormatHeaders(reply, negotiated, 'casualties');
-      const filter = filterFrom(request.query);
-      const includeSources = included(request.query, 'by_source');
-      const bucketOf = bucketer(bucket, tz);
       const buckets =
-        (!includeSources && casualtyBucketsFromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter), bucketOf, includeSources, filter, rowsPerTurn)));
+        (totals && casualtyBucketsFromRollups(app.db, filter, bucketOf)) ||
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: CasualtyStatsWire = {
         bucket,
         tz,
-        data: buckets.map(({ bySource, figures, ...ref }) => ({
+        data: buckets.map(({ bySource, byUnit, figures, ...ref }) => ({
           ...ref,
           figures,
           ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, figures: value })) }),
+          ...unitsOut(byUnit),
         })),
       };
+      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: casualtyUnitFeatures(body) };
       return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
     },
   );
@@ -111,7 +142,9 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
             json: munitionStatsSchema,
             csv:
               `Columns ${MUNITION_STATS_COLUMNS.join(', ')}: one row per bucket and figure, \`breakdown\` saying whether it sums every weapon (total), ` +
-              'one weapon_category or one weapon_model; the chosen figures have an empty source_id, each source\'s own totals (total and by category) follow with theirs.',
+              'one weapon_category or one weapon_model; the chosen figures have an empty source_id and admin1, each source\'s own totals (total and by category) follow ' +
+              'with their source_id, each unit\'s (group_by=admin1) with its admin1.',
+            geojson: unitFeatureCollectionSchema,
           }),
           ...notModifiedResponse,
           ...problemResponses(400, 406),
@@ -121,25 +154,25 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { bucket, tz } = request.query;
       const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
+      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, negotiated.format);
       setFormatHeaders(reply, negotiated, 'munitions');
-      const filter = filterFrom(request.query);
-      const includeSources = included(request.query, 'by_source');
-      const bucketOf = bucketer(bucket, tz);
       const buckets =
-        (!includeSources && munitionBucketsFromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter), bucketOf, includeSources, filter, rowsPerTurn)));
+        (totals && munitionBucketsFromRollups(app.db, filter, bucketOf)) ||
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       const body: MunitionStatsWire = {
         bucket,
         tz,
-        data: buckets.map(({ bySource, byCategory, byModel, total, ...ref }) => ({
+        data: buckets.map(({ bySource, byUnit, byCategory, byModel, total, ...ref }) => ({
           ...ref,
           total,
           by_category: byCategory,
           ...(included(request.query, 'by_model') && { by_model: byModel }),
           ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })) }),
+          ...unitsOut(byUnit && { ...byUnit, units: byUnit.units.map(({ byCategory: by_category, ...unit }) => ({ ...unit, by_category })) }),
         })),
       };
+      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: munitionUnitFeatures(body) };
       return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
     },
   );

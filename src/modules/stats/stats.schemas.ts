@@ -11,7 +11,7 @@ import { placeFilterParameters } from '../places/places.schemas.js';
 import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
 
-export const STATS_FORMATS = ['json', 'csv'] as const;
+export const STATS_FORMATS = ['json', 'csv', 'geojson'] as const;
 const BY_SOURCE =
   '`by_source` adds each source\'s own totals beside the chosen figures, and to each figure the number of distinct sources behind it; ' +
   'it reads every claim of the period, so it is slower over years than the chosen figures alone.';
@@ -28,6 +28,14 @@ const statsFilters = {
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   ...placeFilterParameters,
+  group_by: z
+    .enum(['admin1'])
+    .optional()
+    .describe(
+      '`admin1`: beside the national figures, each first-level unit\'s (`by_admin1`), from the units of the events\' places in `place_role`. An event whose ' +
+        'places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit ' +
+        'are grouped under `admin1: null`. Needed for `format=geojson`.',
+    ),
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
   format: formatQuerySchema(STATS_FORMATS),
@@ -55,6 +63,19 @@ const support = {
         'A figure its source dates later than its event\'s start (an Air Force post\'s second night) counts in its own bucket, its event where the event starts.',
     ),
   source_count: z.number().int().optional().describe('How many distinct sources the counted claims come from; with `include=by_source`.'),
+};
+
+const unitFields = {
+  admin1: z.string().nullable().describe('ISO 3166-2 code of the unit; null for the events with no place in a known unit.'),
+  name: z.string().nullable().describe('The unit\'s English name.'),
+};
+
+const severalUnits = {
+  events_in_several_units: z
+    .number()
+    .int()
+    .optional()
+    .describe('With `group_by=admin1`: how many of the bucket\'s events count in more than one unit, so that the units\' figures add up to more than the national ones.'),
 };
 
 const bucketFields = {
@@ -86,6 +107,11 @@ export const casualtyStatsSchema = z
           .array(z.object({ source: sourceRefSchema, figures: z.array(casualtyFigureSchema) }))
           .optional()
           .describe("Each source's own totals, side by side; with `include=by_source`."),
+        by_admin1: z
+          .array(z.object({ ...unitFields, figures: z.array(casualtyFigureSchema) }))
+          .optional()
+          .describe('Each first-level unit\'s figures; with `group_by=admin1`. They do not add up to `figures` where an event lies in several units.'),
+        ...severalUnits,
       }),
     ),
   })
@@ -124,6 +150,11 @@ export const munitionStatsSchema = z
           .array(z.object({ source: sourceRefSchema, total: munitionFigureSchema, by_category: byCategorySchema }))
           .optional()
           .describe("Each source's own totals, side by side; with `include=by_source`."),
+        by_admin1: z
+          .array(z.object({ ...unitFields, total: munitionFigureSchema, by_category: byCategorySchema }))
+          .optional()
+          .describe('Each first-level unit\'s figures; with `group_by=admin1`. They do not add up to `total` where an event lies in several units.'),
+        ...severalUnits,
       }),
     ),
   })
@@ -133,6 +164,28 @@ export const munitionStatsSchema = z
       'Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source\'s own totals.',
     examples: [munitionStatsExample],
   });
+
+export const unitFeatureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string().describe('`<bucket label>/<admin1>`, `…/none` for the events in no known unit.'),
+        geometry: z
+          .object({ type: z.literal('Point'), coordinates: z.array(z.number()).min(2).max(2).describe('[longitude, latitude], WGS 84.') })
+          .nullable()
+          .describe('The unit\'s centroid from the gazetteer; null for the events in no known unit.'),
+        properties: z
+          .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+          .describe(
+            'bucket, bucket_start, bucket_end, admin1, name, the unit\'s figures (munitions: launched, intercepted, lost_to_ew, the rates and event_count; casualties: ' +
+              'killed/injured/missing low, best and high over all groups) and events_in_several_units, the bucket\'s events counted in more than one unit.',
+          ),
+      }),
+    ),
+  })
+  .meta({ id: 'UnitFeatureCollection', description: 'An RFC 7946 FeatureCollection: one feature per bucket and first-level unit, for a choropleth map.' });
 
 export type StatsQuery = z.infer<typeof munitionStatsQuerySchema>;
 export type CasualtyStatsWire = z.infer<typeof casualtyStatsSchema>;

@@ -1,7 +1,7 @@
-// Periods partition: over the whole Air Force record (seed plus the full file), every figure
-// counts in exactly one bucket and one period, the one where its own time starts. Expected
-// totals are computed here from the raw CSV (csv-parse and luxon), not with sitrep's code; the
-// test is skipped, saying why, where ../shared is absent.
+// The whole Air Force record (seed plus the full file), checked against the raw CSV (csv-parse
+// and luxon here, never sitrep's own code): periods partition, so every figure counts in exactly
+// one bucket and one period, the one where its own time starts; and places, so an attack is found
+// under every place its rows name, and on the map. Skipped, saying why, where ../shared is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -58,10 +58,11 @@ async function munitions(app: FastifyInstance, params: Params) {
   return body.data as Array<{ label: string; total: any }>;
 }
 
-describe.skipIf(missing)('periods over the full Air Force record', () => {
+describe.skipIf(missing)('the full Air Force record', () => {
   let app: FastifyInstance;
   let rows: Row[];
   let expected: Map<string, Totals>;
+  let warnings: Array<{ code: string }>;
 
   beforeAll(async () => {
     app = await buildTestApp({ seed: true });
@@ -70,6 +71,7 @@ describe.skipIf(missing)('periods over the full Air Force record', () => {
     rows = parse(csv, { columns: true, skip_empty_lines: true }) as Row[];
     // Every row is imported, so the file's sums are the expected ones.
     expect(summary.rowsRejected).toBe(0);
+    warnings = summary.warnings;
     expected = csvTotalsByMonth(rows);
   }, 120_000);
   afterAll(() => app?.close());
@@ -160,5 +162,66 @@ describe.skipIf(missing)('periods over the full Air Force record', () => {
     const strike = (await getJson(app, '/v1/events/evt_2025_07_04_kyiv_strike')).body;
     const own = strike.munition_reports.filter((r: any) => r.source.id === 'src_uaf_post_2025_07_04');
     expect(own.every((r: any) => r.start_at !== null && r.start_precision === 'minute')).toBe(true);
+  });
+
+  test(`when every place column is read, then the gazetteer knows every name: no place is left out${why}`, () => {
+    expect(warnings.filter((w) => w.code === 'unknown_place')).toEqual([]);
+  });
+
+  test(`when the 2025 attacks on Kyiv city are listed by admin1=UA-30, then they are exactly those whose rows name Kyiv as a target or an affected place${why}`, async () => {
+    // Which event each row went into, from the row keys its munition reports cite.
+    const eventOfWindow = new Map<string, string>();
+    const { items: reports } = await collectPages(app, '/v1/munition-reports?limit=500');
+    for (const report of reports as any[]) {
+      for (const citation of report.citations) {
+        const window = /row time_start=(.*?), time_end=(.*?), model=/.exec(citation.locator ?? '');
+        const post = /the row's source is (.*)$/.exec(citation.locator ?? '')?.[1] ?? '';
+        if (window) eventOfWindow.set(`${post}|${window[1]}|${window[2]}`, report.event_id);
+      }
+    }
+    const namesKyiv = (cell: string) => cell.split(/\s+and\s+/).some((part) => part.trim() === 'Kyiv');
+    const listed = (cell: string) => [...cell.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+    const rowsOnKyiv = rows.filter((row) => namesKyiv(row.target!) || namesKyiv(row.target_main!) || listed(row['affected region']!).includes('Kyiv'));
+    const attacks2025 = new Set(
+      ((await collectPages(app, urlOf('/v1/events', { kind: 'aerial_attack', from: '2025-01-01', to: '2025-12-31', tz: 'Europe/Kyiv', limit: 500 }))).items as any[]).map((e) => e.id),
+    );
+    const expectedIds = new Set(
+      rowsOnKyiv.map((row) => eventOfWindow.get(`${row.source}|${row.time_start!.trim()}|${(row.time_end || row.time_start)!.trim()}`)).filter((id) => id !== undefined && attacks2025.has(id)),
+    );
+    // The seed's strike is placed by the article ("strike on Kyiv"), not by the file's rows.
+    expectedIds.add('evt_2025_07_04_kyiv_strike');
+
+    const { items } = await collectPages(app, urlOf('/v1/events', { admin1: 'UA-30', kind: 'aerial_attack', from: '2025-01-01', to: '2025-12-31', tz: 'Europe/Kyiv', limit: 500 }));
+
+    expect(new Set(items.map((e: any) => e.id))).toEqual(expectedIds);
+    expect(expectedIds.size).toBeGreaterThan(5);
+  });
+
+  test(`when 2025's attacks are mapped, then every one is a feature and at least 95% have a geometry${why}`, async () => {
+    const query = { kind: 'aerial_attack', from: '2025-01-01', to: '2025-12-31', tz: 'Europe/Kyiv' };
+    const listed = (await collectPages(app, urlOf('/v1/events', { ...query, limit: 500 }))).items;
+    const response = await app.inject({ url: urlOf('/v1/events', { ...query, format: 'geojson' }) });
+    const { features } = response.json();
+
+    expect(features.map((f: any) => f.id)).toEqual(listed.map((e: any) => e.id));
+    const located = features.filter((f: any) => f.geometry !== null);
+    expect(located.length / features.length).toBeGreaterThanOrEqual(0.95);
+    expect(listed.length).toBeGreaterThan(600);
+  });
+
+  test(`when Kyiv is searched in other spellings, then the same attacks are found, and not every attack whose summary gives a time${why}`, async () => {
+    const query = { kind: 'aerial_attack', from: '2025-01-01', to: '2025-12-31', tz: 'Europe/Kyiv', limit: 500 };
+    const search = async (q: string) => new Set(((await collectPages(app, urlOf('/v1/events', { ...query, q }))).items as any[]).map((e) => e.id));
+
+    const kyiv = await search('Kyiv');
+    const kiev = await search('Kiev');
+    const cyrillic = await search('Київ');
+    const all = (await collectPages(app, urlOf('/v1/events', query))).items.length;
+
+    expect(kiev).toEqual(kyiv);
+    expect(cyrillic.size).toBeGreaterThan(0);
+    for (const id of cyrillic) expect(kyiv.has(id)).toBe(true);
+    // Before, "Kyiv time" in most summaries matched 384 of 674.
+    expect(kyiv.size).toBeLessThan(all / 3);
   });
 });
