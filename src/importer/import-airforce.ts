@@ -13,7 +13,7 @@ import type { Snapshot } from '../modules/history/history.repository.js';
 import { fullRow, LOADER_AUTHORS, type RecordStore } from '../modules/history/history.writes.js';
 import { sourceStore } from '../modules/sources/sources.repository.js';
 import * as repo from './airforce.repository.js';
-import { importHistory, importWriteContext, sha256Of, type EditorCorrections, type ImportHistory, type UpdateOutcome } from './import-history.js';
+import { importHistory, importWriteContext, isEventLevelCitation, sha256Of, type EditorCorrections, type ImportHistory, type UpdateOutcome } from './import-history.js';
 import { hashId, OWNED_ID_PREFIX, planImport, type EventPlan, type ImportPlan, type MunitionPlan, type SourcePlan } from './plan.js';
 import { REJECTION_REASONS, WARNING_CODES, type Rejection, type RowWarning } from './rows.js';
 import { parseCatalogue, type WeaponCatalogue } from './weapons.js';
@@ -312,7 +312,7 @@ function applyCitation(
   const munitionReportId = c.munitionReportId ?? null;
   const sameFact = (before: Snapshot) =>
     before.source_id === c.sourceId &&
-    (munitionReportId === null ? before.event_id === c.eventId && isEventLevel(before) : before.munition_report_id === munitionReportId);
+    (munitionReportId === null ? before.event_id === c.eventId && isEventLevelCitation(before) : before.munition_report_id === munitionReportId);
   const curatedFact = munitionReportId === null ? !owned(c.eventId, OWNED_ID_PREFIX.event) : !owned(munitionReportId, OWNED_ID_PREFIX.munition);
   if (curatedFact && history.curatedDeletedByEditor('citation', sameFact)) return false;
   const row = {
@@ -329,9 +329,6 @@ function applyCitation(
   };
   return history.createUnlessDeleted(citationStore, row, (candidate) => repo.getCitationById(tx, candidate) !== null) !== null;
 }
-
-const isEventLevel = (citation: Snapshot) =>
-  citation.casualty_report_id == null && citation.munition_report_id == null && citation.damage_report_id == null && citation.relation_id == null;
 
 /**
  * Sets the import key on a record found by other means (adopted, or a grown window); it is

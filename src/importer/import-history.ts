@@ -4,7 +4,7 @@
 // not created again. Conflicts (the file changed what the editor changed) are collected for the
 // summary.
 import { createHash } from 'node:crypto';
-import type { ResourceType } from '../domain/vocabulary.js';
+import type { EventStatus, ResourceType, TimePrecision } from '../domain/vocabulary.js';
 import { spanEnd } from '../lib/time.js';
 import {
   eventChangedByOthers,
@@ -83,6 +83,10 @@ export type ImportHistory = {
   keptForEditor(): void;
 };
 
+/** Whether a citation (as a snapshot) backs the event itself rather than one of its reports or relations. */
+export const isEventLevelCitation = (citation: Snapshot) =>
+  citation.casualty_report_id == null && citation.munition_report_id == null && citation.damage_report_id == null && citation.relation_id == null;
+
 const ignoredWhenComparing = new Set(['created_at', 'updated_at']);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const pick = (snapshot: Snapshot, keys: string[]): Snapshot => Object.fromEntries(keys.map((k) => [k, snapshot[k] ?? null]));
@@ -151,24 +155,16 @@ export function importHistory(tx: Queryable, ctx: WriteContext): ImportHistory {
       return history.curatedDeletedByEditor('event', (event) => {
         const end = spanEnd({
           startAt: event.start_at as string,
-          startPrecision: event.start_precision as never,
-          endAt: (event.end_at as string | null) ?? null,
-          endPrecision: (event.end_precision as never) ?? null,
+          startPrecision: event.start_precision as TimePrecision,
+          endAt: event.end_at as string | null,
+          endPrecision: event.end_precision as TimePrecision | null,
           timezone: event.timezone as string,
-          status: event.status as never,
+          status: event.status as EventStatus,
         });
         if (!((event.start_at as string) < window.spanEndAt && (end === null || end > window.startAt))) return false;
         // It was cited to the post at the event level (its citations went before it).
         return [...tombstones.values()].some(
-          (t) =>
-            t.resourceType === 'citation' &&
-            t.before !== null &&
-            t.before.event_id === event.id &&
-            t.before.source_id === sourceId &&
-            t.before.casualty_report_id == null &&
-            t.before.munition_report_id == null &&
-            t.before.damage_report_id == null &&
-            t.before.relation_id == null,
+          (t) => t.resourceType === 'citation' && t.before !== null && t.before.event_id === event.id && t.before.source_id === sourceId && isEventLevelCitation(t.before),
         );
       });
     },
