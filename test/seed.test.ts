@@ -1,10 +1,12 @@
 // The curated seed of 3–4 July 2025, checked against what it cites: the source article's text and
-// the Air Force rows of the Ivaniuk dataset. Read through the API, as a client would see it.
+// the Air Force rows of the Ivaniuk dataset, and its place in the history. Read through the API, as
+// a client would see it.
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventDetailWire, EventWire } from '../src/modules/events/events.schemas.js';
+import type { RevisionWire } from '../src/modules/history/history.schemas.js';
 import type { Citation } from '../src/modules/sources/sources.schemas.js';
 import { DATASETS, seedDatabase } from '../seed/seed.js';
 import { AIR_FORCE_CSV, ARTICLE_PATH, buildTestApp, getJson } from './helpers.js';
@@ -273,5 +275,26 @@ describe('seed: stability', () => {
     expect(after.statusCode).toBe(200);
     expect(after.body).toBe(before.body);
     expect(after.headers.etag).toBe(before.headers.etag);
+  });
+});
+
+describe('seed: history', () => {
+  it('when the seed is loaded, then every seed record has a created revision by the seed equal to the record, and a second load adds none', async () => {
+    // Arrange, Act
+    const server = await seededApp();
+    const changes = await getJson(server, '/v1/changes?limit=500');
+    await seedDatabase(server.db);
+
+    // Assert
+    expect(changes.body.has_more).toBe(false);
+    const data: RevisionWire[] = changes.body.data;
+    const seedIds = DATASETS.flatMap((d) => [d.sources, d.actors, d.events, d.casualtyReports, d.munitionReports, d.damageReports, d.relations, d.citations].flat().map((r) => r.id));
+    expect(data.map((c) => c.resource_id).sort()).toEqual([...seedIds].sort());
+    expect(data.every((c) => c.action === 'created' && c.changed_by.key_id === 'seed' && c.changed_by.name === 'Seed dataset')).toBe(true);
+    const time = data.find((c) => c.resource_id === 'mun_kyiv_time_intercepted')!;
+    expect((await getJson(server, '/v1/munition-reports/mun_kyiv_time_intercepted')).body).toEqual(time.after);
+    const strike = data.find((c) => c.resource_id === KYIV_STRIKE)!;
+    expect(strike.after!.actors).toEqual((await getEvent(server, KYIV_STRIKE)).actors.map((a) => ({ id: a.id, role: a.role })).sort((a, b) => a.id.localeCompare(b.id) || a.role.localeCompare(b.role)));
+    expect((await getJson(server, `/v1/changes?since=${encodeURIComponent(changes.body.next_cursor)}`)).body.data).toEqual([]);
   });
 });

@@ -622,7 +622,7 @@ export interface paths {
         };
         /**
          * List the revisions of an event and its figures
-         * @description Every change made through the API to the event and to the records that belong to it (casualty, munition and damage reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep their history. Records loaded from the seed or an import have no revision until first changed.
+         * @description Every change to the event and to the records that belong to it (casualty, munition and damage reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep their history. Changes made by the seed or an import are revisions too, by that loader (`changed_by.key_id` `seed` or `import:airforce`).
          */
         get: operations["listEventRevisions"];
         put?: never;
@@ -642,7 +642,7 @@ export interface paths {
         };
         /**
          * Feed of every change, in commit order
-         * @description Created, updated and deleted records of every type, oldest first. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
+         * @description Created, updated and deleted records of every type, oldest first, whether an editor, the seed or an import made the change. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
          */
         get: operations["listChanges"];
         put?: never;
@@ -1712,12 +1712,12 @@ export interface components {
             action: "created" | "updated" | "deleted";
             /** @description RFC 3339 UTC, when the change was committed. */
             changed_at: string;
-            /** @description The API key that made the change, and its holder. */
+            /** @description The API key that made the change, and its holder; or a loader: `seed` (the seed dataset) or `import:airforce` (the Air Force importer). */
             changed_by: {
                 key_id: string;
                 name: string;
             };
-            /** @description The editor's correction note. */
+            /** @description The editor's correction note; for an import, the file, its SHA-256 and its row counts. */
             reason: string | null;
             /** @description The record as the API showed it before the change; null for a creation. */
             before: {

@@ -2,12 +2,13 @@
 // Air Force dataset (missile_attacks_daily.csv) into DATABASE_URL, migrating it first. Prints a
 // summary; a progress bar only when stderr is a terminal.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { formatSummary, importAirForce } from '../importer/import-airforce.js';
+import { sha256Of } from '../importer/import-history.js';
 import { AirForceFormatError } from '../importer/rows.js';
 import { CatalogueError } from '../importer/weapons.js';
 import { CliError, runCli } from './run.js';
@@ -15,13 +16,15 @@ import { CliError, runCli } from './run.js';
 const USAGE = 'usage: npm run import:airforce -- <attacks.csv> [--catalogue <missiles_and_uavs.csv>]';
 const DEFAULT_CATALOGUE = 'missiles_and_uavs.csv';
 
-function readText(path: string, what: string): string {
+function readBytes(path: string, what: string): Buffer {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     throw new CliError(`cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
+
+const readText = (path: string, what: string) => readBytes(path, what).toString('utf8');
 
 await runCli(async () => {
   let parsed;
@@ -41,7 +44,9 @@ await runCli(async () => {
   const cataloguePath = parsed.values.catalogue ?? (existsSync(besideInput) ? besideInput : null);
 
   const config = loadConfig();
-  const attacksCsv = readText(attacksPath, 'attacks file');
+  // The revisions name the file and its SHA-256, so the file an import came from can be told apart.
+  const attacksBytes = readBytes(attacksPath, 'attacks file');
+  const attacksCsv = attacksBytes.toString('utf8');
   const catalogueCsv = cataloguePath === null ? null : readText(cataloguePath, 'weapon catalogue');
 
   const handle = openDatabase(config.databaseUrl);
@@ -53,7 +58,7 @@ await runCli(async () => {
     migrateDatabase(handle.db);
     const summary = importAirForce(
       handle.db,
-      { attacksCsv, catalogueCsv },
+      { attacksCsv, catalogueCsv, fileName: basename(attacksPath), sha256: sha256Of(attacksBytes) },
       {
         onProgress: bar
           ? (done, total) => {

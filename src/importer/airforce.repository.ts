@@ -1,36 +1,24 @@
-// Database access for the Air Force importer: finds the records an import may update or adopt and
-// writes them. Takes the drizzle handle (or a transaction), returns rows or null; what to change
-// is decided by the caller (import-airforce.ts).
+// Database access for the Air Force importer: finds the records an import may update or adopt.
+// Takes the drizzle handle (or a transaction), returns rows or null; what to change is decided by
+// the caller (import-airforce.ts), and records are written through the history, with revisions.
 import { and, asc, count, eq, gt, isNull, lt, or } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
 import {
-  actors,
+  casualtyReports,
   citations,
-  eventActors,
+  damageReports,
   events,
   munitionReports,
+  relations,
   sources,
   type CitationRow,
   type EventRow,
   type MunitionReportRow,
   type SourceRow,
 } from '../db/schema.js';
-import type { ActorRole } from '../domain/vocabulary.js';
-import { SHARED_ACTORS, SHARED_SOURCES } from '../domain/shared-records.js';
+import type { Queryable } from '../modules/history/history.repository.js';
 
-/** The database or a transaction on it: both offer the same query builders. */
-export type Writer = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete'>;
-
-export type NewEvent = typeof events.$inferInsert;
-export type NewSource = typeof sources.$inferInsert;
-export type NewMunitionReport = typeof munitionReports.$inferInsert;
-export type NewCitation = typeof citations.$inferInsert;
-
-/** Inserts the shared actors and the dataset source where they are missing; never changes them. */
-export function ensureSharedRecords(db: Writer, now: string): void {
-  for (const actor of SHARED_ACTORS) db.insert(actors).values({ ...actor, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
-  for (const source of SHARED_SOURCES) db.insert(sources).values({ ...source, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
-}
+/** The database or a transaction on it, as the history's record stores take it. */
+export type Writer = Queryable;
 
 export function getSourceById(db: Writer, id: string): SourceRow | null {
   return db.select().from(sources).where(eq(sources.id, id)).get() ?? null;
@@ -39,14 +27,6 @@ export function getSourceById(db: Writer, id: string): SourceRow | null {
 /** The source whose `reference` is this post path (the seed's or an earlier import's), if any. */
 export function findSourceByReference(db: Writer, reference: string): SourceRow | null {
   return db.select().from(sources).where(eq(sources.reference, reference)).orderBy(asc(sources.id)).limit(1).get() ?? null;
-}
-
-export function insertSource(db: Writer, row: NewSource): void {
-  db.insert(sources).values(row).run();
-}
-
-export function updateSource(db: Writer, id: string, patch: Partial<NewSource>): void {
-  db.update(sources).set(patch).where(eq(sources.id, id)).run();
 }
 
 export function getEventById(db: Writer, id: string): EventRow | null {
@@ -100,24 +80,15 @@ export function countMunitionReports(db: Writer, eventId: string): number {
   return db.select({ n: count() }).from(munitionReports).where(eq(munitionReports.eventId, eventId)).get()?.n ?? 0;
 }
 
-/** Deletes an event; its actor links and citations go with it (ON DELETE CASCADE). */
-export function deleteEvent(db: Writer, id: string): void {
-  db.delete(events).where(eq(events.id, id)).run();
+/** Casualty and damage reports and relations of an event: the importer writes none of them. */
+export function countEventFactsBesidesCitations(db: Writer, eventId: string): number {
+  const n = (table: typeof casualtyReports | typeof damageReports) => db.select({ n: count() }).from(table).where(eq(table.eventId, eventId)).get()?.n ?? 0;
+  const linked = db.select({ n: count() }).from(relations).where(or(eq(relations.fromEventId, eventId), eq(relations.toEventId, eventId))).get()?.n ?? 0;
+  return n(casualtyReports) + n(damageReports) + linked;
 }
 
-export function insertEvent(db: Writer, row: NewEvent): void {
-  db.insert(events).values(row).run();
-}
-
-export function updateEvent(db: Writer, id: string, patch: Partial<NewEvent>): void {
-  db.update(events).set(patch).where(eq(events.id, id)).run();
-}
-
-/** Links actors to an event in their roles; returns how many links were new. */
-export function linkEventActors(db: Writer, eventId: string, links: { actorId: string; role: ActorRole }[]): number {
-  let added = 0;
-  for (const link of links) added += db.insert(eventActors).values({ eventId, ...link }).onConflictDoNothing().run().changes;
-  return added;
+export function listEventCitations(db: Writer, eventId: string): CitationRow[] {
+  return db.select().from(citations).where(eq(citations.eventId, eventId)).orderBy(asc(citations.id)).all();
 }
 
 /** The event-level citation of `eventId` by `sourceId` (no report or relation), if any. */
@@ -158,14 +129,6 @@ export function getCitationById(db: Writer, id: string): CitationRow | null {
   return db.select().from(citations).where(eq(citations.id, id)).get() ?? null;
 }
 
-export function insertCitation(db: Writer, row: NewCitation): void {
-  db.insert(citations).values(row).run();
-}
-
-export function updateCitation(db: Writer, id: string, patch: Partial<NewCitation>): void {
-  db.update(citations).set(patch).where(eq(citations.id, id)).run();
-}
-
 export function getMunitionReportById(db: Writer, id: string): MunitionReportRow | null {
   return db.select().from(munitionReports).where(eq(munitionReports.id, id)).get() ?? null;
 }
@@ -194,10 +157,14 @@ export function findUnclaimedMunitionReport(db: Writer, eventId: string, sourceI
   );
 }
 
-export function insertMunitionReport(db: Writer, row: NewMunitionReport): void {
-  db.insert(munitionReports).values(row).run();
+/**
+ * The import key is the importer's bookkeeping, not part of the record as the API shows it: it is
+ * set without a revision or a new `updated_at`. Every other write goes through the history.
+ */
+export function setEventImportKey(db: Writer, id: string, importKey: string): void {
+  db.update(events).set({ importKey }).where(eq(events.id, id)).run();
 }
 
-export function updateMunitionReport(db: Writer, id: string, patch: Partial<NewMunitionReport>): void {
-  db.update(munitionReports).set(patch).where(eq(munitionReports.id, id)).run();
+export function setMunitionReportImportKey(db: Writer, id: string, importKey: string): void {
+  db.update(munitionReports).set({ importKey }).where(eq(munitionReports.id, id)).run();
 }

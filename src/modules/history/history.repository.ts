@@ -1,6 +1,6 @@
-// Revisions and tombstones: the append-only record of every change made through the write API.
-// Takes the database (or a transaction), returns rows.
-import { and, asc, desc, eq, gt, inArray, lte, or } from 'drizzle-orm';
+// Revisions and tombstones: the append-only record of every change, made through the write API or
+// by a loader (the seed, an import). Takes the database (or a transaction), returns rows.
+import { and, asc, desc, eq, gt, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeys, revisions, tombstones, type RevisionRow, type TombstoneRow } from '../../db/schema.js';
 
@@ -27,8 +27,41 @@ export type RevisionInput = {
   changedAt: string;
 };
 
-export function insertRevision(tx: Queryable, revision: RevisionInput): RevisionRow {
-  return tx.insert(revisions).values(revision).returning().get();
+function prepareRevisionInsert(tx: Queryable) {
+  const p = (name: keyof RevisionInput) => sql.placeholder(name);
+  return tx
+    .insert(revisions)
+    .values({
+      resourceType: p('resourceType'),
+      resourceId: p('resourceId'),
+      eventId: p('eventId'),
+      otherEventId: p('otherEventId'),
+      action: p('action'),
+      keyId: p('keyId'),
+      keyName: p('keyName'),
+      reason: p('reason'),
+      // The JSON is bound as text made here: a bare placeholder would store null as the text 'null'.
+      before: sql`${p('before')}`,
+      after: sql`${p('after')}`,
+      changedAt: p('changedAt'),
+    })
+    .prepare();
+}
+
+// Built once per transaction: an import commits thousands of revisions in one.
+const revisionInserts = new WeakMap<Queryable, ReturnType<typeof prepareRevisionInsert>>();
+
+const jsonOrNull = (snapshot: Snapshot | null) => (snapshot === null ? null : JSON.stringify(snapshot));
+
+/** Appends a revision; returns its number. */
+export function insertRevision(tx: Queryable, revision: RevisionInput): number {
+  let insert = revisionInserts.get(tx);
+  if (insert === undefined) {
+    insert = prepareRevisionInsert(tx);
+    revisionInserts.set(tx, insert);
+  }
+  // Not `.returning()`: reading the row back would parse its JSON again.
+  return Number(insert.run({ ...revision, before: jsonOrNull(revision.before), after: jsonOrNull(revision.after) }).lastInsertRowid);
 }
 
 export function insertTombstone(tx: Queryable, row: TombstoneRow): void {
@@ -72,7 +105,7 @@ export function resourceIdsEverInEvent(db: Queryable, resourceType: ResourceType
 /**
  * A record as it stood at `instant`, as revisions know it: the state after the last revision
  * made by then; or, if it was changed only later, the state before the first such change
- * (`undefined` when neither: the record was never changed through the API). Null means it did
+ * (`undefined` when neither: the record has no revision, as one loaded before loaders wrote revisions). Null means it did
  * not exist then.
  */
 export function snapshotAt(db: Queryable, resourceType: ResourceType, resourceId: string, instant: string): Snapshot | null | undefined {
@@ -82,6 +115,69 @@ export function snapshotAt(db: Queryable, resourceType: ResourceType, resourceId
   const next = db.select().from(revisions).where(and(ofRecord, gt(revisions.changedAt, instant))).orderBy(asc(revisions.id)).limit(1).get();
   if (next) return next.before ?? null;
   return undefined;
+}
+
+/** The newest revision of one record, or null when it has none. */
+export function latestRevision(db: Queryable, resourceType: ResourceType, resourceId: string): RevisionRow | null {
+  return (
+    db
+      .select()
+      .from(revisions)
+      .where(and(eq(revisions.resourceType, resourceType), eq(revisions.resourceId, resourceId)))
+      .orderBy(desc(revisions.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** The newest revision of one record by one of `keyIds`, or null. */
+export function latestRevisionBy(db: Queryable, resourceType: ResourceType, resourceId: string, keyIds: readonly string[]): RevisionRow | null {
+  return (
+    db
+      .select()
+      .from(revisions)
+      .where(and(eq(revisions.resourceType, resourceType), eq(revisions.resourceId, resourceId), inArray(revisions.keyId, [...keyIds])))
+      .orderBy(desc(revisions.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** The oldest revision of one record, or null. */
+export function firstRevision(db: Queryable, resourceType: ResourceType, resourceId: string): RevisionRow | null {
+  return (
+    db
+      .select()
+      .from(revisions)
+      .where(and(eq(revisions.resourceType, resourceType), eq(revisions.resourceId, resourceId)))
+      .orderBy(asc(revisions.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** Whether anyone but `keyIds` changed the event or a record that belongs to it. */
+export function eventChangedByOthers(db: Queryable, eventId: string, keyIds: readonly string[]): boolean {
+  const ofEvent = (column: typeof revisions.eventId | typeof revisions.otherEventId) =>
+    db
+      .select({ id: revisions.id })
+      .from(revisions)
+      .where(and(eq(column, eventId), notInArray(revisions.keyId, [...keyIds])))
+      .limit(1)
+      .get();
+  return ofEvent(revisions.eventId) !== undefined || ofEvent(revisions.otherEventId) !== undefined;
+}
+
+export type TombstoneWithAuthor = { resourceType: ResourceType; resourceId: string; keyId: string; before: Snapshot | null };
+
+/** Every tombstone, with who deleted the record and what it was. */
+export function tombstonesWithAuthors(db: Queryable): TombstoneWithAuthor[] {
+  return db
+    .select({ resourceType: tombstones.resourceType, resourceId: tombstones.resourceId, keyId: revisions.keyId, before: revisions.before })
+    .from(tombstones)
+    .innerJoin(revisions, eq(revisions.id, tombstones.revisionId))
+    .all()
+    .map((t) => ({ ...t, before: t.before ?? null }));
 }
 
 export function revisionsByIds(db: Queryable, ids: number[]): RevisionRow[] {

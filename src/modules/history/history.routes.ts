@@ -49,9 +49,10 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['history'],
         summary: 'List the revisions of an event and its figures',
         description:
-          'Every change made through the API to the event and to the records that belong to it (casualty, munition and damage ' +
-          'reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. ' +
-          'Deleted events keep their history. Records loaded from the seed or an import have no revision until first changed.',
+          'Every change to the event and to the records that belong to it (casualty, munition and damage reports, citations, ' +
+          'relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep ' +
+          'their history. Changes made by the seed or an import are revisions too, by that loader (`changed_by.key_id` `seed` ' +
+          'or `import:airforce`).',
         params: idParamsWithExample('evt_2025_07_04_kyiv_strike'),
         querystring: revisionsQuerySchema,
         response: { 200: revisionListSchema, ...notModifiedResponse, ...problemResponses(400, 404) },
@@ -79,7 +80,8 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['history'],
         summary: 'Feed of every change, in commit order',
         description:
-          'Created, updated and deleted records of every type, oldest first. To sync: start without `since`, store each ' +
+          'Created, updated and deleted records of every type, oldest first, whether an editor, the seed or an import made ' +
+          'the change. To sync: start without `since`, store each ' +
           'answer\'s `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with ' +
           '`action: deleted` and the record as it was in `before`.',
         querystring: changesQuerySchema,

@@ -18,8 +18,10 @@ export const revisionSchema = z
     event_id: z.string().nullable().describe('The event the record belongs to (for a relation, its from-event); null for sources and actors.'),
     action: z.enum(CHANGE_ACTIONS),
     changed_at: z.string().describe('RFC 3339 UTC, when the change was committed.'),
-    changed_by: z.object({ key_id: z.string(), name: z.string() }).describe('The API key that made the change, and its holder.'),
-    reason: z.string().nullable().describe('The editor\'s correction note.'),
+    changed_by: z
+      .object({ key_id: z.string(), name: z.string() })
+      .describe('The API key that made the change, and its holder; or a loader: `seed` (the seed dataset) or `import:airforce` (the Air Force importer).'),
+    reason: z.string().nullable().describe('The editor\'s correction note; for an import, the file, its SHA-256 and its row counts.'),
     before: recordStateSchema.describe('The record as the API showed it before the change; null for a creation.'),
     after: recordStateSchema.describe('The record after the change; null for a deletion.'),
   })

@@ -1,7 +1,7 @@
 // The one way records change: each create, update and delete commits the record, its revision
 // (who, when, why, before and after) and, for a delete, its tombstone, in the caller's
 // transaction. Deleting a record that others still refer to is refused with a 409 that names them.
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns, type Table } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ResourceType } from '../../domain/vocabulary.js';
 import { invalidParameter, ProblemError } from '../../lib/problem.js';
@@ -25,6 +25,21 @@ export type RecordStore<Row extends { id: string }> = {
 };
 
 export type WriteContext = { keyId: string; keyName: string; reason: string | null; now: string };
+
+/**
+ * The authors of revisions written by loaders instead of an editor's API key (whose ids are
+ * `key_…`). An import leaves a record alone when its newest revision is by anyone else.
+ */
+export const LOADER_AUTHORS = {
+  seed: { keyId: 'seed', keyName: 'Seed dataset' },
+  airForceImport: { keyId: 'import:airforce', keyName: 'Air Force importer' },
+} as const;
+
+export const LOADER_KEY_IDS: readonly string[] = Object.values(LOADER_AUTHORS).map((a) => a.keyId);
+
+export function isLoader(keyId: string): boolean {
+  return LOADER_KEY_IDS.includes(keyId);
+}
 
 export function commitCreate<Row extends { id: string }>(tx: Queryable, store: RecordStore<Row>, row: Row, ctx: WriteContext): void {
   store.insert(tx, row);
@@ -78,7 +93,7 @@ export function commitDelete<Row extends { id: string }>(tx: Queryable, store: R
   }
   const before = store.snapshot(tx, current);
   store.remove(tx, current.id);
-  const revision = insertRevision(tx, {
+  const revisionId = insertRevision(tx, {
     resourceType: store.type,
     resourceId: current.id,
     ...store.owners(current),
@@ -90,7 +105,7 @@ export function commitDelete<Row extends { id: string }>(tx: Queryable, store: R
     after: null,
     changedAt: ctx.now,
   });
-  insertTombstone(tx, { resourceType: store.type, resourceId: current.id, deletedAt: ctx.now, reason: ctx.reason, revisionId: revision.id });
+  insertTombstone(tx, { resourceType: store.type, resourceId: current.id, deletedAt: ctx.now, reason: ctx.reason, revisionId });
 }
 
 /** "1 citation", "3 citations". */
@@ -105,6 +120,19 @@ export function snakeRecord(row: object, omit: string[] = ['importKey']): Snapsh
       .filter(([key]) => !omit.includes(key))
       .map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
   );
+}
+
+/**
+ * The row with every column of its table, those it leaves out null, as the database stores it: a
+ * loader's curated rows may leave optional columns out, and a revision's snapshot has every field.
+ */
+export function fullRow<T extends Table>(table: T, row: object): Omit<T['$inferSelect'], 'createdAt' | 'updatedAt'> {
+  const given = row as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(getTableColumns(table))
+      .filter((key) => key !== 'createdAt' && key !== 'updatedAt')
+      .map((key) => [key, given[key] ?? null]),
+  ) as Omit<T['$inferSelect'], 'createdAt' | 'updatedAt'>;
 }
 
 /** camelCase keys of a snake_case body: the row fields it sets. */
