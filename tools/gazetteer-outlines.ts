@@ -117,7 +117,7 @@ function main(): void {
     const text = render(outlines);
     writeFileSync(OUTPUT, text);
     const positions = outlines.reduce((n, f) => n + polygonsOf(f.geometry).flat().reduce((m, r) => m + r.length, 0), 0);
-    console.log(`wrote ${outlines.length} outlines, ${positions} positions, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB to ${OUTPUT}`);
+    console.log(`wrote ${outlines.length} outlines, ${positions} positions, ${(Buffer.byteLength(text) / 1000).toFixed(1)} kB to ${OUTPUT}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
