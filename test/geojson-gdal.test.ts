@@ -33,7 +33,7 @@ describe.skipIf(!HAVE_GDAL && !IN_CI)('GeoJSON read by GDAL (ogrinfo)', () => {
     const app = await freshApp();
     const key = apiKey(app);
     const source = createSource(app.db);
-    const post = async (body: object) => {
+    const post = async (body: Record<string, unknown>) => {
       const response = await send(app, 'POST', '/v1/events', { key, body: eventInput(body) });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       await send(app, 'POST', '/v1/munition-reports', { key, body: { event_id: response.body.id, source_id: source.id, weapon_category: 'drone', launched: 12 } });
@@ -61,6 +61,8 @@ describe.skipIf(!HAVE_GDAL && !IN_CI)('GeoJSON read by GDAL (ogrinfo)', () => {
     const layer = await ogrinfo(app, '/v1/stats/munitions?bucket=all&group_by=admin1&format=geojson');
 
     expect(layer.count).toBe(3);
+    // One geometry type for the layer: every unit's outline as a MultiPolygon.
+    expect(layer.geometry).toBe('Multi Polygon');
     for (const field of ['admin1: String', 'name: String', 'launched: Integer', 'event_count: Integer']) expect(layer.text).toContain(field);
   });
 });

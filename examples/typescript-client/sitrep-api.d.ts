@@ -2421,12 +2421,12 @@ export interface components {
                 type: "Feature";
                 /** @description `<bucket label>/<admin1>`, `…/none` for the events in no known unit. */
                 id: string;
-                /** @description The unit's centroid from the gazetteer; null for the events in no known unit. */
+                /** @description The unit's outline (Natural Earth admin-1, simplified; see /v1/places); null for the events in no known unit. */
                 geometry: {
                     /** @constant */
-                    type: "Point";
-                    /** @description [longitude, latitude], WGS 84. */
-                    coordinates: number[];
+                    type: "MultiPolygon";
+                    /** @description Polygons of rings of [longitude, latitude] positions, WGS 84 (RFC 7946). */
+                    coordinates: number[][][][];
                 } | null;
                 /** @description bucket, bucket_start, bucket_end, admin1, name, the unit's figures (munitions: launched, intercepted, lost_to_ew, the rates and event_count; casualties: killed/injured/missing low, best and high over all groups) and events_in_several_units, the bucket's events counted in more than one unit. */
                 properties: {

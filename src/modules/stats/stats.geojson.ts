@@ -1,28 +1,35 @@
 // Statistics as a map layer: with group_by=admin1, one GeoJSON feature per bucket and first-level
-// unit, its figures as properties, for a choropleth in QGIS or Leaflet. A unit is drawn at its
-// centroid from the gazetteer; the events in no known unit have no geometry (RFC 7946 §3.2).
-import { entryById } from '../../domain/places.js';
+// unit, its figures as properties, for a choropleth in QGIS or Leaflet. A unit is drawn by its
+// outline (seed/gazetteer/outlines.ts), every one a MultiPolygon so the layer has one geometry
+// type; the events in no known unit have no geometry (RFC 7946 §3.2).
 import { CASUALTY_CATEGORIES } from '../../domain/vocabulary.js';
 import type { CsvRow } from '../../lib/csv.js';
 import type { CasualtyStatsWire, MunitionStatsWire } from './stats.schemas.js';
 
-type Geometry = { type: 'Point'; coordinates: [number, number] } | null;
+type Position = [number, number];
+type Geometry = { type: 'MultiPolygon'; coordinates: Position[][][] } | null;
 
 export type UnitFeature = { type: 'Feature'; id: string; geometry: Geometry; properties: CsvRow };
 
-/** Where a unit is drawn: its centroid; null for "no known unit". */
-function unitGeometry(admin1: string | null): Geometry {
-  const location = admin1 ? entryById(admin1)?.location : null;
-  return location ? { type: 'Point', coordinates: [location.longitude, location.latitude] } : null;
+// Loaded on the first map asked for, not at start-up: 260 KB to read and check.
+let outlines: Promise<typeof import('../../../seed/gazetteer/outlines.js')> | null = null;
+
+/** Where a unit is drawn: its outline as a MultiPolygon; null for "no known unit". */
+async function unitGeometry(admin1: string | null): Promise<Geometry> {
+  if (!admin1) return null;
+  outlines ??= import('../../../seed/gazetteer/outlines.js');
+  const outline = (await outlines).outlineOf(admin1);
+  if (!outline) return null;
+  return { type: 'MultiPolygon', coordinates: outline.type === 'MultiPolygon' ? outline.coordinates : [outline.coordinates] };
 }
 
 type Bucket = { label: string; start: string | null; end: string | null; events_in_several_units?: number };
 
-function feature(bucket: Bucket, unit: { admin1: string | null; name: string | null }, figures: CsvRow): UnitFeature {
+async function feature(bucket: Bucket, unit: { admin1: string | null; name: string | null }, figures: CsvRow): Promise<UnitFeature> {
   return {
     type: 'Feature',
     id: `${bucket.label}/${unit.admin1 ?? 'none'}`,
-    geometry: unitGeometry(unit.admin1),
+    geometry: await unitGeometry(unit.admin1),
     properties: {
       bucket: bucket.label,
       bucket_start: bucket.start,
@@ -35,18 +42,20 @@ function feature(bucket: Bucket, unit: { admin1: string | null; name: string | n
   };
 }
 
-export function munitionUnitFeatures(stats: MunitionStatsWire): UnitFeature[] {
-  return stats.data.flatMap((bucket) =>
-    (bucket.by_admin1 ?? []).map((unit) => {
-      const { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count } = unit.total;
-      return feature(bucket, unit, { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count });
-    }),
+export function munitionUnitFeatures(stats: MunitionStatsWire): Promise<UnitFeature[]> {
+  return Promise.all(
+    stats.data.flatMap((bucket) =>
+      (bucket.by_admin1 ?? []).map((unit) => {
+        const { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count } = unit.total;
+        return feature(bucket, unit, { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count });
+      }),
+    ),
   );
 }
 
 /** Per category, the unit's groups summed (as in an event's headline): killed_best and so on. */
-export function casualtyUnitFeatures(stats: CasualtyStatsWire): UnitFeature[] {
-  return stats.data.flatMap((bucket) =>
+export function casualtyUnitFeatures(stats: CasualtyStatsWire): Promise<UnitFeature[]> {
+  return Promise.all(stats.data.flatMap((bucket) =>
     (bucket.by_admin1 ?? []).map((unit) => {
       const cells: CsvRow = {};
       for (const category of CASUALTY_CATEGORIES) {
@@ -58,5 +67,5 @@ export function casualtyUnitFeatures(stats: CasualtyStatsWire): UnitFeature[] {
       }
       return feature(bucket, unit, cells);
     }),
-  );
+  ));
 }

@@ -119,7 +119,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           ...unitsOut(byUnit),
         })),
       };
-      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: casualtyUnitFeatures(body) };
+      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: await casualtyUnitFeatures(body) };
       return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
     },
   );
@@ -172,7 +172,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           ...unitsOut(byUnit && { ...byUnit, units: byUnit.units.map(({ byCategory: by_category, ...unit }) => ({ ...unit, by_category })) }),
         })),
       };
-      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: munitionUnitFeatures(body) };
+      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: await munitionUnitFeatures(body) };
       return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
     },
   );

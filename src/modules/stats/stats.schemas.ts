@@ -173,9 +173,12 @@ export const unitFeatureCollectionSchema = z
         type: z.literal('Feature'),
         id: z.string().describe('`<bucket label>/<admin1>`, `…/none` for the events in no known unit.'),
         geometry: z
-          .object({ type: z.literal('Point'), coordinates: z.array(z.number()).min(2).max(2).describe('[longitude, latitude], WGS 84.') })
+          .object({
+            type: z.literal('MultiPolygon'),
+            coordinates: z.array(z.array(z.array(z.array(z.number()).min(2).max(2)))).describe('Polygons of rings of [longitude, latitude] positions, WGS 84 (RFC 7946).'),
+          })
           .nullable()
-          .describe('The unit\'s centroid from the gazetteer; null for the events in no known unit.'),
+          .describe('The unit\'s outline (Natural Earth admin-1, simplified; see /v1/places); null for the events in no known unit.'),
         properties: z
           .record(z.string(), z.union([z.string(), z.number(), z.null()]))
           .describe(
