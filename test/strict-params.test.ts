@@ -25,14 +25,14 @@ describe('a parameter the operation does not define', () => {
     expect(response.body.detail).toBe('form: is not a parameter of this operation; did you mean `from`?');
   });
 
-  test('when /v1/stats/munitions gets `place`, which is like no parameter, then 400 lists the ones it accepts', async () => {
+  test('when /v1/stats/munitions gets `oblast`, which is like no parameter, then 400 lists the ones it accepts', async () => {
     const app = await freshApp();
 
-    const response = await getJson(app, '/v1/stats/munitions?place=Kyiv');
+    const response = await getJson(app, '/v1/stats/munitions?oblast=Kyiv');
 
-    expectProblem(response, 400, INVALID, 'place');
+    expectProblem(response, 400, INVALID, 'oblast');
     expect(response.body.errors[0].reason).toBe(
-      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, bucket, tz, format, include',
+      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, admin1, place, bbox, near, within_km, place_role, group_by, bucket, tz, format, include',
     );
   });
 
@@ -300,14 +300,14 @@ describe('multi-valued parameters: repeated, comma-separated, or both', () => {
     expect(Object.keys(mixed.body.data[0].events[0])).toEqual(['id', 'title', 'status', 'kind']);
   });
 
-  test('when openapi.yaml describes the multi-valued parameters (kind, status, include, fields), then each says the list rule', () => {
+  test('when openapi.yaml describes the multi-valued parameters (kind, status, include, fields, admin1, place, place_role), then each says the list rule', () => {
     const document = parse(readFileSync(resolve(import.meta.dirname, '../openapi.yaml'), 'utf8'));
     const lists = Object.values(document.paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; description?: string; schema: { type?: string } }> }>>)
       .flatMap((methods) => Object.values(methods))
       .flatMap((operation) => operation.parameters ?? [])
       .filter((p) => p.in === 'query' && p.schema.type === 'array');
 
-    expect(new Set(lists.map((p) => p.name))).toEqual(new Set(['kind', 'status', 'include', 'fields']));
+    expect(new Set(lists.map((p) => p.name))).toEqual(new Set(['kind', 'status', 'include', 'fields', 'admin1', 'place', 'place_role']));
     for (const parameter of lists) {
       expect(parameter.description, parameter.name).toContain('Give several values by repeating the parameter, by separating them with commas, or both.');
     }

@@ -85,11 +85,14 @@ const COLUMNS_OF_FIELD: Record<string, readonly string[]> = {
   headline: HEADLINE_COLUMNS,
 };
 
-/** Places in two cells: each as "name (role)", and the distinct units (ISO 3166-2) they lie in. */
+/**
+ * Places in two cells: each as "name (role)", and the distinct units (ISO 3166-2) of the places
+ * it happened at (targets and places affected; launch sites are not where it happened).
+ */
 export function placesCells(places: readonly EventPlaceWire[]): CsvRow {
   return {
     places: joinList(places.map((p) => `${p.name} (${p.role})`)),
-    places_admin1: joinList([...new Set(places.flatMap((p) => (p.admin1 ? [p.admin1] : [])))]),
+    places_admin1: joinList([...new Set(places.flatMap((p) => (p.admin1 && p.role !== 'launch_site' ? [p.admin1] : [])))]),
   };
 }
 
@@ -127,8 +130,10 @@ const COARSENESS: Record<GeoPrecision, number> = { point: 0, settlement: 1, admi
 
 /**
  * Where an event happened, at the precision known: the places it targeted or affected (launch
- * sites are where weapons came from, not where they hit); failing those, its main location; a
- * place known only by its country at that country's centroid. Null when nothing locates it.
+ * sites are where weapons came from, not where they hit), the finest known (a settlement or unit
+ * named beside "Ukraine" makes the country's centroid say nothing more); failing those, its main
+ * location; a place known only by its country at that country's centroid. Null when nothing
+ * locates it.
  */
 export function eventGeometry(event: EventWire): { geometry: EventFeature['geometry']; precision: GeoPrecision | null } {
   const located = (candidates: Array<{ latitude: number | null; longitude: number | null; geo_precision: GeoPrecision | null; country: string | null }>): Located[] =>
@@ -137,10 +142,9 @@ export function eventGeometry(event: EventWire): { geometry: EventFeature['geome
       const centroid = c.country ? countryEntry(c.country)?.location : null;
       return centroid ? [{ latitude: centroid.latitude, longitude: centroid.longitude, precision: 'country' as const }] : [];
     });
-  const hit = event.places.filter((p) => p.role !== 'launch_site');
-  // A named place outranks a country it lies in: only where nothing finer is known does the country's centroid stand in.
-  const fine = located(hit.filter((p) => p.latitude !== null));
-  const points = fine.length ? fine : located(hit).length ? located(hit) : located([event.location]);
+  const hit = located(event.places.filter((p) => p.role !== 'launch_site'));
+  const finer = hit.filter((p) => p.precision !== 'country');
+  const points = finer.length ? finer : hit.length ? hit : located([event.location]);
   const distinct = [...new Map(points.map((p) => [`${p.longitude},${p.latitude}`, p])).values()];
   if (distinct.length === 0) return { geometry: null, precision: null };
   const precision = distinct.reduce<GeoPrecision>((coarsest, p) => (COARSENESS[p.precision] > COARSENESS[coarsest] ? p.precision : coarsest), 'point');
