@@ -307,7 +307,8 @@ export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts
   };
 }
 
-const placeColumns = {
+/** The columns of a place as events hold it (`PlaceRecord`): all but its event and position. */
+export const placeColumns = {
   role: eventPlaces.role,
   name: eventPlaces.name,
   gazetteerId: eventPlaces.gazetteerId,

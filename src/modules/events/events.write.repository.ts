@@ -8,6 +8,7 @@ import { spanEnd } from '../../lib/time.js';
 import type { Queryable } from '../history/history.repository.js';
 import { countOf, type RecordStore } from '../history/history.writes.js';
 import { presentEvent } from './events.present.js';
+import { placeColumns } from './events.repository.js';
 
 export type EventRecord = EventRow & { actors: Array<{ actorId: string; role: ActorRole }>; places: PlaceRecord[] };
 
@@ -17,22 +18,7 @@ function insertLinks(tx: Queryable, record: EventRecord) {
 
 /** An event's places, in the order its source lists them. */
 export function readPlaces(tx: Pick<Queryable, 'select'>, eventId: string): PlaceRecord[] {
-  return tx
-    .select({
-      role: eventPlaces.role,
-      name: eventPlaces.name,
-      gazetteerId: eventPlaces.gazetteerId,
-      admin1: eventPlaces.admin1,
-      country: eventPlaces.country,
-      latitude: eventPlaces.latitude,
-      longitude: eventPlaces.longitude,
-      geoPrecision: eventPlaces.geoPrecision,
-      searchNames: eventPlaces.searchNames,
-    })
-    .from(eventPlaces)
-    .where(eq(eventPlaces.eventId, eventId))
-    .orderBy(asc(eventPlaces.position))
-    .all();
+  return tx.select(placeColumns).from(eventPlaces).where(eq(eventPlaces.eventId, eventId)).orderBy(asc(eventPlaces.position)).all();
 }
 
 /** Replaces an event's places by `places`, in that order. */
