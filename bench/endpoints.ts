@@ -120,11 +120,11 @@ export const ENDPOINTS: BenchEndpoint[] = [
     prepare: async (base) => (await unlessMissing(base, '/v1/timeline?bucket=day')) ?? { requests: requestsFor(['/v1/timeline?bucket=day']), expect: '2xx' },
   },
   {
-    name: 'GET /v1/events?format=csv (export page)',
+    name: 'GET /v1/events.csv (export page)',
     server: 'sitrep',
     prepare: async (base) => {
       // Pages of 100 from several points of the record, each with its headline figures.
-      const paths = ['2022-03-01', '2023-01-01', '2024-01-01', '2025-01-01'].map((from) => `/v1/events?format=csv&limit=100&from=${from}`);
+      const paths = ['2022-03-01', '2023-01-01', '2024-01-01', '2025-01-01'].map((from) => `/v1/events.csv?limit=100&from=${from}`);
       const { status } = await get(base, paths[0]!);
       if (status !== 200) return { skip: `CSV export answered ${status}` };
       return { requests: requestsFor(paths), expect: '2xx', note: '4 pages of 100 in turn' };

@@ -96,7 +96,7 @@ const reads = await autocannon({
     { method: 'GET', path: '/v1/timeline?tz=Europe/Kyiv' },
     { method: 'GET', path: '/v1/stats/casualties?bucket=month' },
     { method: 'GET', path: '/v1/stats/munitions?bucket=day&tz=Europe/Kyiv' },
-    { method: 'GET', path: '/v1/events?format=csv&limit=100' },
+    { method: 'GET', path: '/v1/events.csv?limit=100' },
     { method: 'GET', path: '/v1/changes?limit=100' },
   ],
 });

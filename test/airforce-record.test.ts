@@ -200,7 +200,7 @@ describe.skipIf(missing)('the full Air Force record', () => {
   test(`when 2025's attacks are mapped, then every one is a feature and at least 95% have a geometry${why}`, async () => {
     const query = { kind: 'aerial_attack', from: '2025-01-01', to: '2025-12-31', tz: 'Europe/Kyiv' };
     const listed = (await collectPages(app, urlOf('/v1/events', { ...query, limit: 500 }))).items;
-    const response = await app.inject({ url: urlOf('/v1/events', { ...query, format: 'geojson' }) });
+    const response = await app.inject({ url: urlOf('/v1/events.geojson', query) });
     const { features } = response.json();
 
     expect(features.map((f: any) => f.id)).toEqual(listed.map((e: any) => e.id));

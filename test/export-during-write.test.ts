@@ -18,7 +18,7 @@ test('when a client is half-way through streaming an export, then a write still 
   let received = 0;
   let resume!: () => void;
   const finished = new Promise<number>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/v1/events?format=ndjson' }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/v1/events.ndjson' }, (res) => {
       res.once('data', (chunk: Buffer) => {
         received += chunk.length;
         res.pause();

@@ -65,8 +65,8 @@ describe('exports of a large database', () => {
     // The synthetic events and the seed's.
     const total = EVENTS + DATASETS.reduce((n, d) => n + d.events.length, 0);
 
-    const ndjson = await download(`${base}/v1/events?format=ndjson`, pid);
-    const again = await download(`${base}/v1/events?format=ndjson`, pid);
+    const ndjson = await download(`${base}/v1/events.ndjson`, pid);
+    const again = await download(`${base}/v1/events.ndjson`, pid);
 
     expect(ndjson.newlines).toBe(total);
     expect(again.bytes).toBe(ndjson.bytes);

@@ -1,7 +1,10 @@
 // Formats: CSV (plain and ACLED-shaped), NDJSON and GeoJSON on /v1/events, CSV on the timeline and
-// statistics, content negotiation by `format=` and `Accept`, and `fields=`. Each answer is parsed
+// statistics, one operation per format (`format=` redirects to it) and `Accept`, and `fields=`. Each answer is parsed
 // the way its consumers parse it (csv-parse for spreadsheets and pandas, JSON per line, RFC 7946).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { createEvent, createSource, createCasualtyReport, eventInput } from './factories.js';
 import { apiKey, expectProblem, freshApp, getJson, send, urlOf } from './helpers.js';
@@ -25,11 +28,11 @@ function csvHeader(text: string): string[] {
 }
 
 describe('GET /v1/events as CSV', () => {
-  test('when format=csv, then every event is one RFC 4180 row with its headline figures and their sources', async () => {
+  test('when /v1/events.csv is asked for, then every event is one RFC 4180 row with its headline figures and their sources', async () => {
     const app = await freshApp({ seed: true });
     const json = await getJson(app, '/v1/events?limit=500');
 
-    const answer = await fetchText(app, '/v1/events?format=csv');
+    const answer = await fetchText(app, '/v1/events.csv');
 
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
@@ -66,21 +69,21 @@ describe('GET /v1/events as CSV', () => {
     const title = 'He said "stop",\r\nthen left';
     createEvent(app.db, { title });
 
-    const answer = await fetchText(app, '/v1/events?format=csv&fields=title');
+    const answer = await fetchText(app, '/v1/events.csv?fields=title');
 
     expect(answer.text).toContain('"He said ""stop"",\r\nthen left"');
     expect(csvRecords(answer.text)[0]!.title).toBe(title);
   });
 
-  test('when format=csv has a limit, then one page is sent with an ETag and a Link to the next page, which continues it', async () => {
+  test('when /v1/events.csv has a limit, then one page is sent with an ETag and a Link to the next page, which continues it', async () => {
     const app = await freshApp({ seed: true });
 
-    const first = await fetchText(app, '/v1/events?format=csv&limit=4');
+    const first = await fetchText(app, '/v1/events.csv?limit=4');
     const link = String(first.headers.link);
     const next = await fetchText(app, link.slice(1, link.indexOf('>')));
 
     expect(first.headers.etag).toBeTruthy();
-    expect(link).toMatch(/^<\/v1\/events\?format=csv&limit=4&cursor=[\w-]+>; rel="next"$/);
+    expect(link).toMatch(/^<\/v1\/events\.csv\?limit=4&cursor=[\w-]+>; rel="next"$/);
     const ids = [...csvRecords(first.text), ...csvRecords(next.text)].map((r) => r.id);
     expect(ids).toEqual((await getJson(app, '/v1/events?limit=500')).body.data.map((e: any) => e.id));
     expect(next.headers.link).toBeUndefined();
@@ -89,7 +92,7 @@ describe('GET /v1/events as CSV', () => {
   test('when fields are chosen, then the CSV has exactly those columns, id first, location and headline expanded', async () => {
     const app = await freshApp({ seed: true });
 
-    const answer = await fetchText(app, '/v1/events?format=csv&fields=title,location,headline');
+    const answer = await fetchText(app, '/v1/events.csv?fields=title,location,headline');
 
     expect(csvHeader(answer.text)).toEqual([
       'id', 'title', 'place', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision',
@@ -104,7 +107,7 @@ describe('GET /v1/events as CSV', () => {
     const app = await freshApp({ seed: true });
     const query = { kind: ['statement', 'aerial_attack'], from: '2025-07-04' };
 
-    const csv = csvRecords((await fetchText(app, urlOf('/v1/events', { ...query, format: 'csv' }))).text);
+    const csv = csvRecords((await fetchText(app, urlOf('/v1/events.csv', query))).text);
     const json = await getJson(app, urlOf('/v1/events', query));
 
     expect(csv.map((r) => r.id)).toEqual(json.body.data.map((e: any) => e.id));
@@ -112,11 +115,11 @@ describe('GET /v1/events as CSV', () => {
   });
 });
 
-describe('GET /v1/events?format=csv&profile=acled', () => {
+describe('GET /v1/events.csv?profile=acled', () => {
   test('when the ACLED profile is asked for, then the columns are ACLED\'s, in ACLED\'s order', async () => {
     const app = await freshApp({ seed: true });
 
-    const answer = await fetchText(app, '/v1/events?format=csv&profile=acled');
+    const answer = await fetchText(app, '/v1/events.csv?profile=acled');
 
     expect(csvHeader(answer.text)).toEqual([
       'event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'country', 'admin1', 'location',
@@ -127,7 +130,7 @@ describe('GET /v1/events?format=csv&profile=acled', () => {
   test('when the Kyiv strike is exported, then it reads as an ACLED drone strike in Ukraine with one fatality on its local date', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows = csvRecords((await fetchText(app, '/v1/events?format=csv&profile=acled&kind=aerial_attack')).text);
+    const rows = csvRecords((await fetchText(app, '/v1/events.csv?profile=acled&kind=aerial_attack')).text);
 
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -158,7 +161,7 @@ describe('GET /v1/events?format=csv&profile=acled', () => {
       .run(missile.id, source.id);
     const statement = createEvent(app.db, { kind: 'statement', startAt: '2025-07-05T10:00:00Z' });
 
-    const rows = csvRecords((await fetchText(app, '/v1/events?format=csv&profile=acled')).text);
+    const rows = csvRecords((await fetchText(app, '/v1/events.csv?profile=acled')).text);
 
     expect(rows.find((r) => r.event_id_cnty === missile.id)).toMatchObject({ event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', fatalities: '0' });
     expect(rows.find((r) => r.event_id_cnty === statement.id)).toMatchObject({ event_type: 'Strategic developments', sub_event_type: 'Other' });
@@ -168,8 +171,8 @@ describe('GET /v1/events?format=csv&profile=acled', () => {
     const app = await freshApp();
 
     expectProblem(await getJson(app, '/v1/events?profile=acled'), 400, 'SITREP_INVALID_PARAMETER', 'profile');
-    expectProblem(await getJson(app, '/v1/events?format=csv&profile=acled&fields=title'), 400, 'SITREP_INVALID_PARAMETER', 'fields');
-    expectProblem(await getJson(app, '/v1/events?format=csv&profile=ucdp'), 400, 'SITREP_INVALID_PARAMETER', 'profile');
+    expectProblem(await getJson(app, '/v1/events.csv?profile=acled&fields=title'), 400, 'SITREP_INVALID_PARAMETER', 'fields');
+    expectProblem(await getJson(app, '/v1/events.csv?profile=ucdp'), 400, 'SITREP_INVALID_PARAMETER', 'profile');
   });
 });
 
@@ -178,7 +181,7 @@ describe('GET /v1/events as NDJSON', () => {
     const app = await freshApp({ seed: true });
     const json = await getJson(app, '/v1/events?limit=500');
 
-    const answer = await fetchText(app, '/v1/events', { accept: 'application/x-ndjson' });
+    const answer = await fetchText(app, '/v1/events.ndjson', { accept: 'application/x-ndjson' });
 
     expect(answer.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
     expect(answer.text.endsWith('\n')).toBe(true);
@@ -189,7 +192,7 @@ describe('GET /v1/events as NDJSON', () => {
   test('when fields are chosen, then each line has id and those fields only', async () => {
     const app = await freshApp({ seed: true });
 
-    const answer = await fetchText(app, '/v1/events?format=ndjson&fields=start_at,title');
+    const answer = await fetchText(app, '/v1/events.ndjson?fields=start_at,title');
 
     for (const line of answer.text.trimEnd().split('\n')) expect(Object.keys(JSON.parse(line))).toEqual(['id', 'start_at', 'title']);
   });
@@ -197,7 +200,7 @@ describe('GET /v1/events as NDJSON', () => {
   test('when the headline is asked for in NDJSON, then 400 says it exists in CSV and GeoJSON only', async () => {
     const app = await freshApp();
 
-    const response = await getJson(app, '/v1/events?format=ndjson&fields=headline');
+    const response = await getJson(app, '/v1/events.ndjson?fields=headline');
 
     expectProblem(response, 400, 'SITREP_INVALID_PARAMETER', 'fields');
     expect(response.body.errors[0].reason).toMatch(/headline not available in ndjson/);
@@ -209,7 +212,7 @@ describe('GET /v1/events as GeoJSON', () => {
     const app = await freshApp({ seed: true });
     const listed = (await getJson(app, '/v1/events?limit=500')).body.data;
 
-    const answer = await fetchText(app, '/v1/events', { accept: 'application/geo+json' });
+    const answer = await fetchText(app, '/v1/events.geojson', { accept: 'application/geo+json' });
     const collection = JSON.parse(answer.text);
 
     expect(answer.headers['content-type']).toBe('application/geo+json; charset=utf-8');
@@ -242,7 +245,7 @@ describe('GET /v1/events as GeoJSON', () => {
     ]);
     const country = await post([{ role: 'target', name: 'Ukraine' }]);
 
-    const collection = JSON.parse((await fetchText(app, '/v1/events?format=geojson')).text);
+    const collection = JSON.parse((await fetchText(app, '/v1/events.geojson')).text);
 
     const byId = new Map(collection.features.map((f: any) => [f.id, f]));
     const multi: any = byId.get(several);
@@ -261,8 +264,8 @@ describe('GET /v1/events as GeoJSON', () => {
   test('when GeoJSON is paged with limit, then next_cursor continues it and fields trim the properties', async () => {
     const app = await freshApp({ seed: true });
 
-    const first = JSON.parse((await fetchText(app, '/v1/events?format=geojson&limit=1&fields=title')).text);
-    const second = JSON.parse((await fetchText(app, urlOf('/v1/events', { format: 'geojson', limit: 1, fields: 'title', cursor: first.next_cursor }))).text);
+    const first = JSON.parse((await fetchText(app, '/v1/events.geojson?limit=1&fields=title')).text);
+    const second = JSON.parse((await fetchText(app, urlOf('/v1/events.geojson', { limit: 1, fields: 'title', cursor: first.next_cursor }))).text);
 
     expect(first.features).toHaveLength(1);
     expect(Object.keys(first.features[0].properties)).toEqual(['id', 'title', 'geo_precision']);
@@ -270,35 +273,64 @@ describe('GET /v1/events as GeoJSON', () => {
   });
 });
 
-describe('content negotiation', () => {
-  test('when Accept weighs several types, then the highest q offered wins; format= wins over Accept', async () => {
+describe('one operation per format, and content negotiation', () => {
+  test('when format= asks the JSON operation for a file, then 308 sends it to the file\'s own URL with the same parameters', async () => {
     const app = await freshApp({ seed: true });
 
-    const csv = await fetchText(app, '/v1/events?limit=1', { accept: 'application/json;q=0.5, text/csv' });
+    const moved = await app.inject({ url: '/v1/events?kind=aerial_attack&format=csv&limit=1' });
+    const stats = await app.inject({ url: '/v1/stats/munitions?format=geojson&bucket=all' });
+    const json = await app.inject({ url: '/v1/events?format=json&limit=1' });
+
+    expect(moved.statusCode).toBe(308);
+    expect(moved.headers.location).toBe('/v1/events.csv?kind=aerial_attack&limit=1');
+    expect(stats.statusCode).toBe(308);
+    expect(stats.headers.location).toBe('/v1/stats/munitions.geojson?bucket=all');
+    expect(json.statusCode).toBe(200);
+    const followed = await fetchText(app, moved.headers.location as string);
+    expect(followed.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+  });
+
+  test('when Accept allows the operation\'s one type (or anything), then it answers; when it allows none, 406 names where the other formats are', async () => {
+    const app = await freshApp({ seed: true });
+
     const json = await fetchText(app, '/v1/events?limit=1', { accept: 'text/html, */*;q=0.8' });
-    const forced = await fetchText(app, '/v1/events?limit=1&format=json', { accept: 'text/csv' });
+    const csv = await fetchText(app, '/v1/events.csv?limit=1', { accept: 'text/csv' });
+    const ndjson = await fetchText(app, '/v1/events.ndjson?limit=1', { accept: 'application/ndjson' });
+    const refused = await getJson(app, '/v1/events', { accept: 'text/csv' });
+    const refusedFile = await getJson(app, '/v1/events.csv', { accept: 'application/json' });
 
-    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(json.headers['content-type']).toMatch(/^application\/json/);
-    expect(forced.headers['content-type']).toMatch(/^application\/json/);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    // The one type the operation declares.
+    expect(ndjson.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    expectProblem(refused, 406, 'SITREP_NOT_ACCEPTABLE');
+    expect(refused.body.detail).toContain('text/csv at /v1/events.csv');
+    expectProblem(refusedFile, 406, 'SITREP_NOT_ACCEPTABLE');
+    expect(refusedFile.body.detail).toContain('application/json at /v1/events,');
   });
 
-  test('when Accept allows none of the offered types, then 406 problem lists them', async () => {
-    const app = await freshApp();
-
-    const response = await getJson(app, '/v1/events', { accept: 'text/html' });
-
-    expectProblem(response, 406, 'SITREP_NOT_ACCEPTABLE');
-    expect(response.body.detail).toContain('text/csv');
-  });
-
-  test('when format names an unknown or unoffered format, then 400 names format', async () => {
+  test('when a resource offers no such file, then there is no such operation; an unknown format value is a 400 naming format', async () => {
     const app = await freshApp();
 
     expectProblem(await getJson(app, '/v1/events?format=xml'), 400, 'SITREP_INVALID_PARAMETER', 'format');
-    const stats = await getJson(app, '/v1/stats/casualties?format=ndjson');
-    expectProblem(stats, 400, 'SITREP_INVALID_PARAMETER', 'format');
-    expect(stats.body.errors[0].reason).toMatch(/ndjson is not offered by this endpoint/);
+    expectProblem(await getJson(app, '/v1/stats/casualties?format=ndjson'), 400, 'SITREP_INVALID_PARAMETER', 'format');
+    expectProblem(await getJson(app, '/v1/stats/casualties.ndjson'), 404, 'SITREP_ROUTE_NOT_FOUND');
+    // Sources have no files: format is no parameter of theirs.
+    expectProblem(await getJson(app, '/v1/sources?format=csv'), 400, 'SITREP_INVALID_PARAMETER', 'format');
+  });
+
+  test('when openapi.yaml is read, then every operation\'s success answer has exactly one media type', () => {
+    const document = parseYaml(readFileSync(resolve(import.meta.dirname, '../openapi.yaml'), 'utf8'));
+    const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, responses: operation.responses as Record<string, any> })),
+    );
+
+    for (const { name, responses } of operations) {
+      for (const [status, response] of Object.entries(responses)) {
+        if (status.startsWith('2') && response.content) expect(Object.keys(response.content), `${name} ${status}`).toHaveLength(1);
+      }
+    }
+    expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['GET /v1/events.csv', 'GET /v1/events.geojson', 'GET /v1/stats/munitions.geojson', 'GET /v1/citations.ndjson']));
   });
 
   test('when the JSON list is asked for with fields, then each item holds id and those fields; unknown fields get 400', async () => {
@@ -318,7 +350,7 @@ describe('timeline and statistics as CSV', () => {
   test('when the timeline is asked for as CSV, then each event is a row with its Kyiv-time bucket and relations', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows = csvRecords((await fetchText(app, '/v1/timeline?format=csv&tz=Europe/Kyiv')).text);
+    const rows = csvRecords((await fetchText(app, '/v1/timeline.csv?tz=Europe/Kyiv')).text);
 
     const strike = rows.find((r) => r.id === STRIKE)!;
     expect(strike).toMatchObject({ bucket: '2025-07-03', bucket_start: '2025-07-03T00:00:00+03:00', bucket_end: '2025-07-04T00:00:00+03:00', launched: '550' });
@@ -334,8 +366,8 @@ describe('timeline and statistics as CSV', () => {
     createCasualtyReport(app.db, event.id, low.id, { category: 'killed', group: 'civilian', low: 2, best: 2, high: 2 });
     createCasualtyReport(app.db, event.id, high.id, { category: 'killed', group: 'civilian', low: 5, best: 5, high: null });
 
-    const rows = csvRecords((await fetchText(app, '/v1/stats/casualties?bucket=all&include=by_source', { accept: 'text/csv' })).text);
-    const chosenOnly = csvRecords((await fetchText(app, '/v1/stats/casualties?bucket=all', { accept: 'text/csv' })).text);
+    const rows = csvRecords((await fetchText(app, '/v1/stats/casualties.csv?bucket=all&include=by_source', { accept: 'text/csv' })).text);
+    const chosenOnly = csvRecords((await fetchText(app, '/v1/stats/casualties.csv?bucket=all', { accept: 'text/csv' })).text);
 
     expect(chosenOnly.map((r) => [r.source_id, r.category, r.best, r.event_count, r.source_count])).toEqual([['', 'killed', '2', '1', '']]);
     expect(rows.map((r) => [r.source_id, r.source_publisher, r.category, r.group, r.low, r.best, r.high])).toEqual(
@@ -352,7 +384,7 @@ describe('timeline and statistics as CSV', () => {
   test('when munition statistics are asked for as CSV, then rows say what they sum: total, category or model', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows = csvRecords((await fetchText(app, '/v1/stats/munitions?bucket=all&format=csv&include=by_source&include=by_model')).text);
+    const rows = csvRecords((await fetchText(app, '/v1/stats/munitions.csv?bucket=all&include=by_source&include=by_model')).text);
     const chosen = rows.filter((r) => r.source_id === '');
 
     expect(chosen.find((r) => r.breakdown === 'total')).toMatchObject({ launched: '550', intercepted: '270', lost_to_ew: '208', interception_rate: '0.4909' });

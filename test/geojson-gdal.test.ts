@@ -42,7 +42,7 @@ describe.skipIf(!HAVE_GDAL && !IN_CI)('GeoJSON read by GDAL (ogrinfo)', () => {
     await post({ places: [{ role: 'target', name: 'Odesa' }, { role: 'affected', name: 'Mykolaiv' }] });
     await post({ kind: 'statement', location: undefined });
 
-    const layer = await ogrinfo(app, '/v1/events?format=geojson&fields=title,kind,start_at,places,headline');
+    const layer = await ogrinfo(app, '/v1/events.geojson?fields=title,kind,start_at,places,headline');
 
     expect(layer.count).toBe(3);
     expect(layer.text).toMatch(/WGS 84|WGS84|EPSG:4326|OGC:CRS84/);
@@ -58,7 +58,7 @@ describe.skipIf(!HAVE_GDAL && !IN_CI)('GeoJSON read by GDAL (ogrinfo)', () => {
       await send(app, 'POST', '/v1/munition-reports', { key, body: { event_id: event.id, source_id: source.id, weapon_category: 'drone', launched: 5 } });
     }
 
-    const layer = await ogrinfo(app, '/v1/stats/munitions?bucket=all&group_by=admin1&format=geojson');
+    const layer = await ogrinfo(app, '/v1/stats/munitions.geojson?bucket=all&group_by=admin1');
 
     expect(layer.count).toBe(3);
     // One geometry type for the layer: every unit's outline as a MultiPolygon.

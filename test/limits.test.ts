@@ -204,6 +204,7 @@ describe('hostile query strings', () => {
     ['an id with an encoded slash and NUL', '/v1/events/evt%2F..%2F%00'],
     ['a fields list naming nothing', '/v1/events?fields=,,,'],
     ['a format with a charset', '/v1/events?format=csv;charset=utf-16'],
+    ['an Accept with a charset', '/v1/events.csv?limit=1'],
   ];
 
   test.each(cases)('when %s is sent, then the answer is a 2xx or a 4xx problem, never a 5xx', async (_what, url) => {

@@ -194,7 +194,7 @@ describe('place filters', () => {
     expect(all.total).toMatchObject({ launched: 20, event_count: 2 });
     const reports = (await getJson(app, '/v1/munition-reports?admin1=UA-51')).body.data;
     expect(reports.map((r: any) => r.event_id).sort()).toEqual([ids['odesa-two'], ids.sea].sort());
-    const csv = await app.inject({ url: '/v1/events?format=csv&admin1=UA-51&fields=places' });
+    const csv = await app.inject({ url: '/v1/events.csv?admin1=UA-51&fields=places' });
     expect(csv.body).toContain('Odessa (target) | Mykolaiv oblast (affected)');
   });
 });
@@ -226,10 +226,10 @@ describe('GET /v1/stats with group_by=admin1', () => {
     expect(all.by_admin1).toEqual([expect.objectContaining({ admin1: null, name: null, total: expect.objectContaining({ launched: 7 }) })]);
   });
 
-  test('when a choropleth layer is asked for, then each unit is one GeoJSON feature with its figures; without group_by, 400', async () => {
+  test('when a choropleth layer is asked for, then each unit is one GeoJSON feature with its figures, group_by implied', async () => {
     const { app } = await attacks();
 
-    const response = await app.inject({ url: '/v1/stats/munitions?bucket=all&group_by=admin1&format=geojson' });
+    const response = await app.inject({ url: '/v1/stats/munitions.geojson?bucket=all&group_by=admin1' });
     const layer = response.json();
 
     expect(response.headers['content-type']).toBe('application/geo+json; charset=utf-8');
@@ -238,10 +238,12 @@ describe('GET /v1/stats with group_by=admin1', () => {
     const odesa = layer.features.find((f: any) => f.properties.admin1 === 'UA-51');
     expect(odesa.geometry.type).toBe('MultiPolygon');
     expect(odesa.properties).toMatchObject({ launched: 20, event_count: 2, name: 'Odesa Oblast', events_in_several_units: 1 });
-    const casualties = (await app.inject({ url: '/v1/stats/casualties?bucket=all&group_by=admin1&format=geojson' })).json();
+    const casualties = (await app.inject({ url: '/v1/stats/casualties.geojson?bucket=all&group_by=admin1' })).json();
     expect(casualties.type).toBe('FeatureCollection');
-    expectProblem(await getJson(app, '/v1/stats/munitions?format=geojson'), 400, 'SITREP_INVALID_PARAMETER', 'group_by');
-    const csv = (await app.inject({ url: '/v1/stats/munitions?bucket=all&group_by=admin1&format=csv' })).body;
+    // The map layer is per unit whether group_by says so or not.
+    const implied = (await app.inject({ url: '/v1/stats/munitions.geojson?bucket=all' })).json();
+    expect(implied.features.map((f: any) => f.properties.admin1)).toEqual(layer.features.map((f: any) => f.properties.admin1));
+    const csv = (await app.inject({ url: '/v1/stats/munitions.csv?bucket=all&group_by=admin1' })).body;
     expect(csv.split('\r\n').filter((line) => line.includes(',UA-51,') && line.includes(',total,'))).toHaveLength(1);
   });
 });

@@ -48,7 +48,7 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
   test('when casualty reports are exported as CSV, then each claim is a row beside its event and source, with the sentence that backs it', async () => {
     const app = await freshApp({ seed: true });
 
-    const answer = await text(app, '/v1/casualty-reports?format=csv');
+    const answer = await text(app, '/v1/casualty-reports.csv');
     const rows: Array<Record<string, string>> = parse(answer.body, { columns: true });
 
     expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
@@ -74,7 +74,7 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
   test('when TIME\'s interception figure is exported, then its citation names the article it was read in', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports?format=csv&source=src_time')).body, { columns: true });
+    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports.csv?source=src_time')).body, { columns: true });
 
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source_publisher: 'TIME', weapon_category: 'unspecified', launched: '', intercepted: '478', via_source_ids: 'src_source_article' });
@@ -84,7 +84,7 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
     const app = await freshApp({ seed: true });
     const json = (await getJson(app, '/v1/damage-reports?limit=500')).body.data;
 
-    const answer = await text(app, '/v1/damage-reports', { accept: 'application/x-ndjson' });
+    const answer = await text(app, '/v1/damage-reports.ndjson', { accept: 'application/x-ndjson' });
 
     expect(answer.body.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(json);
     expect(json.map((r: any) => r.asset_category)).toEqual(expect.arrayContaining(['school', 'residential_building', 'rail']));
@@ -92,9 +92,9 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
 
   test('when a CSV page is asked for with limit, then a Link header leads to the next page and the pages join up', async () => {
     const app = await freshApp({ seed: true });
-    const all: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports?format=csv')).body, { columns: true });
+    const all: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports.csv')).body, { columns: true });
 
-    const first = await text(app, '/v1/munition-reports?format=csv&limit=5');
+    const first = await text(app, '/v1/munition-reports.csv?limit=5');
     const link = String(first.headers.link);
     const rest = await text(app, `${link.slice(1, link.indexOf('>'))}`.replace('limit=5', 'limit=500'));
 
@@ -141,7 +141,7 @@ describe('GET /v1/citations', () => {
   test('when citations are exported as CSV, then TIME\'s row names the article as the channel, quote verbatim', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/citations?format=csv&event=evt_2025_07_04_kyiv_strike')).body, { columns: true });
+    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/citations.csv?event=evt_2025_07_04_kyiv_strike')).body, { columns: true });
 
     expect(rows.find((r) => r.source_id === 'src_time')).toEqual({
       id: 'cit_mun_time_intercepted',

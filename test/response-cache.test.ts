@@ -89,13 +89,15 @@ describe('response cache', () => {
     expect(notModified.body).toBe('');
   });
 
-  test('when the same URL is asked for in another format, then each format gets its own answer', async () => {
+  test('when a cached URL is asked for with an Accept it cannot answer, then it is a 406, never the cached answer', async () => {
     const app = await appOn(join(dir, `cache-${++files}.db`));
     await seedDatabase(app.db);
     const json = await app.inject({ url: '/v1/events?limit=2' });
     const csv = await app.inject({ url: '/v1/events?limit=2', headers: { accept: 'text/csv' } });
     expect(json.headers['content-type']).toMatch(/^application\/json/);
-    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.statusCode).toBe(406);
+    expect(csv.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await app.inject({ url: '/v1/events.csv?limit=2' })).headers['content-type']).toMatch(/^text\/csv/);
     expect((await app.inject({ url: '/v1/events?limit=2' })).body).toBe(json.body);
   });
 });

@@ -98,7 +98,7 @@ describe('npm start over real HTTP', () => {
   it('when SIGTERM arrives under load, then every request already received is answered in full and the database is closed cleanly', async () => {
     const database = join(dir, 'under-load', 'sitrep.db');
     const server = await startServer({ DATABASE_URL: database, RATE_LIMIT_READS_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_MB: '0' });
-    const urls = ['/v1/events/evt_2025_07_04_kyiv_strike', '/v1/timeline?tz=Europe/Kyiv', '/v1/stats/munitions?bucket=all', '/v1/events?format=csv'];
+    const urls = ['/v1/events/evt_2025_07_04_kyiv_strike', '/v1/timeline?tz=Europe/Kyiv', '/v1/stats/munitions?bucket=all', '/v1/events.csv'];
     // Keep-alive connections with requests in flight when the signal lands.
     const inFlight = Array.from({ length: 120 }, (_, i) =>
       fetch(`${server.base}${urls[i % urls.length]}`).then(

@@ -32,7 +32,7 @@ describe('a parameter the operation does not define', () => {
 
     expectProblem(response, 400, INVALID, 'oblast');
     expect(response.body.errors[0].reason).toBe(
-      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, admin1, place, bbox, near, within_km, place_role, group_by, bucket, tz, format, include',
+      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, admin1, place, bbox, near, within_km, place_role, group_by, bucket, tz, include, format',
     );
   });
 
@@ -70,7 +70,7 @@ describe('a parameter the operation does not define', () => {
   test('when an export or a statistic gets an unknown name, then it is refused before anything is streamed or summed', async () => {
     const app = await freshApp();
 
-    const csv = await app.inject({ method: 'GET', url: '/v1/events?format=csv&profil=acled' });
+    const csv = await app.inject({ method: 'GET', url: '/v1/events.csv?profil=acled' });
     const stats = await getJson(app, '/v1/stats/casualties?bucket=day&includes=by_source');
 
     expect(csv.statusCode).toBe(400);

@@ -93,9 +93,11 @@ export interface paths {
         };
         /**
          * List events
-         * @description Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, place (`admin1`, `place`, `bbox`, `near`) and full text. Pages are keyset cursors: follow `next_cursor` until it is null.
+         * @description Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, place (`admin1`, `place`, `bbox`, `near`) and full text.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per event with its headline figures, or ACLED's columns with `profile=acled`), NDJSON and GeoJSON (one feature per event, located by its places) return every matching event, streamed, unless `limit` is given.
+         *     Pages are keyset cursors: follow `next_cursor` until it is null.
+         *
+         *     The same as files: /events.csv, /events.ndjson, /events.geojson (each its own operation).
          */
         get: operations["listEvents"];
         put?: never;
@@ -104,6 +106,72 @@ export interface paths {
          * @description Answers 201 with the new event, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export events as CSV
+         * @description One row per event with its headline figures, or ACLED's columns with `profile=acled`. Every matching event, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, place (`admin1`, `place`, `bbox`, `near`) and full text.
+         */
+        get: operations["exportEventsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export events as NDJSON
+         * @description One `Event` per line. Every matching event, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, place (`admin1`, `place`, `bbox`, `near`) and full text.
+         */
+        get: operations["exportEventsNdjson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export events as GeoJSON
+         * @description One feature per event, located by its places, for QGIS and other GIS tools. Every matching event, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, place (`admin1`, `place`, `bbox`, `near`) and full text.
+         */
+        get: operations["exportEventsGeojson"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -310,12 +378,34 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Events in order, grouped by calendar bucket
-         * @description Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`.
+         * Get events in order, grouped by calendar bucket
+         * @description Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events. JSON pages like /v1/events.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV has one row per event with its bucket and returns every matching event, streamed, unless `limit` is given.
+         *     The same as files: /timeline.csv (each its own operation).
          */
         get: operations["getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/timeline.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the timeline as CSV
+         * @description One row per event with its bucket: every matching event, streamed, unless `limit` is given.
+         *
+         *     Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.
+         */
+        get: operations["exportTimelineCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -332,10 +422,54 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Killed, injured and missing per calendar bucket
+         * Get killed, injured and missing per calendar bucket
          * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         *
+         *     The same as files: /stats/casualties.csv, /stats/casualties.geojson (each its own operation).
          */
         get: operations["getCasualtyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/casualties.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export casualty statistics as CSV
+         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         */
+        get: operations["exportCasualtyStatsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/casualties.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export casualty statistics per unit as a GeoJSON map layer
+         * @description One feature per bucket and first-level unit, drawn by the unit's outline, its figures as properties: `group_by=admin1` is implied.
+         *
+         *     Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         */
+        get: operations["exportCasualtyStatsGeojson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -352,10 +486,54 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Weapons launched, shot down and lost per calendar bucket
+         * Get weapons launched, shot down and lost per calendar bucket
          * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         *
+         *     The same as files: /stats/munitions.csv, /stats/munitions.geojson (each its own operation).
          */
         get: operations["getMunitionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/munitions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export munition statistics as CSV
+         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         */
+        get: operations["exportMunitionStatsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/munitions.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export munition statistics per unit as a GeoJSON map layer
+         * @description One feature per bucket and first-level unit, drawn by the unit's outline, its figures as properties: `group_by=admin1` is implied.
+         *
+         *     Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         */
+        get: operations["exportMunitionStatsGeojson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -373,9 +551,9 @@ export interface paths {
         };
         /**
          * List casualty reports
-         * @description Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event` or `source`.
+         * @description Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event's title and start and its source's name, with the citations' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.
+         *     The same as files: /casualty-reports.csv, /casualty-reports.ndjson (each its own operation).
          */
         get: operations["listCasualtyReports"];
         put?: never;
@@ -384,6 +562,50 @@ export interface paths {
          * @description Answers 201 with the new casualty report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createCasualtyReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/casualty-reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export casualty reports as CSV
+         * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         */
+        get: operations["exportCasualtyReportsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/casualty-reports.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export casualty reports as NDJSON
+         * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         */
+        get: operations["exportCasualtyReportsNdjson"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -399,9 +621,9 @@ export interface paths {
         };
         /**
          * List munition reports
-         * @description Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event` or `source`.
+         * @description Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event's title and start and its source's name, with the citations' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.
+         *     The same as files: /munition-reports.csv, /munition-reports.ndjson (each its own operation).
          */
         get: operations["listMunitionReports"];
         put?: never;
@@ -410,6 +632,50 @@ export interface paths {
          * @description Answers 201 with the new munition report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createMunitionReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/munition-reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export munition reports as CSV
+         * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         */
+        get: operations["exportMunitionReportsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/munition-reports.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export munition reports as NDJSON
+         * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         */
+        get: operations["exportMunitionReportsNdjson"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -425,9 +691,9 @@ export interface paths {
         };
         /**
          * List damage reports
-         * @description Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event` or `source`.
+         * @description Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event's title and start and its source's name, with the citations' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.
+         *     The same as files: /damage-reports.csv, /damage-reports.ndjson (each its own operation).
          */
         get: operations["listDamageReports"];
         put?: never;
@@ -436,6 +702,50 @@ export interface paths {
          * @description Answers 201 with the new damage report, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createDamageReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/damage-reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export damage reports as CSV
+         * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         */
+        get: operations["exportDamageReportsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/damage-reports.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export damage reports as NDJSON
+         * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         */
+        get: operations["exportDamageReportsNdjson"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -453,7 +763,7 @@ export interface paths {
          * List citations
          * @description Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.
          *
-         *     Formats (`format=` or `Accept`): JSON pages; CSV and NDJSON return every match, streamed, unless `limit` is given.
+         *     The same as files: /citations.csv, /citations.ndjson (each its own operation).
          */
         get: operations["listCitations"];
         put?: never;
@@ -462,6 +772,50 @@ export interface paths {
          * @description Answers 201 with the new citation, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createCitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/citations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export citations as CSV
+         * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.
+         */
+        get: operations["exportCitationsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/citations.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export citations as NDJSON
+         * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
+         *
+         *     Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.
+         */
+        get: operations["exportCitationsNdjson"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,6 +1526,19 @@ export interface components {
          *         "longitude": 30.5234,
          *         "geo_precision": "settlement"
          *       },
+         *       "places": [
+         *         {
+         *           "role": "target",
+         *           "name": "Kyiv",
+         *           "gazetteer_id": "UA-30",
+         *           "admin1": "UA-30",
+         *           "admin1_name": "Kyiv",
+         *           "country": "UA",
+         *           "latitude": 50.42155,
+         *           "longitude": 30.53371,
+         *           "geo_precision": "admin1"
+         *         }
+         *       ],
          *       "created_at": "2025-07-05T09:00:00.000Z",
          *       "updated_at": "2025-07-05T09:00:00.000Z",
          *       "actors": [
@@ -1445,6 +1812,19 @@ export interface components {
          *             "longitude": 30.5234,
          *             "geo_precision": "settlement"
          *           },
+         *           "places": [
+         *             {
+         *               "role": "target",
+         *               "name": "Kyiv",
+         *               "gazetteer_id": "UA-30",
+         *               "admin1": "UA-30",
+         *               "admin1_name": "Kyiv",
+         *               "country": "UA",
+         *               "latitude": 50.42155,
+         *               "longitude": 30.53371,
+         *               "geo_precision": "admin1"
+         *             }
+         *           ],
          *           "created_at": "2025-07-05T09:00:00.000Z",
          *           "updated_at": "2025-07-05T09:00:00.000Z"
          *         }
@@ -1531,6 +1911,19 @@ export interface components {
          *           "longitude": 30.5234,
          *           "geo_precision": "settlement"
          *         },
+         *         "places": [
+         *           {
+         *             "role": "target",
+         *             "name": "Kyiv",
+         *             "gazetteer_id": "UA-30",
+         *             "admin1": "UA-30",
+         *             "admin1_name": "Kyiv",
+         *             "country": "UA",
+         *             "latitude": 50.42155,
+         *             "longitude": 30.53371,
+         *             "geo_precision": "admin1"
+         *           }
+         *         ],
          *         "created_at": "2025-07-05T09:00:00.000Z",
          *         "updated_at": "2025-07-05T09:00:00.000Z"
          *       },
@@ -1557,6 +1950,7 @@ export interface components {
          *             "longitude": null,
          *             "geo_precision": null
          *           },
+         *           "places": [],
          *           "created_at": "2025-07-05T09:00:00.000Z",
          *           "updated_at": "2025-07-05T09:00:00.000Z"
          *         }
@@ -2866,12 +3260,12 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
-                /** @description Response format: json, csv, ndjson, geojson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson, application/geo+json); JSON when neither asks for another. */
-                format?: "json" | "csv" | "ndjson" | "geojson";
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
-                /** @description CSV only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
+                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
                 profile?: "acled";
+                /** @description `json` (the default) answers here; `csv`, `ndjson`, `geojson` redirect (308) to /events.csv, /events.ndjson, /events.geojson with the same parameters, for links made before each file had its own URL. */
+                format?: "json" | "csv" | "ndjson" | "geojson";
             };
             header?: never;
             path?: never;
@@ -2879,21 +3273,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events in the requested format. */
+            /** @description List events */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventList"];
-                    "text/csv": string;
-                    "application/x-ndjson": string;
-                    "application/ndjson": string;
-                    "application/geo+json": components["schemas"]["EventFeatureCollection"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3064,6 +3461,516 @@ export interface operations {
             };
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEventsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
+                range?: "starts" | "overlaps";
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
+                 */
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this source (id) supports, as claimant or channel.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /**
+                 * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
+                 * @example Kyiv
+                 */
+                q?: string;
+                /** @description `start_at` oldest first, `-start_at` newest first. */
+                sort?: "start_at" | "-start_at";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+                /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
+                profile?: "acled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export events as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEventsNdjson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
+                range?: "starts" | "overlaps";
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
+                 */
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this source (id) supports, as claimant or channel.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /**
+                 * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
+                 * @example Kyiv
+                 */
+                q?: string;
+                /** @description `start_at` oldest first, `-start_at` newest first. */
+                sort?: "start_at" | "-start_at";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+                /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
+                profile?: "acled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export events as NDJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEventsGeojson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
+                range?: "starts" | "overlaps";
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
+                 */
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this source (id) supports, as claimant or channel.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /**
+                 * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
+                 * @example Kyiv
+                 */
+                q?: string;
+                /** @description `start_at` oldest first, `-start_at` newest first. */
+                sort?: "start_at" | "-start_at";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+                /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
+                profile?: "acled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export events as GeoJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["EventFeatureCollection"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4871,8 +5778,185 @@ export interface operations {
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
                 bucket?: "day" | "week" | "month" | "year";
-                /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
+                /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
+                fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
+                /** @description `json` (the default) answers here; `csv` redirect (308) to /timeline.csv with the same parameters, for links made before each file had its own URL. */
                 format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get events in order, grouped by calendar bucket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTimelineCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events that start at this moment or later (with `range=overlaps`: whose time span reaches it). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
+                range?: "starts" | "overlaps";
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "occurred"
+                 *     ]
+                 */
+                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this source (id) supports, as claimant or channel.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /**
+                 * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
+                 * @example Kyiv
+                 */
+                q?: string;
+                /** @description `start_at` oldest first, `-start_at` newest first. */
+                sort?: "start_at" | "-start_at";
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+                /** @description Calendar unit events are grouped by, in `tz`. */
+                bucket?: "day" | "week" | "month" | "year";
                 /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
             };
@@ -4882,13 +5966,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The timeline in the requested format. */
+            /** @description Export the timeline as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Timeline"];
                     "text/csv": string;
                 };
             };
@@ -5012,7 +6095,7 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
-                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Needed for `format=geojson`. */
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
                 group_by?: "admin1";
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
                 bucket?: "day" | "week" | "month" | "year" | "all";
@@ -5021,8 +6104,167 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
-                /** @description Response format: json, csv, geojson. Wins over the `Accept` header (application/json, text/csv, application/geo+json); JSON when neither asks for another. */
+                /**
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_source"
+                 *     ]
+                 */
+                include?: "by_source"[];
+                /** @description `json` (the default) answers here; `csv`, `geojson` redirect (308) to /stats/casualties.csv, /stats/casualties.geojson with the same parameters, for links made before each file had its own URL. */
                 format?: "json" | "csv" | "geojson";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get killed, injured and missing per calendar bucket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasualtyStats"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCasualtyStatsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only figures whose time starts at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
+                group_by?: "admin1";
+                /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
+                bucket?: "day" | "week" | "month" | "year" | "all";
+                /**
+                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
                 /**
                  * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
@@ -5037,14 +6279,164 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Casualty figures in the requested format. */
+            /** @description Export casualty statistics as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasualtyStats"];
                     "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCasualtyStatsGeojson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only figures whose time starts at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
+                group_by?: "admin1";
+                /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
+                bucket?: "day" | "week" | "month" | "year" | "all";
+                /**
+                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /**
+                 * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_source"
+                 *     ]
+                 */
+                include?: "by_source"[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export casualty statistics per unit as a GeoJSON map layer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/geo+json": components["schemas"]["UnitFeatureCollection"];
                 };
             };
@@ -5168,7 +6560,7 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
-                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Needed for `format=geojson`. */
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
                 group_by?: "admin1";
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
                 bucket?: "day" | "week" | "month" | "year" | "all";
@@ -5177,8 +6569,167 @@ export interface operations {
                  * @example Europe/Kyiv
                  */
                 tz?: string;
-                /** @description Response format: json, csv, geojson. Wins over the `Accept` header (application/json, text/csv, application/geo+json); JSON when neither asks for another. */
+                /**
+                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_model"
+                 *     ]
+                 */
+                include?: ("by_model" | "by_source")[];
+                /** @description `json` (the default) answers here; `csv`, `geojson` redirect (308) to /stats/munitions.csv, /stats/munitions.geojson with the same parameters, for links made before each file had its own URL. */
                 format?: "json" | "csv" | "geojson";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get weapons launched, shot down and lost per calendar bucket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunitionStats"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMunitionStatsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only figures whose time starts at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
+                group_by?: "admin1";
+                /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
+                bucket?: "day" | "week" | "month" | "year" | "all";
+                /**
+                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
                 /**
                  * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
@@ -5193,14 +6744,164 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Munition figures in the requested format. */
+            /** @description Export munition statistics as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MunitionStats"];
                     "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMunitionStatsGeojson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only figures whose time starts at this moment or later (and, in `event_count`, events that start then). Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date means its first moment in `tz`.
+                 * @example 2025-07-03
+                 */
+                from?: string;
+                /**
+                 * @description Only figures whose time starts at or before this moment. Give a date (`2025-07-04`) or an RFC 3339 date-time with its UTC offset (`2025-07-04T03:00:00Z`, `2025-07-04T06:00:00+03:00`; in a URL `+` is `%2B`). A date includes that whole day in `tz`.
+                 * @example 2025-07-04
+                 */
+                to?: string;
+                /**
+                 * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "aerial_attack"
+                 *     ]
+                 */
+                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                /**
+                 * @description Only events in this country (ISO 3166-1 alpha-2).
+                 * @example UA
+                 */
+                country?: string;
+                /**
+                 * @description Only events this actor (id) takes part in.
+                 * @example act_russian_armed_forces
+                 */
+                actor?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
+                group_by?: "admin1";
+                /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
+                bucket?: "day" | "week" | "month" | "year" | "all";
+                /**
+                 * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
+                 * @example Europe/Kyiv
+                 */
+                tz?: string;
+                /**
+                 * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "by_model"
+                 *     ]
+                 */
+                include?: ("by_model" | "by_source")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export munition statistics per unit as a GeoJSON map layer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/geo+json": components["schemas"]["UnitFeatureCollection"];
                 };
             };
@@ -5307,12 +7008,12 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
-                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
-                format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /casualty-reports.csv, /casualty-reports.ndjson with the same parameters, for links made before each file had its own URL. */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -5320,20 +7021,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of casualty reports (killed, injured, missing), or all of them as a file. */
+            /** @description List casualty reports */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CasualtyReportList"];
-                    "text/csv": string;
-                    "application/x-ndjson": string;
-                    "application/ndjson": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5501,6 +7206,252 @@ export interface operations {
             };
         };
     };
+    exportCasualtyReportsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export casualty reports as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCasualtyReportsNdjson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export casualty reports as NDJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMunitionReports: {
         parameters: {
             query?: {
@@ -5550,12 +7501,12 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
-                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
-                format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /munition-reports.csv, /munition-reports.ndjson with the same parameters, for links made before each file had its own URL. */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -5563,20 +7514,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of munition reports (weapons launched, shot down, lost), or all of them as a file. */
+            /** @description List munition reports */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MunitionReportList"];
-                    "text/csv": string;
-                    "application/x-ndjson": string;
-                    "application/ndjson": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5749,6 +7704,252 @@ export interface operations {
             };
         };
     };
+    exportMunitionReportsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export munition reports as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMunitionReportsNdjson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export munition reports as NDJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDamageReports: {
         parameters: {
             query?: {
@@ -5798,12 +7999,12 @@ export interface operations {
                  *     ]
                  */
                 place_role?: ("target" | "affected" | "launch_site")[];
-                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
-                format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /damage-reports.csv, /damage-reports.ndjson with the same parameters, for links made before each file had its own URL. */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -5811,20 +8012,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of damage reports, or all of them as a file. */
+            /** @description List damage reports */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DamageReportList"];
-                    "text/csv": string;
-                    "application/x-ndjson": string;
-                    "application/ndjson": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5985,6 +8190,252 @@ export interface operations {
             };
         };
     };
+    exportDamageReportsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export damage reports as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportDamageReportsNdjson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the reports of this event.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only the reports this source made.
+                 * @example src_time
+                 */
+                source?: string;
+                /**
+                 * @description Only events with a place in one of these first-level units: an ISO 3166-2 code (`UA-30` Kyiv city, `UA-32` Kyiv Oblast, `UA-43` Crimea) or any name of the unit in any spelling (Kharkiv, Харківська область). A name that is also a city's (Kyiv, Sevastopol) means the city's own unit. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "UA-30"
+                 *     ]
+                 */
+                admin1?: unknown[];
+                /**
+                 * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "Kharkiv"
+                 *     ]
+                 */
+                place?: unknown[];
+                /**
+                 * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
+                 * @example 30.2,50.2,30.9,50.6
+                 */
+                bbox?: string;
+                /**
+                 * @description Only events with a place within `within_km` of this point: `lat,lon` in WGS 84 degrees (latitude first, as people write it).
+                 * @example 50.45,30.52
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: the distance in kilometres (great-circle).
+                 * @example 25
+                 */
+                within_km?: number;
+                /**
+                 * @description Which of an event's places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). Default: target and affected, so that launch sites in Russia never count as where an attack happened. Give several values by repeating the parameter, by separating them with commas, or both.
+                 * @example [
+                 *       "launch_site"
+                 *     ]
+                 */
+                place_role?: ("target" | "affected" | "launch_site")[];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export damage reports as NDJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCitations: {
         parameters: {
             query?: {
@@ -5999,12 +8450,12 @@ export interface operations {
                  */
                 source?: string;
                 fact_type?: components["schemas"]["FactTypeInput"];
-                /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
-                format?: "json" | "csv" | "ndjson";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /citations.csv, /citations.ndjson with the same parameters, for links made before each file had its own URL. */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -6012,20 +8463,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of citations, or all of them as a file. */
+            /** @description List citations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitationList"];
-                    "text/csv": string;
-                    "application/x-ndjson": string;
-                    "application/ndjson": string;
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
+            308: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6168,6 +8623,182 @@ export interface operations {
             };
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCitationsCsv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the citations of this event and its reports and relations.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only citations in which this source is the claimant or the channel (`via`).
+                 * @example src_source_article
+                 */
+                source?: string;
+                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export citations as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This client has used its request budget; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCitationsNdjson: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the citations of this event and its reports and relations.
+                 * @example evt_2025_07_04_kyiv_strike
+                 */
+                event?: string;
+                /**
+                 * @description Only citations in which this source is the claimant or the channel (`via`).
+                 * @example src_source_article
+                 */
+                source?: string;
+                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export citations as NDJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in `Accept` can be produced. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,10 +1,8 @@
-// Response formats: JSON by default, and CSV, NDJSON and GeoJSON where an endpoint offers them.
-// A request picks one with `format=` (so a bare URL works in a spreadsheet's import function) or,
-// failing that, with `Accept`; this file negotiates, names the media types and declares every one
-// of them in a route's OpenAPI responses.
+// Response formats: JSON, and CSV, NDJSON and GeoJSON where a resource offers them, each at an
+// operation of its own (src/lib/format-routes.ts). This file names the media types, checks `Accept`
+// against an operation's one format, sets the headers of an answer and declares it in OpenAPI.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ProblemError } from './problem.js';
 
 export const FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,23 +24,6 @@ function contentTypeOf(mediaType: string): string {
 const FILE_EXTENSIONS: Record<Format, string> = { json: 'json', csv: 'csv', ndjson: 'ndjson', geojson: 'geojson' };
 
 export type Negotiated = { format: Format; mediaType: string };
-
-/** The `format` query parameter of an endpoint offering `offered` (the first is the default). */
-export function formatQuerySchema<const T extends readonly [Format, ...Format[]]>(offered: T) {
-  const allowed = `must be one of: ${offered.join(', ')}`;
-  return z
-    .enum(offered, {
-      error: (issue) =>
-        typeof issue.input === 'string' && (FORMATS as readonly string[]).includes(issue.input)
-          ? `${issue.input} is not offered by this endpoint; ${allowed}`
-          : allowed,
-    })
-    .optional()
-    .describe(
-      `Response format: ${offered.join(', ')}. Wins over the \`Accept\` header ` +
-        `(${offered.map((f) => MEDIA_TYPES[f].join(' or ')).join(', ')}); JSON when neither asks for another.`,
-    );
-}
 
 type MediaRange = { type: string; subtype: string; q: number };
 
@@ -75,31 +56,24 @@ function weightOf(mediaType: string, ranges: MediaRange[]): number {
   return best?.q ?? 0;
 }
 
+/** The media types a format is known by, the one sitrep answers with first. */
+export function mediaTypesOf(format: Format): readonly string[] {
+  return MEDIA_TYPES[format];
+}
+
+export function fileExtension(format: Format): string {
+  return FILE_EXTENSIONS[format];
+}
+
 /**
- * The format to answer with: `format=` when given (the querystring schema has already refused
- * one the endpoint does not offer), else the offered media type `Accept` weighs highest, ties
- * going to the endpoint's order (JSON first). No or unreadable `Accept` means JSON; an `Accept`
- * that allows none of the offered types is a 406.
+ * The media type to answer a format's operation with, or null when `Accept` allows none of the
+ * format's types (a 406). No or unreadable `Accept` allows anything. Always the format's first
+ * type, the one its operation declares: `application/ndjson` is accepted, `application/x-ndjson` sent.
  */
-export function negotiateFormat(request: FastifyRequest, offered: readonly Format[], requested: Format | undefined): Negotiated {
-  if (requested) return { format: requested, mediaType: MEDIA_TYPES[requested][0]! };
-  const ranges = parseAccept(request.headers.accept ?? '');
-  if (ranges.length === 0) return { format: offered[0]!, mediaType: MEDIA_TYPES[offered[0]!][0]! };
-  let chosen: (Negotiated & { q: number }) | null = null;
-  for (const format of offered) {
-    for (const mediaType of MEDIA_TYPES[format]) {
-      const q = weightOf(mediaType, ranges);
-      if (q > 0 && (!chosen || q > chosen.q)) chosen = { format, mediaType, q };
-    }
-  }
-  if (!chosen) {
-    const types = offered.flatMap((f) => MEDIA_TYPES[f]).join(', ');
-    throw new ProblemError(
-      'SITREP_NOT_ACCEPTABLE',
-      `This endpoint answers with ${types}; the Accept header allows none of them. Send one of those, or pass format=${offered.join('|')}.`,
-    );
-  }
-  return { format: chosen.format, mediaType: chosen.mediaType };
+export function acceptedMediaType(accept: string | undefined, format: Format): string | null {
+  const ranges = parseAccept(accept ?? '');
+  if (ranges.length === 0) return MEDIA_TYPES[format][0]!;
+  return MEDIA_TYPES[format].some((type) => weightOf(type, ranges) > 0) ? MEDIA_TYPES[format][0]! : null;
 }
 
 /**
@@ -133,26 +107,16 @@ export const CSV_DESCRIPTION =
 
 export const NDJSON_DESCRIPTION = 'Newline-delimited JSON: one JSON object per line, each shaped like an item of the JSON `data` list.';
 
-type Content = Record<string, { schema: z.ZodType }>;
-
 /**
- * The 200 response of an endpoint offering several formats: every media type it can answer with,
- * each with its schema, so the OpenAPI document lists them all. CSV and NDJSON bodies are text
- * (sent as strings or streams, never through the JSON serializer).
+ * The 200 response of an operation answering one format: its media type with its schema (CSV and
+ * NDJSON are text, sent as strings or streams, never through the JSON serializer).
  */
-export function formatResponses<J extends z.ZodType, G extends z.ZodType = z.ZodNever>(
-  offered: readonly Format[],
-  description: string,
-  schemas: { json: J; geojson?: G; csv?: string; ndjson?: string },
-) {
-  const content: Content = {};
-  for (const format of offered) {
-    for (const mediaType of MEDIA_TYPES[format]) {
-      if (format === 'json') content[mediaType] = { schema: schemas.json };
-      if (format === 'geojson' && schemas.geojson) content[mediaType] = { schema: schemas.geojson };
-      if (format === 'csv') content[mediaType] = { schema: z.string().describe(`${CSV_DESCRIPTION} ${schemas.csv ?? ''}`.trim()) };
-      if (format === 'ndjson') content[mediaType] = { schema: z.string().describe(`${NDJSON_DESCRIPTION} ${schemas.ndjson ?? ''}`.trim()) };
-    }
-  }
-  return { 200: { description, content: content as { 'application/json': { schema: J } } & Record<string, { schema: z.ZodType }> } };
+export function singleFormatResponse(format: Format, description: string, body: z.ZodType | string) {
+  const schema =
+    format === 'csv'
+      ? z.string().describe(`${CSV_DESCRIPTION} ${body as string}`.trim())
+      : format === 'ndjson'
+        ? z.string().describe(`${NDJSON_DESCRIPTION} ${body as string}`.trim())
+        : (body as z.ZodType);
+  return { 200: { description, content: { [MEDIA_TYPES[format][0]!]: { schema } } } };
 }

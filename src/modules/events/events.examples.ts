@@ -19,6 +19,9 @@ export const kyivStrikeExample = {
   end_precision: 'minute',
   timezone: 'Europe/Kyiv',
   location: { place: 'Kyiv', admin1: 'Kyiv', country: 'UA', latitude: 50.4501, longitude: 30.5234, geo_precision: 'settlement' },
+  places: [
+    { role: 'target', name: 'Kyiv', gazetteer_id: 'UA-30', admin1: 'UA-30', admin1_name: 'Kyiv', country: 'UA', latitude: 50.42155, longitude: 30.53371, geo_precision: 'admin1' },
+  ],
   created_at: STAMP,
   updated_at: STAMP,
 };
@@ -39,6 +42,7 @@ const trumpPutinCallExample = {
   end_precision: null,
   timezone: 'America/New_York',
   location: { place: null, admin1: null, country: null, latitude: null, longitude: null, geo_precision: null },
+  places: [],
   created_at: STAMP,
   updated_at: STAMP,
 };

@@ -5,7 +5,8 @@ import type { EventRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { csvEncoder, exportFormat, featureCollectionEncoder, ndjsonEncoder, sendExport, type ExportFormat } from '../../lib/export.js';
 import { project, requireFieldsIn } from '../../lib/fields.js';
-import { formatResponses, negotiateFormat, setFormatHeaders, setNextLink, type Format } from '../../lib/formats.js';
+import { registerFormatRoutes } from '../../lib/format-routes.js';
+import { setNextLink, type Format } from '../../lib/formats.js';
 import { toFtsQuery } from '../../lib/fts.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
@@ -129,43 +130,49 @@ function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] |
   );
 }
 
+const EVENTS_DESCRIPTION =
+  'Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, ' +
+  'place (`admin1`, `place`, `bbox`, `near`) and full text.';
+
+const EXPORT_PAGING = 'Every matching event, streamed, unless `limit` is given: then one page, and the next in a `Link` header.';
+
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/events',
-    {
-      config: { responseCache: true },
-      schema: {
-        operationId: 'listEvents',
-        tags: ['events'],
-        summary: 'List events',
-        description:
-          'Events ordered by start time, filtered by period (by start, or with `range=overlaps` by time span), kind, status, actor, country, source, ' +
-          'place (`admin1`, `place`, `bbox`, `near`) and full text. ' +
-          'Pages are keyset cursors: follow `next_cursor` until it is null.\n\n' +
-          'Formats (`format=` or `Accept`): JSON pages; CSV (one row per event with its headline figures, or ACLED\'s columns with ' +
-          '`profile=acled`), NDJSON and GeoJSON (one feature per event, located by its places) return every matching event, streamed, unless `limit` is given.',
-        querystring: listEventsQuerySchema,
-        response: {
-          ...formatResponses(EVENT_FORMATS, 'Events in the requested format.', {
-            json: eventListSchema,
-            geojson: eventFeatureCollectionSchema,
-            csv: 'One row per event: its fields (location as place, admin1, country, latitude, longitude, geo_precision; places as `places` and `places_admin1`) and headline figures (killed/injured/missing low, best, high, as_reported and source ids; launched, intercepted, lost_to_ew and munitions_source_id). With `profile=acled`, ACLED\'s columns.',
-            ndjson: 'Each line is an `Event`.',
-          }),
-          ...notModifiedResponse,
-          ...problemResponses(400, 406),
-        },
+  registerFormatRoutes(app, {
+    path: '/events',
+    fileStem: 'events',
+    offered: EVENT_FORMATS,
+    tags: ['events'],
+    operations: {
+      json: { operationId: 'listEvents', summary: 'List events', description: EVENTS_DESCRIPTION + '\n\nPages are keyset cursors: follow `next_cursor` until it is null.' },
+      csv: {
+        operationId: 'exportEventsCsv',
+        summary: 'Export events as CSV',
+        description: 'One row per event with its headline figures, or ACLED\'s columns with `profile=acled`. ' + EXPORT_PAGING,
+      },
+      ndjson: { operationId: 'exportEventsNdjson', summary: 'Export events as NDJSON', description: 'One `Event` per line. ' + EXPORT_PAGING },
+      geojson: {
+        operationId: 'exportEventsGeojson',
+        summary: 'Export events as GeoJSON',
+        description: 'One feature per event, located by its places, for QGIS and other GIS tools. ' + EXPORT_PAGING,
       },
     },
-    async (request, reply) => {
-      const { format: requested, fields, profile, ...query } = request.query;
-      const negotiated = negotiateFormat(request, EVENT_FORMATS, requested);
-      const { format } = negotiated;
-      if (profile && format !== 'csv') throw invalidParameter('query', 'profile', 'applies to CSV only; add format=csv');
+    description: EVENTS_DESCRIPTION,
+    querystring: listEventsQuerySchema,
+    bodies: {
+      json: eventListSchema,
+      geojson: eventFeatureCollectionSchema,
+      csv:
+        'One row per event: its fields (location as place, admin1, country, latitude, longitude, geo_precision; places as `places` and `places_admin1`) and headline figures ' +
+        '(killed/injured/missing low, best, high, as_reported and source ids; launched, intercepted, lost_to_ew and munitions_source_id). With `profile=acled`, ACLED\'s columns.',
+      ndjson: 'Each line is an `Event`.',
+    },
+    errors: [],
+    config: { responseCache: true },
+    handler: async (request, reply, { format }) => {
+      const { fields, profile, ...query } = request.query;
+      if (profile && format !== 'csv') throw invalidParameter('query', 'profile', 'applies to CSV only: ask /v1/events.csv');
       if (profile && fields) throw invalidParameter('query', 'fields', 'cannot be combined with profile=acled, whose columns are fixed');
       requireFieldsIn(fields, format === 'csv' || format === 'geojson' ? [...EVENT_FIELDS, 'headline'] : EVENT_FIELDS, format);
-      setFormatHeaders(reply, negotiated, 'events');
-
       if (format === 'json') {
         const { page, nextCursor } = await listEventPage(app.db, query);
         setNextLink(reply, request, nextCursor);
@@ -177,7 +184,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       setNextLink(reply, request, source.nextCursor);
       return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.db, format, fields, Boolean(profile)) }, source.stream);
     },
-  );
+  });
 
   app.get(
     '/events/:id',

@@ -14,7 +14,6 @@ import {
 } from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
 import { countryCode, countryCodeSchema, dateTimeParameter, listOf, timeZoneSchema } from '../../lib/filters.js';
-import { formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { parseTimeBound } from '../../lib/time.js';
@@ -212,12 +211,11 @@ export const EVENT_FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
 export const EVENT_FIELDS = Object.keys(eventSchema.shape) as Array<keyof EventWire>;
 
 export const listEventsQuerySchema = eventListQuerySchema.extend({
-  format: formatQuerySchema(EVENT_FORMATS),
   fields: fieldsQuerySchema([...EVENT_FIELDS, 'headline'], '`headline` (the headline figures\' columns) exists in CSV and GeoJSON only.'),
   profile: z
     .enum(['acled'], { error: 'must be acled' })
     .optional()
-    .describe('CSV only: `acled` writes ACLED\'s export columns, in ACLED\'s order, so ACLED pipelines can read the file.'),
+    .describe('`/v1/events.csv` only: `acled` writes ACLED\'s export columns, in ACLED\'s order, so ACLED pipelines can read the file.'),
 });
 
 export const eventListSchema = listEnvelope(eventSchema).meta({

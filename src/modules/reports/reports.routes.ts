@@ -6,10 +6,9 @@ import type { Db } from '../../db/client.js';
 import type { CitationRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { csvEncoder, exportFormat, ndjsonEncoder, sendExport } from '../../lib/export.js';
-import { formatResponses, negotiateFormat, setFormatHeaders, setNextLink } from '../../lib/formats.js';
-import { notModifiedResponse } from '../../lib/http.js';
+import { registerFormatRoutes } from '../../lib/format-routes.js';
+import { setNextLink } from '../../lib/formats.js';
 import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
-import { problemResponses } from '../../lib/problem.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './reports.present.js';
@@ -65,108 +64,104 @@ async function pageOrStream<T>(
 }
 
 const REPORT_ROUTES = [
-  { kind: 'casualty', path: '/casualty-reports', operationId: 'listCasualtyReports', schema: casualtyReportListSchema, what: 'casualty reports (killed, injured, missing)' },
-  { kind: 'munition', path: '/munition-reports', operationId: 'listMunitionReports', schema: munitionReportListSchema, what: 'munition reports (weapons launched, shot down, lost)' },
-  { kind: 'damage', path: '/damage-reports', operationId: 'listDamageReports', schema: damageReportListSchema, what: 'damage reports' },
+  { kind: 'casualty', path: '/casualty-reports', name: 'CasualtyReports', schema: casualtyReportListSchema, what: 'casualty reports (killed, injured, missing)' },
+  { kind: 'munition', path: '/munition-reports', name: 'MunitionReports', schema: munitionReportListSchema, what: 'munition reports (weapons launched, shot down, lost)' },
+  { kind: 'damage', path: '/damage-reports', name: 'DamageReports', schema: damageReportListSchema, what: 'damage reports' },
 ] as const;
 
+const FILES = 'Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.';
+
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  for (const { kind, path, operationId, schema, what } of REPORT_ROUTES) {
-    app.get(
+  for (const { kind, path, name, schema, what } of REPORT_ROUTES) {
+    const plural = what.split(' (')[0]!;
+    registerFormatRoutes(app, {
       path,
-      {
-        schema: {
-          operationId,
-          tags: ['reports'],
-          summary: `List ${what.split(' (')[0]}`,
-          description:
-            `Every ${what.replace(/ \(.*/, '').replace(/s$/, '')} is one source's claim about one event, with that source and the citations that back it. ` +
-            'Ordered by id; filter by `event` or `source`.\n\n' +
-            'Formats (`format=` or `Accept`): JSON pages; CSV (one row per report, beside its event\'s title and start and its source\'s name, ' +
-            'with the citations\' quotes and locators) and NDJSON return every match, streamed, unless `limit` is given.',
-          querystring: listReportsQuerySchema,
-          response: {
-            ...formatResponses(REPORT_FORMATS, `A page of ${what}, or all of them as a file.`, {
-              json: schema,
-              csv: `Columns ${reportColumns(kind).join(', ')}.`,
-              ndjson: 'Each line is one report, shaped like an item of the JSON `data` list.',
-            }),
-            ...notModifiedResponse,
-            ...problemResponses(400, 406),
-          },
+      fileStem: `${kind}-reports`,
+      offered: REPORT_FORMATS,
+      tags: ['reports'],
+      operations: {
+        json: { operationId: `list${name}`, summary: `List ${plural}` },
+        csv: {
+          operationId: `export${name}Csv`,
+          summary: `Export ${plural} as CSV`,
+          description: `One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. ${FILES}`,
         },
+        ndjson: { operationId: `export${name}Ndjson`, summary: `Export ${plural} as NDJSON`, description: FILES },
       },
-      async (request, reply) => {
-        const { format: requested, limit, cursor, ...filters } = request.query;
-        const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
-        setFormatHeaders(reply, negotiated, `${kind}-reports`);
+      description:
+        `Every ${what.replace(/ \(.*/, '').replace(/s$/, '')} is one source's claim about one event, with that source and the citations that back it. ` +
+        'Ordered by id; filter by `event`, `source` and the place of the event.',
+      querystring: listReportsQuerySchema,
+      bodies: {
+        json: schema,
+        csv: `Columns ${reportColumns(kind).join(', ')}.`,
+        ndjson: 'Each line is one report, shaped like an item of the JSON `data` list.',
+      },
+      errors: [],
+      handler: async (request, reply, { format: answered }) => {
+        const { limit, cursor, ...filters } = request.query;
         const places = placeFilterFromQuery(filters);
         const filter = { eventId: filters.event, sourceId: filters.source, ...(places && { places }) };
         const source = await pageOrStream(
           { limit, cursor },
           filters,
-          negotiated.format === 'json',
+          answered === 'json',
           (afterId, pageSize) => listReports(app.db, kind, { ...filter, afterId, limit: pageSize }),
           (afterId) => iterateReports(app.db, kind, { ...filter, afterId }),
           (row) => row.report.id,
         );
         setNextLink(reply, request, source.nextCursor);
-        if (negotiated.format === 'json') {
+        if (answered === 'json') {
           const batch = await completeReports(app.db, kind, source.page);
           return { data: presentReports(kind, batch), next_cursor: source.nextCursor };
         }
         const format =
-          negotiated.format === 'csv'
+          answered === 'csv'
             ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind)))
             : exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => presentReports(kind, await completeReports(app.db, kind, rows)), ndjsonEncoder());
         return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
       },
-    );
+    });
   }
 
-  app.get(
-    '/citations',
-    {
-      schema: {
-        operationId: 'listCitations',
-        tags: ['reports'],
-        summary: 'List citations',
-        description:
-          'Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, ' +
-          'where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.\n\n' +
-          'Formats (`format=` or `Accept`): JSON pages; CSV and NDJSON return every match, streamed, unless `limit` is given.',
-        querystring: listCitationsQuerySchema,
-        response: {
-          ...formatResponses(REPORT_FORMATS, 'A page of citations, or all of them as a file.', {
-            json: citationListSchema,
-            csv: `Columns ${CITATION_COLUMNS.join(', ')}.`,
-            ndjson: 'Each line is one citation, shaped like an item of the JSON `data` list.',
-          }),
-          ...notModifiedResponse,
-          ...problemResponses(400, 406),
-        },
-      },
+  registerFormatRoutes(app, {
+    path: '/citations',
+    fileStem: 'citations',
+    offered: REPORT_FORMATS,
+    tags: ['reports'],
+    operations: {
+      json: { operationId: 'listCitations', summary: 'List citations' },
+      csv: { operationId: 'exportCitationsCsv', summary: 'Export citations as CSV', description: FILES },
+      ndjson: { operationId: 'exportCitationsNdjson', summary: 'Export citations as NDJSON', description: FILES },
     },
-    async (request, reply) => {
-      const { format: requested, limit, cursor, ...filters } = request.query;
-      const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
-      setFormatHeaders(reply, negotiated, 'citations');
+    description:
+      'Every citation: the quote or locator that backs one fact (an event, a report or a relation), the source that made the claim and, ' +
+      'where sitrep read it second-hand, the source it came through (`via`). Ordered by id; filter by `event`, `source` (as claimant or channel) and `fact_type`.',
+    querystring: listCitationsQuerySchema,
+    bodies: {
+      json: citationListSchema,
+      csv: `Columns ${CITATION_COLUMNS.join(', ')}.`,
+      ndjson: 'Each line is one citation, shaped like an item of the JSON `data` list.',
+    },
+    errors: [],
+    handler: async (request, reply, { format: answered }) => {
+      const { limit, cursor, ...filters } = request.query;
       const filter = { eventId: filters.event, sourceId: filters.source, factType: filters.fact_type };
       const source = await pageOrStream(
         { limit, cursor },
         filters,
-        negotiated.format === 'json',
+        answered === 'json',
         (afterId, pageSize) => listCitations(app.db, { ...filter, afterId, limit: pageSize }),
         (afterId) => iterateCitations(app.db, { ...filter, afterId }),
         (row) => row.id,
       );
       setNextLink(reply, request, source.nextCursor);
-      if (negotiated.format === 'json') return { data: await completeCitations(app.db, source.page), next_cursor: source.nextCursor };
+      if (answered === 'json') return { data: await completeCitations(app.db, source.page), next_cursor: source.nextCursor };
       const format =
-        negotiated.format === 'csv'
+        answered === 'csv'
           ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS))
           : exportFormat((rows: CitationRow[]) => completeCitations(app.db, rows), ndjsonEncoder());
       return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
     },
-  );
+  });
 };

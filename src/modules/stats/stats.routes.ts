@@ -5,12 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SourceRow } from '../../db/schema.js';
 import { bucketer } from '../../lib/buckets.js';
 import { csvDocument } from '../../lib/csv.js';
-import { formatResponses, negotiateFormat, setFormatHeaders } from '../../lib/formats.js';
-import { notModifiedResponse } from '../../lib/http.js';
-import { problemResponses } from '../../lib/problem.js';
+import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { SCAN_CAPACITY } from '../../plugins/scan-reads.js';
 import { entryById } from '../../domain/places.js';
-import { invalidParameter } from '../../lib/problem.js';
 import { eventFilterFromQuery } from '../events/events.routes.js';
 import { DEFAULT_PLACE_ROLES } from '../places/places.schemas.js';
 import { casualtyUnitFeatures, munitionUnitFeatures } from './stats.geojson.js';
@@ -32,17 +29,19 @@ import {
   type StatsQuery,
 } from './stats.schemas.js';
 
-function filterFrom(query: Omit<StatsQuery, 'include'> & { include?: string[] }) {
-  const { bucket: _bucket, tz, format: _format, include: _include, group_by: _groupBy, ...filters } = query;
+function filterFrom(query: Omit<StatsQuery, 'include' | 'format'> & { include?: string[] }) {
+  const { bucket: _bucket, tz, include: _include, group_by: _groupBy, ...filters } = query;
   return eventFilterFromQuery(filters, tz);
 }
 
-/** How a statistics request is summed: from the kept totals when they can answer, else from every claim. */
-function plan(query: Omit<StatsQuery, 'include'> & { include?: string[] }, format: string) {
-  if (format === 'geojson' && query.group_by !== 'admin1') throw invalidParameter('query', 'group_by', 'must be admin1 for format=geojson: a map layer has one feature per unit');
+/**
+ * How a statistics request is summed: from the kept totals when they can answer, else from every
+ * claim. A map layer is always per unit.
+ */
+function plan(query: Omit<StatsQuery, 'include' | 'format'> & { include?: string[] }, format: string) {
   const filter = filterFrom(query);
   const withSources = included(query, 'by_source');
-  const byUnit = query.group_by === 'admin1';
+  const byUnit = query.group_by === 'admin1' || format === 'geojson';
   return {
     filter,
     bucketOf: bucketer(query.bucket, query.tz),
@@ -63,6 +62,8 @@ function unitsOut<T>(byUnit: { units: Array<{ admin1: string | null } & T>; even
 
 const included = (query: { include?: string[] }, part: 'by_source' | 'by_model') => query.include?.includes(part) ?? false;
 
+const GEOJSON_LAYER = 'One feature per bucket and first-level unit, drawn by the unit\'s outline, its figures as properties: `group_by=admin1` is implied.';
+
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const sourcesFor = async (ids: Iterable<string>) => {
     const rows = await getSourcesByIds(app.db, [...ids]);
@@ -76,35 +77,31 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
     [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), value }));
 
-  app.get(
-    '/stats/casualties',
-    {
-      config: { responseCache: true },
-      schema: {
-        operationId: 'getCasualtyStats',
-        tags: ['statistics'],
-        summary: 'Killed, injured and missing per calendar bucket',
-        description:
-          'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
-          'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.' +
-          SUMMING,
-        querystring: casualtyStatsQuerySchema,
-        response: {
-          ...formatResponses(STATS_FORMATS, 'Casualty figures in the requested format.', {
-            json: casualtyStatsSchema,
-            csv: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id and admin1, each source's own totals follow with their source_id, each unit's (group_by=admin1) with its admin1.`,
-            geojson: unitFeatureCollectionSchema,
-          }),
-          ...notModifiedResponse,
-          ...problemResponses(400, 406),
-        },
-      },
+  registerFormatRoutes(app, {
+    path: '/stats/casualties',
+    fileStem: 'casualties',
+    offered: STATS_FORMATS,
+    tags: ['statistics'],
+    operations: {
+      json: { operationId: 'getCasualtyStats', summary: 'Get killed, injured and missing per calendar bucket' },
+      csv: { operationId: 'exportCasualtyStatsCsv', summary: 'Export casualty statistics as CSV' },
+      geojson: { operationId: 'exportCasualtyStatsGeojson', summary: 'Export casualty statistics per unit as a GeoJSON map layer', description: GEOJSON_LAYER },
     },
-    async (request, reply) => {
+    description:
+      'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
+      'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.' +
+      SUMMING,
+    querystring: casualtyStatsQuerySchema,
+    bodies: {
+      json: casualtyStatsSchema,
+      csv: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id and admin1, each source's own totals follow with their source_id, each unit's (group_by=admin1) with its admin1.`,
+      geojson: unitFeatureCollectionSchema,
+    },
+    errors: [],
+    config: { responseCache: true },
+    handler: async (request, reply, { format }) => {
       const { bucket, tz } = request.query;
-      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
-      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, negotiated.format);
-      setFormatHeaders(reply, negotiated, 'casualties');
+      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, format);
       const buckets =
         (totals && casualtyBucketsFromRollups(app.db, filter, bucketOf)) ||
         (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
@@ -119,43 +116,39 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           ...unitsOut(byUnit),
         })),
       };
-      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: await casualtyUnitFeatures(body) };
-      return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
+      if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await casualtyUnitFeatures(body) };
+      return format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
     },
-  );
+  });
 
-  app.get(
-    '/stats/munitions',
-    {
-      config: { responseCache: true },
-      schema: {
-        operationId: 'getMunitionStats',
-        tags: ['statistics'],
-        summary: 'Weapons launched, shot down and lost per calendar bucket',
-        description:
-          'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
-          '`by_source` gives each source\'s own totals.' +
-          SUMMING,
-        querystring: munitionStatsQuerySchema,
-        response: {
-          ...formatResponses(STATS_FORMATS, 'Munition figures in the requested format.', {
-            json: munitionStatsSchema,
-            csv:
-              `Columns ${MUNITION_STATS_COLUMNS.join(', ')}: one row per bucket and figure, \`breakdown\` saying whether it sums every weapon (total), ` +
-              'one weapon_category or one weapon_model; the chosen figures have an empty source_id and admin1, each source\'s own totals (total and by category) follow ' +
-              'with their source_id, each unit\'s (group_by=admin1) with its admin1.',
-            geojson: unitFeatureCollectionSchema,
-          }),
-          ...notModifiedResponse,
-          ...problemResponses(400, 406),
-        },
-      },
+  registerFormatRoutes(app, {
+    path: '/stats/munitions',
+    fileStem: 'munitions',
+    offered: STATS_FORMATS,
+    tags: ['statistics'],
+    operations: {
+      json: { operationId: 'getMunitionStats', summary: 'Get weapons launched, shot down and lost per calendar bucket' },
+      csv: { operationId: 'exportMunitionStatsCsv', summary: 'Export munition statistics as CSV' },
+      geojson: { operationId: 'exportMunitionStatsGeojson', summary: 'Export munition statistics per unit as a GeoJSON map layer', description: GEOJSON_LAYER },
     },
-    async (request, reply) => {
+    description:
+      'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
+      '`by_source` gives each source\'s own totals.' +
+      SUMMING,
+    querystring: munitionStatsQuerySchema,
+    bodies: {
+      json: munitionStatsSchema,
+      csv:
+        `Columns ${MUNITION_STATS_COLUMNS.join(', ')}: one row per bucket and figure, \`breakdown\` saying whether it sums every weapon (total), ` +
+        'one weapon_category or one weapon_model; the chosen figures have an empty source_id and admin1, each source\'s own totals (total and by category) follow ' +
+        'with their source_id, each unit\'s (group_by=admin1) with its admin1.',
+      geojson: unitFeatureCollectionSchema,
+    },
+    errors: [],
+    config: { responseCache: true },
+    handler: async (request, reply, { format }) => {
       const { bucket, tz } = request.query;
-      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
-      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, negotiated.format);
-      setFormatHeaders(reply, negotiated, 'munitions');
+      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, format);
       const buckets =
         (totals && munitionBucketsFromRollups(app.db, filter, bucketOf)) ||
         (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
@@ -172,8 +165,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           ...unitsOut(byUnit && { ...byUnit, units: byUnit.units.map(({ byCategory: by_category, ...unit }) => ({ ...unit, by_category })) }),
         })),
       };
-      if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: await munitionUnitFeatures(body) };
-      return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
+      if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await munitionUnitFeatures(body) };
+      return format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
     },
-  );
+  });
 };

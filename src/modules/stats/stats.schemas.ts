@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
 import { BUCKETS } from '../../lib/buckets.js';
-import { formatQuerySchema } from '../../lib/formats.js';
 import { countryCode, listOf, timeZoneSchema } from '../../lib/filters.js';
 import { queryParameters } from '../../lib/query.js';
 import { BOUND_FORMS, timeBoundSchema } from '../events/events.schemas.js';
@@ -34,11 +33,10 @@ const statsFilters = {
     .describe(
       '`admin1`: beside the national figures, each first-level unit\'s (`by_admin1`), from the units of the events\' places in `place_role`. An event whose ' +
         'places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit ' +
-        'are grouped under `admin1: null`. Needed for `format=geojson`.',
+        'are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`).',
     ),
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
-  format: formatQuerySchema(STATS_FORMATS),
 };
 
 export const casualtyStatsQuerySchema = queryParameters({

@@ -6,54 +6,53 @@ import type { EventRow } from '../../db/schema.js';
 import { bucketer, type BucketRef } from '../../lib/buckets.js';
 import { csvEncoder, exportFormat, sendExport } from '../../lib/export.js';
 import { project } from '../../lib/fields.js';
-import { formatResponses, negotiateFormat, setFormatHeaders, setNextLink } from '../../lib/formats.js';
-import { notModifiedResponse } from '../../lib/http.js';
-import { problemResponses } from '../../lib/problem.js';
+import { registerFormatRoutes } from '../../lib/format-routes.js';
+import { setNextLink } from '../../lib/formats.js';
 import { eventsToExport, listEventPage } from '../events/events.routes.js';
 import { timelineCells, timelineColumns, timelineEntries } from './timeline.entries.js';
 import { TIMELINE_FORMATS, timelineQuerySchema, timelineSchema, type TimelineEntryWire } from './timeline.schemas.js';
 
+const TIMELINE_DESCRIPTION =
+  'Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) ' +
+  'and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.';
+
 export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/timeline',
-    {
-      config: { responseCache: true },
-      schema: {
-        operationId: 'getTimeline',
-        tags: ['timeline'],
-        summary: 'Events in order, grouped by calendar bucket',
-        description:
-          'Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) ' +
-          'and its relations. Scheduled events appear, marked by `status`.\n\n' +
-          'Formats (`format=` or `Accept`): JSON pages; CSV has one row per event with its bucket and returns every matching event, streamed, unless `limit` is given.',
-        querystring: timelineQuerySchema,
-        response: {
-          ...formatResponses(TIMELINE_FORMATS, 'The timeline in the requested format.', {
-            json: timelineSchema,
-            csv:
-              'One row per event: bucket, bucket_start, bucket_end, then the entry\'s fields (location as place, admin1, country, latitude, longitude, geo_precision; ' +
-              'headline as killed/injured/missing low, best, high, source ids and launched, intercepted, lost_to_ew, munitions_source_id; relations as `follows evt_b` or `evt_a follows`).',
-          }),
-          ...notModifiedResponse,
-          ...problemResponses(400, 406),
-        },
+  registerFormatRoutes(app, {
+    path: '/timeline',
+    fileStem: 'timeline',
+    offered: TIMELINE_FORMATS,
+    tags: ['timeline'],
+    operations: {
+      json: { operationId: 'getTimeline', summary: 'Get events in order, grouped by calendar bucket', description: `${TIMELINE_DESCRIPTION} JSON pages like /v1/events.` },
+      csv: {
+        operationId: 'exportTimelineCsv',
+        summary: 'Export the timeline as CSV',
+        description: 'One row per event with its bucket: every matching event, streamed, unless `limit` is given.',
       },
     },
-    async (request, reply) => {
-      const { bucket, format: requested, fields, ...listQuery } = request.query;
+    description: TIMELINE_DESCRIPTION,
+    querystring: timelineQuerySchema,
+    bodies: {
+      json: timelineSchema,
+      csv:
+        'One row per event: bucket, bucket_start, bucket_end, then the entry\'s fields (location as place, admin1, country, latitude, longitude, geo_precision; ' +
+        'headline as killed/injured/missing low, best, high, as_reported, source ids and launched, intercepted, lost_to_ew, munitions_source_id; relations as `follows evt_b` or `evt_a follows`).',
+    },
+    errors: [],
+    config: { responseCache: true },
+    handler: async (request, reply, { format }) => {
+      const { bucket, fields, ...listQuery } = request.query;
       const { tz } = listQuery;
-      const negotiated = negotiateFormat(request, TIMELINE_FORMATS, requested);
-      setFormatHeaders(reply, negotiated, 'timeline');
       const bucketOf = bucketer(bucket, tz);
 
-      if (negotiated.format === 'csv') {
+      if (format === 'csv') {
         const source = await eventsToExport(app.db, listQuery);
         setNextLink(reply, request, source.nextCursor);
-        const format = exportFormat(
+        const csv = exportFormat(
           async (batch: EventRow[]) => (await timelineEntries(app.db, batch, tz, bucketOf)).map(timelineCells),
           csvEncoder(timelineColumns(fields)),
         );
-        return sendExport(request, reply, { rows: source.rows, ...format }, source.stream);
+        return sendExport(request, reply, { rows: source.rows, ...csv }, source.stream);
       }
 
       const { page, nextCursor } = await listEventPage(app.db, listQuery);
@@ -74,5 +73,5 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       // A projected body is no longer the declared shape, so it bypasses the response serializer.
       return reply.send(JSON.stringify({ ...body, data: body.data.map((group) => ({ ...group, events: group.events.map((e) => project(e, fields)) })) }));
     },
-  );
+  });
 };

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { fieldsQuerySchema } from '../../lib/fields.js';
 import { timeZoneSchema } from '../../lib/filters.js';
-import { formatQuerySchema } from '../../lib/formats.js';
 import {
   eventKindSchema,
   eventListQuerySchema,
@@ -58,7 +57,6 @@ export const TIMELINE_FIELDS = Object.keys(timelineEntrySchema.shape) as Array<k
 export const timelineQuerySchema = eventListQuerySchema.extend({
   bucket: z.enum(['day', 'week', 'month', 'year']).default('day').describe('Calendar unit events are grouped by, in `tz`.'),
   tz: timeZoneSchema,
-  format: formatQuerySchema(TIMELINE_FORMATS),
   fields: fieldsQuerySchema(TIMELINE_FIELDS, 'In CSV the bucket columns always come first.'),
 });
 
