@@ -25,6 +25,7 @@ import etagPlugin from './plugins/etag.js';
 import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
+import unreadBodiesPlugin from './plugins/unread-bodies.js';
 import writeLockPlugin from './plugins/write-lock.js';
 import responseCachePlugin from './plugins/response-cache.js';
 import scanReadsPlugin from './plugins/scan-reads.js';
@@ -71,6 +72,9 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   );
 }
 
+/** An unread body up to this many times the body limit is read and discarded, so its sender reads the answer. */
+const UNREAD_BODY_FACTOR = 8;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http = { ...DEFAULT_HTTP_LIMITS, ...options.http };
   const app = Fastify({
@@ -101,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
+  await app.register(unreadBodiesPlugin, { discardLimitBytes: UNREAD_BODY_FACTOR * http.bodyLimitBytes, discardTimeoutMs: http.requestTimeoutMs });
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });

@@ -1,13 +1,19 @@
 // What protects a public API from scrapers, broken clients and overload: security headers, CORS
 // (open for reads, closed for writes unless configured), rate limits with Retry-After, 503 under
-// event-loop pressure, a request timeout, and hostile query strings that never reach a 5xx.
-import { connect } from 'node:net';
+// event-loop pressure, a request timeout, oversized bodies answered readably, and hostile query
+// strings that never reach a 5xx.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.js';
+import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 import { eventInput } from './factories.js';
 import { expectProblem, freshApp, getJson } from './helpers.js';
+import { startNodeServer } from './processes.js';
 
 async function appWith(http: AppOptions['http']): Promise<FastifyInstance> {
   const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, http });
@@ -307,5 +313,99 @@ describe('hostile request bodies', () => {
     expect(refused.headers['retry-after']).toBeDefined();
     expect(read.statusCode).toBe(200);
     expect(otherKey.statusCode).toBe(201);
+  });
+});
+
+/** Opens a raw connection to a listening app; `answer()` is everything read until the server closes it. */
+async function rawConnection(app: FastifyInstance): Promise<{ socket: Socket; answer: () => Promise<string>; closed: () => boolean }> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let data = '';
+  let closed = false;
+  socket.on('data', (chunk) => (data += chunk));
+  socket.on('error', () => undefined); // a reset after the server gave up is expected; the answer is what counts
+  const ended = new Promise<string>((resolve) => socket.once('close', () => ((closed = true), resolve(data))));
+  return { socket, answer: () => ended, closed: () => closed };
+}
+
+/** The JSON bodies of the HTTP/1.1 answers in a raw transcript, in order. */
+function answersIn(transcript: string): Array<{ status: number; body: any }> {
+  return [...transcript.matchAll(/HTTP\/1\.1 (\d{3}) [^\r]*\r\n[\s\S]*?\r\n\r\n(\{[^\r\n]*?\}(?=HTTP\/1\.1|$))/g)].map((m) => ({ status: Number(m[1]), body: JSON.parse(m[2]!) }));
+}
+
+describe('oversized bodies over real HTTP', () => {
+  test('when a 2 MB body is sent to a 1 MB limit twenty times in a row, then every send gets a readable 413 problem+json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-body-limit-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'sitrep.db');
+    const handle = openDatabase(path);
+    migrateDatabase(handle.db);
+    const { key } = createApiKey(handle.db, { name: 'big bodies', role: 'editor' });
+    handle.close();
+    // Its own process, as in production: the client's writes and the server's close race for real.
+    const { child, base } = await startNodeServer({ DATABASE_URL: path, BODY_LIMIT_BYTES: '1048576', RATE_LIMIT_WRITES_PER_MINUTE: '0' });
+    onTestFinished(() => void child.kill('SIGKILL'));
+    const body = JSON.stringify({ ...eventInput(), summary: 'x'.repeat(2 * 1024 * 1024) });
+
+    const outcomes: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      try {
+        const response = await fetch(`${base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+        const problem = (await response.json()) as { code: string };
+        outcomes.push(`${response.status} ${response.headers.get('content-type')?.split(';')[0]} ${problem.code}`);
+      } catch (error) {
+        outcomes.push(`failed: ${String((error as Error).cause ?? error)}`);
+      }
+    }
+
+    expect(outcomes).toEqual(Array(20).fill('413 application/problem+json SITREP_PAYLOAD_TOO_LARGE'));
+  }, 60_000);
+
+  test('when a body over the limit is followed by another request on the same connection, then both are answered', async () => {
+    const app = await appWith({ bodyLimitBytes: 10_000 });
+    const key = createApiKey(app.db, { name: 'big', role: 'editor' }).key;
+    const { socket, answer } = await rawConnection(app);
+
+    socket.write(`POST /v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: 50000\r\n\r\n`);
+    socket.write('x'.repeat(50_000));
+    socket.end('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+
+    expect(answersIn(await answer()).map((a) => `${a.status} ${a.body.code ?? a.body.status}`)).toEqual(['413 SITREP_PAYLOAD_TOO_LARGE', '200 ok']);
+  });
+
+  test('when a body far past the limit keeps coming, then after the 413 the server reads a bounded amount and closes the connection', async () => {
+    const app = await appWith({ bodyLimitBytes: 10_000 });
+    const key = createApiKey(app.db, { name: 'huge', role: 'editor' }).key;
+    const { socket, answer, closed } = await rawConnection(app);
+    const declared = 1_000_000_000;
+
+    socket.write(`POST /v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
+    let sent = 0;
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    while (!closed() && sent < declared) {
+      sent += chunk.length;
+      if (!socket.write(chunk)) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const transcript = await answer();
+
+    expect(answersIn(transcript)[0]).toMatchObject({ status: 413, body: { code: 'SITREP_PAYLOAD_TOO_LARGE' } });
+    // 8 × the limit is read; what else was sent sat in socket buffers when the connection closed.
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  test('when the rest of a refused body stalls, then the connection is closed once REQUEST_TIMEOUT_MS has passed', async () => {
+    const app = await appWith({ bodyLimitBytes: 10_000, requestTimeoutMs: 300 });
+    const key = createApiKey(app.db, { name: 'stall', role: 'editor' }).key;
+    const { socket, answer } = await rawConnection(app);
+    const started = Date.now();
+
+    socket.write(`POST /v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: 50000\r\n\r\n`);
+    socket.write('x'.repeat(20_000));
+    const transcript = await answer();
+
+    expect(answersIn(transcript).map((a) => a.status)).toEqual([413]);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
