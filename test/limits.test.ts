@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.js';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
-import { createApiKey } from '../src/modules/keys/keys.repository.js';
+import { createApiKey, revokeApiKey } from '../src/modules/keys/keys.repository.js';
 import { eventInput } from './factories.js';
 import { expectProblem, freshApp, getJson } from './helpers.js';
 import { startNodeServer } from './processes.js';
@@ -136,6 +136,93 @@ describe('rate limits', () => {
 
     expect((await trusting.inject(from('198.51.100.2'))).statusCode).toBe(200);
     expect((await plain.inject(from('198.51.100.2'))).statusCode).toBe(429);
+  });
+});
+
+describe('rate limits on failed authentication', () => {
+  const readWith = (app: FastifyInstance, key: string, remoteAddress = '203.0.113.7') =>
+    app.inject({ method: 'GET', url: '/v1/events', remoteAddress, headers: { authorization: `Bearer ${key}` } });
+
+  test.each([
+    ['an unknown key', (app: FastifyInstance) => createApiKey(app.db, { name: 'real', role: 'editor' }).key.replace(/.{4}$/, 'AAAA')],
+    ['a revoked key', (app: FastifyInstance) => {
+      const { row, key } = createApiKey(app.db, { name: 'revoked', role: 'editor' });
+      revokeApiKey(app.db, row.id);
+      return key;
+    }],
+    ['a malformed Authorization header', () => 'not-a-key'],
+  ])('when 40 reads with %s meet a 20-a-minute read budget, then 20 get 401 and the other 20 get 429 with Retry-After', async (_what, keyOf) => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 20, writesPerMinute: 0 }, authFailuresPerMinute: 0 });
+    const key = keyOf(app);
+
+    const answers = [];
+    for (let i = 0; i < 40; i += 1) answers.push(await readWith(app, key));
+
+    expect(answers.map((a) => a.statusCode)).toEqual([...Array(20).fill(401), ...Array(20).fill(429)]);
+    const refused = answers[39]!;
+    expect(JSON.parse(refused.body)).toMatchObject({ status: 429, code: 'SITREP_RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+  });
+
+  test('when wrong keys have spent an address\'s read budget, then anonymous reads from it get 429 while a valid key from it keeps its own budget', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 5, writesPerMinute: 0 }, authFailuresPerMinute: 0 });
+    const valid = createApiKey(app.db, { name: 'valid', role: 'editor' }).key;
+    for (let i = 0; i < 5; i += 1) await readWith(app, 'sitrep_key_000000000000_wrongwrongwrongwrongwrongwrongwrongwrong123');
+
+    const anonymous = await app.inject({ method: 'GET', url: '/v1/events', remoteAddress: '203.0.113.7' });
+    const keyed = await Promise.all([1, 2, 3, 4, 5].map(() => readWith(app, valid)));
+    const otherAddress = await app.inject({ method: 'GET', url: '/v1/events', remoteAddress: '203.0.113.8' });
+
+    expect(anonymous.statusCode).toBe(429);
+    expect(keyed.map((k) => k.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(otherAddress.statusCode).toBe(200);
+  });
+
+  test('when keys keep failing, then the smaller failed-authentication budget answers 429 first, and anonymous reads from that address go on', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 100, writesPerMinute: 0 }, authFailuresPerMinute: 5 });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await readWith(app, 'wrong')).statusCode);
+    const refused = await readWith(app, 'wrong');
+    const anonymous = await app.inject({ method: 'GET', url: '/v1/events', remoteAddress: '203.0.113.7' });
+
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(JSON.parse(refused.body).detail).toMatch(/^Too many failed authentications from this address: 5 a minute/);
+    expect(refused.headers['x-ratelimit-limit']).toBe('5');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(anonymous.statusCode).toBe(200);
+  });
+
+  test('when writes without a key are refused, then they count against the address\'s write budget', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 0, writesPerMinute: 2 } });
+    const post = () => app.inject({ method: 'POST', url: '/v1/events', headers: { 'content-type': 'application/json' }, payload: '{}' });
+
+    const statuses = [(await post()).statusCode, (await post()).statusCode, (await post()).statusCode];
+
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+});
+
+describe('rate limit details', () => {
+  test('when an IPv6 client changes address within its /64, then it is still counted as one client', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 2, writesPerMinute: 0 } });
+    const from = (remoteAddress: string) => app.inject({ method: 'GET', url: '/v1/events', remoteAddress });
+
+    const statuses = [(await from('2001:db8:1:2::1')).statusCode, (await from('2001:db8:1:2::2')).statusCode, (await from('2001:db8:1:2:ffff::3')).statusCode];
+    const otherPrefix = await from('2001:db8:1:3::1');
+
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(otherPrefix.statusCode).toBe(200);
+  });
+
+  test('when a kind of request is unlimited (budget 0), then its answers carry no X-RateLimit headers', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 0, writesPerMinute: 5 } });
+
+    const response = await app.inject({ method: 'GET', url: '/v1/events' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-ratelimit-limit']).toBeUndefined();
   });
 });
 
