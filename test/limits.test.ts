@@ -50,13 +50,28 @@ describe('security headers', () => {
 });
 
 describe('CORS', () => {
-  test('when a page on any origin reads, then it is allowed and may read ETag and Link', async () => {
+  const EXPOSED = ['ETag', 'Link', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+  const exposed = (headers: Record<string, unknown>) => String(headers['access-control-expose-headers'] ?? '').split(/,\s*/).map((h) => h.toLowerCase());
+
+  test('when a page on any origin reads, then it is allowed and may read ETag, Link, Location, Retry-After and the rate-limit headers', async () => {
     const app = await freshApp();
 
     const response = await app.inject({ method: 'GET', url: '/v1/events', headers: { origin: 'https://anywhere.example' } });
 
     expect(response.headers['access-control-allow-origin']).toBe('*');
-    expect(String(response.headers['access-control-expose-headers'])).toContain('ETag');
+    expect(exposed(response.headers)).toEqual(expect.arrayContaining(EXPOSED.map((h) => h.toLowerCase())));
+  });
+
+  test('when a page is refused with 429, then it can read Retry-After and the rate-limit headers', async () => {
+    const app = await appWith({ rateLimit: { readsPerMinute: 1, writesPerMinute: 0 } });
+    const read = () => app.inject({ method: 'GET', url: '/v1/events', headers: { origin: 'https://anywhere.example' } });
+    await read();
+
+    const refused = await read();
+
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
+    expect(exposed(refused.headers)).toEqual(expect.arrayContaining(['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']));
   });
 
   test('when a page on an unconfigured origin asks to write, then the preflight grants nothing', async () => {
@@ -69,9 +84,10 @@ describe('CORS', () => {
     });
 
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers['access-control-allow-methods']).toBeUndefined();
   });
 
-  test('when a configured origin asks to write, then the preflight allows it with the write headers', async () => {
+  test('when a configured origin asks to write, then the preflight allows it with the write headers, cached for two hours', async () => {
     const app = await appWith({ corsWriteOrigins: ['https://desk.example'] });
 
     const response = await app.inject({
@@ -84,18 +100,90 @@ describe('CORS', () => {
     expect(response.headers['access-control-allow-origin']).toBe('https://desk.example');
     expect(String(response.headers['access-control-allow-methods'])).toContain('PATCH');
     expect(String(response.headers['access-control-allow-headers'])).toMatch(/If-Match/i);
+    expect(response.headers['access-control-max-age']).toBe('7200');
   });
 
-  test('when a read is preflighted from any origin, then it is allowed', async () => {
-    const app = await freshApp();
+  test('when a configured origin writes, then the page may read Location and ETag of what it created', async () => {
+    const app = await appWith({ corsWriteOrigins: ['https://desk.example'] });
+    const key = createApiKey(app.db, { name: 'desk', role: 'editor' }).key;
+
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/events',
+      headers: { origin: 'https://desk.example', authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      payload: JSON.stringify(eventInput()),
+    });
+
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['access-control-allow-origin']).toBe('https://desk.example');
+    expect(exposed(created.headers)).toEqual(expect.arrayContaining(['location', 'etag', 'x-ratelimit-remaining']));
+  });
+
+  test.each(['GET', 'HEAD'])('when a read (%s) is preflighted from any origin, then only read methods are offered, cached for two hours', async (method) => {
+    const app = await appWith({ corsWriteOrigins: ['https://desk.example'] });
 
     const response = await app.inject({
       method: 'OPTIONS',
       url: '/v1/events',
-      headers: { origin: 'https://anywhere.example', 'access-control-request-method': 'GET' },
+      headers: { origin: 'https://anywhere.example', 'access-control-request-method': method },
     });
 
+    expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-allow-methods']).toBe('GET, HEAD');
+    expect(response.headers['access-control-max-age']).toBe('7200');
+  });
+
+  test.each([
+    ['/v1/events', 'GET, HEAD, POST, OPTIONS'],
+    ['/v1/events/evt_2025_07_04_kyiv_strike', 'GET, HEAD, PATCH, DELETE, OPTIONS'],
+    ['/v1/events/evt_2025_07_04_kyiv_strike/revisions?limit=5', 'GET, HEAD, OPTIONS'],
+    ['/v1/stats/munitions', 'GET, HEAD, OPTIONS'],
+    ['/v1/keys/key_000000000000', 'DELETE, OPTIONS'],
+    ['/healthz', 'GET, HEAD, OPTIONS'],
+  ])('when a plain OPTIONS asks about %s, then 204 with Allow: %s', async (url, allow) => {
+    const app = await freshApp();
+
+    const bare = await app.inject({ method: 'OPTIONS', url });
+    const fromPage = await app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://anywhere.example' } });
+
+    expect(bare.statusCode).toBe(204);
+    expect(bare.headers.allow).toBe(allow);
+    expect(fromPage.statusCode).toBe(204);
+    expect(fromPage.headers.allow).toBe(allow);
+    expect(fromPage.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  test('when a plain OPTIONS asks about a path no route has, then 404 problem+json', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({ method: 'OPTIONS', url: '/v1/nothing-here' });
+
+    expect(response.statusCode).toBe(404);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'SITREP_ROUTE_NOT_FOUND' });
+  });
+
+  test('when a page\'s URL has a path segment too long for any id, then its 414 problem carries the CORS grant and the API headers', async () => {
+    const app = await freshApp();
+
+    const response = await app.inject({ method: 'GET', url: `/v1/events/${'x'.repeat(5_000)}`, headers: { origin: 'https://anywhere.example' } });
+
+    expect(response.statusCode).toBe(414);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'SITREP_URI_TOO_LONG' });
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('when a page sends headers too large for the server, then the 431 that Node\'s parser meets carries the CORS grant', async () => {
+    const app = await freshApp();
+    const { socket, answer } = await rawConnection(app);
+
+    socket.write(`GET /v1/events HTTP/1.1\r\nHost: x\r\nOrigin: https://anywhere.example\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const transcript = await answer();
+
+    expect(transcript).toMatch(/^HTTP\/1\.1 431 /);
+    expect(transcript).toContain('access-control-allow-origin: *\r\n');
+    expect(answersIn(transcript)[0]?.body).toMatchObject({ code: 'SITREP_HEADERS_TOO_LARGE' });
   });
 });
 

@@ -13,6 +13,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { HttpLimits } from '../config.js';
 import { ProblemError, problemResponses } from '../lib/problem.js';
+import { API_SECURITY_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../lib/response-headers.js';
+import { RouteMethods } from '../lib/route-methods.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,12 +24,11 @@ const PROBES = new Set(['/healthz', '/readyz']);
 const LIVENESS = '/healthz';
 const DOCS = '/docs';
 
-const API_SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'cross-origin',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-};
+// What a preflight grants: reads to every origin, writes (with the headers they need) to the
+// configured origins only.
+const READ_GRANT = ['GET', 'HEAD'];
+const WRITE_GRANT = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'];
+const WRITE_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -111,20 +112,38 @@ export default fp<{ limits: HttpLimits }>(
     const writeOrigins = new Set(limits.corsWriteOrigins);
     await app.register(cors, {
       // Per request: reads (and their preflights) are open to every origin; a write, or the
-      // preflight of one, only to the configured origins.
+      // preflight of one, only to the configured origins. A preflight's answer is cached for
+      // CORS_MAX_AGE_SECONDS, and every granted answer lets the page read the headers a client
+      // needs (ETag, Link, Location, the rate limits).
       delegator: (request, callback) => {
-        const method = request.method === 'OPTIONS' ? String(request.headers['access-control-request-method'] ?? 'GET').toUpperCase() : request.method;
         const origin = request.headers.origin;
-        if (READ_METHODS.has(method)) return callback(null, { origin: '*', exposedHeaders: ['ETag', 'Link', 'Retry-After', 'Location'] });
-        callback(null, {
-          origin: origin !== undefined && writeOrigins.has(origin),
-          methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-          allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
-          exposedHeaders: ['ETag', 'Link', 'Retry-After', 'Location'],
-          credentials: false,
-          maxAge: 600,
-        });
+        const requested = request.headers['access-control-request-method'];
+        const preflight = request.method === 'OPTIONS' && origin !== undefined && requested !== undefined;
+        const method = preflight ? String(requested).toUpperCase() : request.method;
+        const shared = { exposedHeaders: CORS_EXPOSED_HEADERS, maxAge: CORS_MAX_AGE_SECONDS, credentials: false, preflight };
+        // A plain OPTIONS (not a preflight) is a read: answered below with `Allow`.
+        if (READ_METHODS.has(method)) return callback(null, { ...shared, origin: '*', methods: READ_GRANT });
+        if (origin !== undefined && writeOrigins.has(origin)) {
+          return callback(null, { ...shared, origin, methods: WRITE_GRANT, allowedHeaders: WRITE_REQUEST_HEADERS });
+        }
+        callback(null, { origin: false });
       },
+    });
+
+    // A plain OPTIONS (no Origin, or no Access-Control-Request-Method) asks what a path supports:
+    // 204 with `Allow`. Preflights were answered by @fastify/cors above; one it refused gets a 204
+    // that grants nothing. A path no route matches falls through to the 404.
+    const routeMethods = new RouteMethods();
+    app.addHook('onRoute', (route) => {
+      if (route.url !== '*') routeMethods.add(route.url, route.method);
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.method !== 'OPTIONS') return done();
+      const allowed = routeMethods.at(request.url.split('?')[0]!);
+      if (!allowed) return done();
+      const refusedPreflight = request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
+      if (!refusedPreflight) reply.header('allow', allowed.join(', '));
+      reply.code(204).send();
     });
 
     const { readsPerMinute, writesPerMinute } = limits.rateLimit;
