@@ -25,12 +25,14 @@ import etagPlugin from './plugins/etag.js';
 import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
+import unreadBodiesPlugin from './plugins/unread-bodies.js';
 import writeLockPlugin from './plugins/write-lock.js';
 import responseCachePlugin from './plugins/response-cache.js';
 import scanReadsPlugin from './plugins/scan-reads.js';
 import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
+import { PRE_ROUTING_HEADERS } from './lib/response-headers.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   /** Load the curated seed dataset after migrating (idempotent). */
@@ -50,7 +52,8 @@ const REDACTED_PATHS = ['req.headers.authorization', 'headers.authorization', 'r
 
 /**
  * Errors Node's HTTP parser meets before fastify sees a request (a request not received in time,
- * oversized headers, bytes that are not HTTP) still leave as problem+json, written to the socket.
+ * oversized headers, bytes that are not HTTP) still leave as problem+json, written to the socket,
+ * with the API's security headers and a CORS grant so a page can read them (no hook runs here).
  */
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
@@ -65,11 +68,15 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
         : ['SITREP_BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
   const problem = problemFor(code, detail);
   const body = JSON.stringify(problem);
+  const headers = Object.entries(PRE_ROUTING_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   socket.end(
-    `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+    `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n${headers}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
+
+/** An unread body up to this many times the body limit is read and discarded, so its sender reads the answer. */
+const UNREAD_BODY_FACTOR = 8;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http = { ...DEFAULT_HTTP_LIMITS, ...options.http };
@@ -87,13 +94,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: { connectionsCheckingInterval: 1_000 },
     // Path ids may be as long as the id schema allows; longer ones are refused before routing.
     routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    // Answered before routing, so no hook adds the API's headers: they are set here.
     frameworkErrors: (error, request, reply) => {
       const [code, detail]: [ProblemCode, string] =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
           ? ['SITREP_URI_TOO_LONG', `A path segment is longer than ${MAX_ID_LENGTH} characters; no id is that long.`]
           : ['SITREP_BAD_REQUEST', 'The URL could not be decoded.'];
       const problem = problemFor(code, detail);
-      return (reply as FastifyReply).code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+      return (reply as FastifyReply).code(problem.status).headers(PRE_ROUTING_HEADERS).type(PROBLEM_CONTENT_TYPE).send(problem);
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -101,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
+  await app.register(unreadBodiesPlugin, { discardLimitBytes: UNREAD_BODY_FACTOR * http.bodyLimitBytes, discardTimeoutMs: http.requestTimeoutMs });
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });

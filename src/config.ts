@@ -30,6 +30,7 @@ export const configSchema = z.object({
   TRUST_PROXY: trustProxySchema.default(false),
   RATE_LIMIT_READS_PER_MINUTE: count(0).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: count(0).default(120),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: count(0).default(30),
   CORS_WRITE_ORIGINS: originListSchema.default([]),
   BODY_LIMIT_BYTES: count(1).default(1_048_576),
   REQUEST_TIMEOUT_MS: count(0).default(30_000),
@@ -45,6 +46,8 @@ export type HttpLimits = {
   trustProxy: boolean | string[];
   /** Requests a client may make per minute: anonymous reads per IP, writes per key (or per IP without one). 0 turns the limit off. */
   rateLimit: { readsPerMinute: number; writesPerMinute: number };
+  /** Requests with a key that fails (unknown, revoked, malformed) one address may send per minute, besides counting as its requests; 0 turns this budget off. */
+  authFailuresPerMinute: number;
   /** Origins whose pages may write from a browser; reads are open to every origin. */
   corsWriteOrigins: string[];
   bodyLimitBytes: number;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: {
       trustProxy: c.TRUST_PROXY,
       rateLimit: { readsPerMinute: c.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: c.RATE_LIMIT_WRITES_PER_MINUTE },
+      authFailuresPerMinute: c.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
       corsWriteOrigins: c.CORS_WRITE_ORIGINS,
       bodyLimitBytes: c.BODY_LIMIT_BYTES,
       requestTimeoutMs: c.REQUEST_TIMEOUT_MS,

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 const DEFAULT_HTTP = {
   trustProxy: false,
   rateLimit: { readsPerMinute: 600, writesPerMinute: 120 },
+  authFailuresPerMinute: 30,
   corsWriteOrigins: [],
   bodyLimitBytes: 1_048_576,
   requestTimeoutMs: 30_000,
@@ -33,6 +34,7 @@ describe('configuration', () => {
       TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       RATE_LIMIT_READS_PER_MINUTE: '0',
       RATE_LIMIT_WRITES_PER_MINUTE: '30',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '5',
       CORS_WRITE_ORIGINS: 'https://desk.example, https://cms.example:8443',
       BODY_LIMIT_BYTES: '65536',
       REQUEST_TIMEOUT_MS: '5000',
@@ -42,6 +44,7 @@ describe('configuration', () => {
     expect(http).toEqual({
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       rateLimit: { readsPerMinute: 0, writesPerMinute: 30 },
+      authFailuresPerMinute: 5,
       corsWriteOrigins: ['https://desk.example', 'https://cms.example:8443'],
       bodyLimitBytes: 65_536,
       requestTimeoutMs: 5_000,
@@ -57,6 +60,7 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'yes please'],
     ['RATE_LIMIT_READS_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 'many'],
     ['CORS_WRITE_ORIGINS', 'not a url'],
     ['BODY_LIMIT_BYTES', '0'],
     ['REQUIRE_KEY_FOR_READS', 'yes'],

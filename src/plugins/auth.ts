@@ -1,6 +1,8 @@
 // Bearer API keys. Every /v1 request's `Authorization` is checked when present (a bad key is a 401
 // even where none is needed, so a client learns its key is wrong); routes that need a role say so
-// with `onRequest: app.requireRole('editor')`. Admins may do whatever editors may.
+// with `onRequest: app.requireRole('editor')`. Admins may do whatever editors may. Every 401 is
+// first counted against the client's address by the security plugin's rate limits, so keys cannot
+// be guessed faster than anonymous requests are answered.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiKeyRow } from '../db/schema.js';
@@ -36,33 +38,40 @@ export default fp<AuthPluginOptions>(
       route.schema.response = { ...problemResponses(401), ...(route.schema.response as object) };
     });
 
+    // Counted first: a 429 once the address has spent its budget, else the 401.
+    const refuse = async (request: FastifyRequest, reply: FastifyReply, sentKey: boolean, detail: string): Promise<never> => {
+      await app.limitUnauthenticated(request, reply, sentKey);
+      throw unauthorized(detail);
+    };
+
     // Callback style, not async: it runs on every request, and most carry no key at all.
-    app.addHook('onRequest', (request, _reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
       if (!request.url.startsWith('/v1/')) return done();
       const header = request.headers.authorization;
+      const fail = (sentKey: boolean, detail: string) => void refuse(request, reply, sentKey, detail).catch(done);
       if (header === undefined) {
         if (!opts.requireKeyForReads) return done();
-        return done(unauthorized('This server requires an API key for every /v1 request. Send `Authorization: Bearer <key>`.'));
+        return fail(false, 'This server requires an API key for every /v1 request. Send `Authorization: Bearer <key>`.');
       }
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match) return done(unauthorized('The Authorization header must be `Bearer <key>`.'));
+      if (!match) return fail(true, 'The Authorization header must be `Bearer <key>`.');
       const key = match[1]!;
       const id = keyIdOf(key);
       const row = id ? getApiKey(app.db, id) : null;
-      if (!row || !keyMatchesHash(key, row.secretHash)) return done(unauthorized('The API key is not valid.'));
-      if (row.revokedAt) return done(unauthorized('The API key was revoked.'));
+      if (!row || !keyMatchesHash(key, row.secretHash)) return fail(true, 'The API key is not valid.');
+      if (row.revokedAt) return fail(true, 'The API key was revoked.');
       request.apiKey = row;
       // Who acted, never the key itself.
       request.log.info({ key_id: row.id, key_name: row.name }, 'authenticated');
       done();
     });
 
-    app.decorate('requireRole', (role: KeyRole) => async (request: FastifyRequest) => {
-      if (!request.apiKey) throw unauthorized(`This operation needs an API key with the ${role} role. Send \`Authorization: Bearer <key>\`.`);
+    app.decorate('requireRole', (role: KeyRole) => async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!request.apiKey) return refuse(request, reply, false, `This operation needs an API key with the ${role} role. Send \`Authorization: Bearer <key>\`.`);
       if (ROLE_RANK[request.apiKey.role] < ROLE_RANK[role]) {
         throw new ProblemError('SITREP_FORBIDDEN', `This operation needs the ${role} role; the key "${request.apiKey.name}" is ${request.apiKey.role === 'editor' ? 'an' : 'a'} ${request.apiKey.role}.`);
       }
     });
   },
-  { name: 'auth', dependencies: ['db', 'errors'] },
+  { name: 'auth', dependencies: ['db', 'errors', 'security'] },
 );
