@@ -93,7 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Node checks for stalled requests every 30 s by default; a second keeps the timeout honest.
     http: { connectionsCheckingInterval: 1_000 },
     // Path ids may be as long as the id schema allows; longer ones are refused before routing.
-    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    // `/v1/events/` is the collection, not an event with an empty id.
+    routerOptions: { maxParamLength: MAX_ID_LENGTH, ignoreTrailingSlash: true },
     // Answered before routing, so no hook adds the API's headers: they are set here.
     frameworkErrors: (error, request, reply) => {
       const [code, detail]: [ProblemCode, string] =

@@ -9,7 +9,11 @@ export const notModifiedResponse = {
 /** The longest id any resource has; longer path segments are refused before routing. */
 export const MAX_ID_LENGTH = 200;
 
-const idSchema = z.string().min(1).max(MAX_ID_LENGTH).describe('The resource id (opaque, stable).');
+const idSchema = z
+  .string()
+  .min(1, { error: 'is empty: the path names no id' })
+  .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` })
+  .describe('The resource id (opaque, stable).');
 
 export const idParamsSchema = z.object({ id: idSchema });
 

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidatio
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { RouteMethods } from '../lib/route-methods.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, problemResponses, type ProblemCode, type ProblemExtras, type ProblemParameter } from '../lib/problem.js';
 import { isQueryParameters, REPEATED_REASON, requireQueryParameters, takesSeveralValues, unknownParameterReason } from '../lib/query.js';
 
@@ -106,6 +107,13 @@ function sendProblem(reply: FastifyReply, request: FastifyRequest, code: Problem
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The methods each path answers (for 405 and OPTIONS answers' `Allow`). */
+    routeMethods: RouteMethods;
+  }
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -136,9 +144,23 @@ export default fp(
       route.schema!.response = { ...problemResponses(400), ...(schema.response as object) };
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, request, 'SITREP_ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}. The API is described at /openapi.json.`),
-    );
+    // Which methods each path answers: a known path asked with another method is a 405 with
+    // `Allow` (RFC 9110 §15.5.6), not a 404; security's plain OPTIONS answers read it too.
+    const routeMethods = new RouteMethods();
+    app.decorate('routeMethods', routeMethods);
+    app.addHook('onRoute', (route) => {
+      if (route.url !== '*') routeMethods.add(route.url, route.method);
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0]!;
+      const allowed = routeMethods.at(path);
+      if (allowed) {
+        reply.header('allow', allowed.join(', '));
+        return sendProblem(reply, request, 'SITREP_METHOD_NOT_ALLOWED', `${path} answers ${allowed.join(', ')}, not ${request.method}.`);
+      }
+      return sendProblem(reply, request, 'SITREP_ROUTE_NOT_FOUND', `No route ${request.method} ${path}. The API is described at /openapi.json.`);
+    });
   },
   { name: 'errors' },
 );

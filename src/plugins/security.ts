@@ -14,7 +14,6 @@ import fp from 'fastify-plugin';
 import type { HttpLimits } from '../config.js';
 import { ProblemError, problemResponses } from '../lib/problem.js';
 import { API_SECURITY_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../lib/response-headers.js';
-import { RouteMethods } from '../lib/route-methods.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -133,13 +132,9 @@ export default fp<{ limits: HttpLimits }>(
     // A plain OPTIONS (no Origin, or no Access-Control-Request-Method) asks what a path supports:
     // 204 with `Allow`. Preflights were answered by @fastify/cors above; one it refused gets a 204
     // that grants nothing. A path no route matches falls through to the 404.
-    const routeMethods = new RouteMethods();
-    app.addHook('onRoute', (route) => {
-      if (route.url !== '*') routeMethods.add(route.url, route.method);
-    });
     app.addHook('onRequest', (request, reply, done) => {
       if (request.method !== 'OPTIONS') return done();
-      const allowed = routeMethods.at(request.url.split('?')[0]!);
+      const allowed = app.routeMethods.at(request.url.split('?')[0]!);
       if (!allowed) return done();
       const refusedPreflight = request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
       if (!refusedPreflight) reply.header('allow', allowed.join(', '));
