@@ -1789,7 +1789,7 @@ export interface components {
             relations: components["schemas"]["EventRelation"][];
         };
         /**
-         * @description A page of events. With `fields`, each item holds only the named fields (and `id`).
+         * @description A page of events, each whole (`fields` shapes the files: /v1/events.csv, .ndjson, .geojson).
          * @example {
          *       "data": [
          *         {
@@ -2953,7 +2953,6 @@ export interface components {
                 start: string;
                 /** @description Local end (exclusive). */
                 end: string;
-                /** @description With `fields`, each entry holds only the named fields (and `id`). */
                 events: components["schemas"]["TimelineEntry"][];
             }[];
             /** @description Pages hold `limit` events; a bucket cut by the page end continues, with the same label, on the next page. */
@@ -3260,10 +3259,6 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
-                /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
-                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
-                profile?: "acled";
                 /** @description `json` (the default) answers here; `csv`, `ndjson`, `geojson` redirect (308) to /events.csv, /events.ndjson, /events.geojson with the same parameters, for links made before each file had its own URL. */
                 format?: "json" | "csv" | "ndjson" | "geojson";
             };
@@ -3756,8 +3751,6 @@ export interface operations {
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
-                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
-                profile?: "acled";
             };
             header?: never;
             path?: never;
@@ -3926,8 +3919,6 @@ export interface operations {
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
-                /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
-                profile?: "acled";
             };
             header?: never;
             path?: never;
@@ -5778,8 +5769,6 @@ export interface operations {
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
                 bucket?: "day" | "week" | "month" | "year";
-                /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
                 /** @description `json` (the default) answers here; `csv` redirect (308) to /timeline.csv with the same parameters, for links made before each file had its own URL. */
                 format?: "json" | "csv";
             };

@@ -21,8 +21,10 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   operations: { [F in Format]?: { operationId: string; summary: string; description?: string } };
   /** Said on every format's operation. */
   description: string;
-  /** The parameters every format takes (the JSON operation adds `format`). */
+  /** The parameters the formats take (the JSON operation adds `format`). */
   querystring: Q;
+  /** Parameters a format does not take (`fields` shapes files only; `profile` is CSV's). */
+  omit?: { [F in Format]?: ReadonlyArray<keyof Q['shape'] & string> };
   bodies: ResponseOf;
   /** Error statuses every format can answer besides 406. */
   errors: number[];
@@ -34,6 +36,10 @@ const REDIRECT_DESCRIPTION = 'Moved: `format=` asked for a file; `Location` is t
 
 /** Registers the JSON operation and one operation per file format offered. */
 export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance, spec: FormatRoutes<Q>): void {
+  const querystringOf = (format: Format) => {
+    const omitted = spec.omit?.[format] ?? [];
+    return omitted.length ? spec.querystring.omit(Object.fromEntries(omitted.map((key) => [key, true])) as Record<string, true> & Record<number, never>) : spec.querystring;
+  };
   const files = spec.offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
   const fileUrls = files.map((f) => `${spec.path}.${fileExtension(f)}`).join(', ');
   const bodyOf = (format: Format) => (format === 'json' ? spec.bodies.json : format === 'geojson' ? spec.bodies.geojson! : (spec.bodies[format] ?? ''));
@@ -63,7 +69,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
       tags: spec.tags,
       summary: json.summary,
       description: [json.description ?? spec.description, files.length ? `The same as files: ${fileUrls} (each its own operation).` : ''].filter(Boolean).join('\n\n'),
-      querystring: spec.querystring.extend({
+      querystring: querystringOf('json').extend({
         format: z
           .enum(spec.offered as unknown as [string, ...string[]], { error: `must be one of: ${spec.offered.join(', ')}` })
           .optional()
@@ -104,7 +110,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         tags: spec.tags,
         summary: operation.summary,
         description: [operation.description, spec.description].filter(Boolean).join('\n\n'),
-        querystring: spec.querystring,
+        querystring: querystringOf(format),
         response: {
           ...singleFormatResponse(format, operation.summary, bodyOf(format)),
           304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),

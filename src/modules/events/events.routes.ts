@@ -158,6 +158,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     description: EVENTS_DESCRIPTION,
     querystring: listEventsQuerySchema,
+    // JSON pages carry whole events, as their schema says; `fields` shapes the files.
+    omit: { json: ['fields', 'profile'], ndjson: ['profile'], geojson: ['profile'] },
     bodies: {
       json: eventListSchema,
       geojson: eventFeatureCollectionSchema,
@@ -176,9 +178,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       if (format === 'json') {
         const { page, nextCursor } = await listEventPage(app.db, query);
         setNextLink(reply, request, nextCursor);
-        const body = { data: await presentEvents(app.db, page), next_cursor: nextCursor };
-        // A projected body is no longer the declared shape, so it bypasses the response serializer.
-        return fields ? reply.send(JSON.stringify({ ...body, data: body.data.map((event) => project(event, fields)) })) : body;
+        return { data: await presentEvents(app.db, page), next_cursor: nextCursor };
       }
       const source = await eventsToExport(app.db, query);
       setNextLink(reply, request, source.nextCursor);

@@ -220,7 +220,7 @@ export const listEventsQuerySchema = eventListQuerySchema.extend({
 
 export const eventListSchema = listEnvelope(eventSchema).meta({
   id: 'EventList',
-  description: 'A page of events. With `fields`, each item holds only the named fields (and `id`).',
+  description: 'A page of events, each whole (`fields` shapes the files: /v1/events.csv, .ndjson, .geojson).',
   examples: [eventListExample],
 });
 

@@ -41,7 +41,7 @@ export const timelineSchema = z
         label: z.string().describe('`2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month) or `2025` (year).'),
         start: z.string().describe('Local start of the bucket in `tz`, RFC 3339 with offset.'),
         end: z.string().describe('Local end (exclusive).'),
-        events: z.array(timelineEntrySchema).describe('With `fields`, each entry holds only the named fields (and `id`).'),
+        events: z.array(timelineEntrySchema),
       }),
     ),
     next_cursor: z
