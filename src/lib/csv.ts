@@ -1,15 +1,31 @@
 // CSV text (RFC 4180) written by csv-stringify: CRLF line ends, a header row, fields quoted when
-// they hold a comma, a quote or any line break. Values are written as they are (no formula
-// escaping): the files feed data pipelines, which must read back exactly what the API holds.
+// they hold a comma, a quote or any line break. The files are opened in spreadsheets, so a text
+// cell a spreadsheet would run as a formula is neutralised here, for every CSV the API writes.
 import { stringify, type Options } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | null | undefined;
 export type CsvRow = Record<string, CsvValue>;
 
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP, CSV Injection): `=`, `+`, `-`, `@`,
+ * tab and carriage return, and the full-width `＝＋－＠` Apple Numbers folds into them.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A text cell starting a formula gets a leading `'`, which spreadsheets take as "this is text",
+ * and is quoted. Only strings pass through here: numbers (a negative coordinate, `-1`) stay numbers.
+ * Programs read the `'` as part of the value.
+ */
+function neutraliseFormula(value: string): string | { value: string; quoted: boolean } {
+  return FORMULA_START.test(value) ? { value: `'${value}`, quoted: true } : value;
+}
+
 const OPTIONS: Options = {
   record_delimiter: 'windows',
   // With an explicit record delimiter csv-stringify stops quoting lone `\n` and `\r` unless told to.
   quote_record_delimiter: true,
+  cast: { string: neutraliseFormula },
 };
 
 /** Several values in one cell (source ids, quotes), in order. */

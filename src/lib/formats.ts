@@ -129,7 +129,9 @@ export function setNextLink(reply: FastifyReply, request: FastifyRequest, nextCu
 
 export const CSV_DESCRIPTION =
   'RFC 4180 CSV in UTF-8 with a header row and CRLF line ends; fields holding commas, quotes or line breaks are quoted. ' +
-  'Empty cells are nulls; several values in one cell are separated by ` | `.';
+  'Empty cells are nulls; several values in one cell are separated by ` | `. ' +
+  'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or full-width `＝＋－＠`) gets a leading `\'` and is quoted, so spreadsheets show it ' +
+  'as text instead of running it as a formula (OWASP, CSV Injection); programs read the `\'` as part of the value. Numbers are never changed.';
 
 export const NDJSON_DESCRIPTION = 'Newline-delimited JSON: one JSON object per line, each shaped like an item of the JSON `data` list.';
 
