@@ -1,12 +1,14 @@
 // CSV as spreadsheets open it: a text cell a spreadsheet would run as a formula comes out
 // neutralised (a leading `'`, quoted) in every CSV the API writes, while numbers stay numbers; and
-// csv-parse and pandas read the neutralised text back with its `'`.
-import { execFileSync } from 'node:child_process';
+// every CSV starts with one UTF-8 byte order mark (unless `bom=false`), which csv-parse (`bom: true`)
+// and pandas skip, so "Trump–Putin" and Cyrillic names read back exactly.
+import { execFile, execFileSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, test } from 'vitest';
+import { EXPORT_BATCH_SIZE } from '../src/lib/export.js';
 import { createEvent, eventInput } from './factories.js';
-import { apiKey, freshApp, send } from './helpers.js';
+import { apiKey, expectProblem, freshApp, send } from './helpers.js';
 
 const PYTHON = '/usr/bin/python3';
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
@@ -146,5 +148,132 @@ describe('CSV cells a spreadsheet would run as formulas', () => {
     const read = JSON.parse(execFileSync(PYTHON, ['-c', script, eventId], { input: text, encoding: 'utf8' }));
 
     expect(read).toEqual({ title: `'${HYPERLINK}`, place: "'+Santiago", latitude: 'float64', longitude_value: -70.66 });
+  });
+});
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** How many times the UTF-8 byte order mark occurs in a body. */
+function bomCount(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(BOM); at !== -1; at = bytes.indexOf(BOM, at + 1)) count += 1;
+  return count;
+}
+
+async function csvBytes(app: FastifyInstance, url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  const response = await app.inject({ url, headers });
+  expect(response.statusCode, response.body).toBe(200);
+  expect(response.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+  return response.rawPayload;
+}
+
+/** A title with an en dash and a weapon model in Cyrillic, the texts a legacy code page garbles. */
+async function arrangeUnicodeRecords(app: FastifyInstance): Promise<{ eventId: string }> {
+  const key = apiKey(app);
+  const post = async (url: string, body: Record<string, unknown>) => {
+    const response = await send(app, 'POST', url, { key, body });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body as { id: string };
+  };
+  const source = await post('/v1/sources', { kind: 'official_statement', publisher: 'Повітряні сили ЗСУ' });
+  const event = await post('/v1/events', eventInput({ title: 'Trump–Putin call', summary: 'Дрони «Молнія» над Києвом.' }));
+  await post('/v1/munition-reports', { event_id: event.id, source_id: source.id, weapon_category: 'drone', weapon_model: 'Молнія', launched: 12, intercepted: 9, lost_to_ew: 1 });
+  return { eventId: event.id };
+}
+
+describe('CSV files start with a UTF-8 byte order mark', () => {
+  test.each(ENDPOINTS)('when $url is asked for, then its bytes start with EF BB BF, once, and with bom=false they start with the header', async ({ url }) => {
+    const app = await freshApp();
+    await arrangeHostileRecords(app);
+
+    const withBom = await csvBytes(app, url);
+    const without = await csvBytes(app, `${url}&bom=false`);
+
+    expect(withBom.subarray(0, 3)).toEqual(BOM);
+    expect(bomCount(withBom)).toBe(1);
+    expect(bomCount(without)).toBe(0);
+    expect(withBom.subarray(3)).toEqual(without);
+    expect(without.toString('utf8')).toMatch(/^[a-z_]+,/);
+  });
+
+  test('when CSV is chosen by Accept rather than format=, then it starts with the byte order mark too', async () => {
+    const app = await freshApp({ seed: true });
+
+    const bytes = await csvBytes(app, '/v1/events?limit=2', { accept: 'text/csv' });
+
+    expect(bytes.subarray(0, 6)).toEqual(Buffer.from('\uFEFFid,', 'utf8'));
+  });
+
+  test('when bom is given with another format or an unknown value, then 400 names bom', async () => {
+    const app = await freshApp();
+
+    expectProblem(await send(app, 'GET', '/v1/events?bom=false'), 400, 'SITREP_INVALID_PARAMETER', 'bom');
+    expectProblem(await send(app, 'GET', '/v1/events?format=ndjson&bom=true'), 400, 'SITREP_INVALID_PARAMETER', 'bom');
+    expectProblem(await send(app, 'GET', '/v1/stats/casualties?bom=false'), 400, 'SITREP_INVALID_PARAMETER', 'bom');
+    expectProblem(await send(app, 'GET', '/v1/events?format=csv&bom=yes'), 400, 'SITREP_INVALID_PARAMETER', 'bom');
+  });
+
+  test(`when a streamed export spans several batches of ${EXPORT_BATCH_SIZE}, then the byte order mark is written once, before the header, and every row follows`, async () => {
+    const app = await freshApp();
+    const count = EXPORT_BATCH_SIZE * 2 + 1;
+    for (let i = 0; i < count; i += 1) createEvent(app.db, { title: `Trump–Putin ${i}`, startAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString().replace('.000', '') });
+
+    for (const url of ['/v1/events?format=csv&fields=title', '/v1/timeline?format=csv&fields=title']) {
+      const bytes = await csvBytes(app, url);
+
+      expect(bytes.subarray(0, 3)).toEqual(BOM);
+      expect(bomCount(bytes)).toBe(1);
+      const rows = csvRows(bytes.toString('utf8'));
+      expect(rows).toHaveLength(count);
+      expect(rows.at(-1)!.title).toBe(`Trump–Putin ${count - 1}`);
+    }
+    // A page is a file of its own: it has its own mark.
+    const page = await csvBytes(app, `/v1/events?format=csv&fields=title&limit=${EXPORT_BATCH_SIZE}`);
+    expect(bomCount(page)).toBe(1);
+  });
+
+  test('when a title holds an en dash and a weapon model is Cyrillic, then the file is UTF-8 and csv-parse reads them back under a first column named id', async () => {
+    const app = await freshApp();
+    const { eventId } = await arrangeUnicodeRecords(app);
+
+    const events = await csvBytes(app, '/v1/events?format=csv');
+    const munitions = await csvBytes(app, '/v1/stats/munitions?bucket=all&include=by_model,by_source&format=csv');
+
+    expect(events.subarray(0, 5)).toEqual(Buffer.from([0xef, 0xbb, 0xbf, 0x69, 0x64])); // BOM, "id"
+    expect(events.includes(Buffer.from('Trump\u2013Putin', 'utf8'))).toBe(true);
+    const [event] = csvRows(events.toString('utf8'));
+    expect(Object.keys(event!)[0]).toBe('id');
+    expect(event).toMatchObject({ id: eventId, title: 'Trump–Putin call', summary: 'Дрони «Молнія» над Києвом.' });
+    const stats = csvRows(munitions.toString('utf8'));
+    expect(stats.filter((r) => r.breakdown === 'weapon_model').map((r) => r.weapon_model)).toEqual(['Молнія']);
+    expect(stats.map((r) => r.source_publisher)).toContain('Повітряні сили ЗСУ');
+    // Without `bom: true`, csv-parse keeps the mark in the first column's name: the reason the README tells.
+    expect(Object.keys((parse(events, { columns: true }) as Array<Record<string, string>>)[0]!)[0]).toBe('\uFEFFid');
+  });
+
+  test.skipIf(!HAVE_PANDAS && !IN_CI)('when pandas reads the CSV URL as it is, then the first column is id and the en dash and Cyrillic come back exactly', async () => {
+    const app = await freshApp();
+    const { eventId } = await arrangeUnicodeRecords(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+
+    const script = [
+      'import json, sys',
+      'import pandas as pd',
+      'events = pd.read_csv(sys.argv[1])',
+      'stats = pd.read_csv(sys.argv[2])',
+      'row = events[events["id"] == sys.argv[3]].iloc[0]',
+      'models = stats[stats["breakdown"] == "weapon_model"]',
+      'print(json.dumps({"first": [events.columns[0], stats.columns[0]], "title": row["title"], "summary": row["summary"], "models": sorted(set(models["weapon_model"]))}))',
+    ].join('\n');
+    // Run asynchronously: the server answering pandas lives in this process.
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
+      execFile(PYTHON, ['-c', script, `${base}/v1/events?format=csv`, `${base}/v1/stats/munitions?bucket=all&include=by_model&format=csv`, eventId], { encoding: 'utf8' }, (error, out) =>
+        error ? reject(error) : resolve({ stdout: out }),
+      );
+    });
+
+    expect(JSON.parse(stdout)).toEqual({ first: ['id', 'bucket'], title: 'Trump–Putin call', summary: 'Дрони «Молнія» над Києвом.', models: ['Молнія'] });
   });
 });

@@ -32,7 +32,7 @@ describe('a parameter the operation does not define', () => {
 
     expectProblem(response, 400, INVALID, 'oblast');
     expect(response.body.errors[0].reason).toBe(
-      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, admin1, place, bbox, near, within_km, place_role, group_by, bucket, tz, format, include',
+      'is not a parameter of this operation, which accepts: from, to, kind, country, actor, admin1, place, bbox, near, within_km, place_role, group_by, bucket, tz, format, bom, include',
     );
   });
 

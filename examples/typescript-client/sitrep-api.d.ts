@@ -2868,6 +2868,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Response format: json, csv, ndjson, geojson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson, application/geo+json); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson" | "geojson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
                 /** @description CSV only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
@@ -4873,6 +4875,8 @@ export interface operations {
                 bucket?: "day" | "week" | "month" | "year";
                 /** @description Response format: json, csv. Wins over the `Accept` header (application/json, text/csv); JSON when neither asks for another. */
                 format?: "json" | "csv";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
             };
@@ -5023,6 +5027,8 @@ export interface operations {
                 tz?: string;
                 /** @description Response format: json, csv, geojson. Wins over the `Accept` header (application/json, text/csv, application/geo+json); JSON when neither asks for another. */
                 format?: "json" | "csv" | "geojson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /**
                  * @description `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
@@ -5179,6 +5185,8 @@ export interface operations {
                 tz?: string;
                 /** @description Response format: json, csv, geojson. Wins over the `Accept` header (application/json, text/csv, application/geo+json); JSON when neither asks for another. */
                 format?: "json" | "csv" | "geojson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /**
                  * @description `by_model` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. `by_source` adds each source's own totals beside the chosen figures, and to each figure the number of distinct sources behind it; it reads every claim of the period, so it is slower over years than the chosen figures alone. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
@@ -5309,6 +5317,8 @@ export interface operations {
                 place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -5552,6 +5562,8 @@ export interface operations {
                 place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -5800,6 +5812,8 @@ export interface operations {
                 place_role?: ("target" | "affected" | "launch_site")[];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -6001,6 +6015,8 @@ export interface operations {
                 fact_type?: components["schemas"]["FactTypeInput"];
                 /** @description Response format: json, csv, ndjson. Wins over the `Accept` header (application/json, text/csv, application/x-ndjson or application/ndjson); JSON when neither asks for another. */
                 format?: "json" | "csv" | "ndjson";
+                /** @description CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */

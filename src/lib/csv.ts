@@ -35,7 +35,16 @@ export function joinList(values: ReadonlyArray<string | null | undefined>): stri
   return values.length ? values.map((v) => v ?? '').join(LIST_SEPARATOR) : null;
 }
 
-export function csvHeader(columns: readonly string[]): string {
+/**
+ * A UTF-8 byte order mark: the only sign of UTF-8 a saved file carries, without which Excel and
+ * LibreOffice may read it in the system's legacy code page ("Trump–Putin" as "Trumpâ€“Putin").
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** Whether a CSV document starts with UTF8_BOM (once, before its header). */
+export type CsvOptions = { bom: boolean };
+
+function csvHeader(columns: readonly string[]): string {
   return stringify([columns], OPTIONS);
 }
 
@@ -44,6 +53,11 @@ export function csvRecords(rows: readonly CsvRow[], columns: readonly string[]):
   return rows.length ? stringify(rows as CsvRow[], { ...OPTIONS, columns: [...columns] }) : '';
 }
 
-export function csvDocument(rows: readonly CsvRow[], columns: readonly string[]): string {
-  return csvHeader(columns) + csvRecords(rows, columns);
+/** The start of a CSV document: the byte order mark, if asked for, and the header row. */
+export function csvHead(columns: readonly string[], options: CsvOptions): string {
+  return (options.bom ? UTF8_BOM : '') + csvHeader(columns);
+}
+
+export function csvDocument(rows: readonly CsvRow[], columns: readonly string[], options: CsvOptions): string {
+  return csvHead(columns, options) + csvRecords(rows, columns);
 }

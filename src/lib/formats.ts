@@ -4,7 +4,7 @@
 // of them in a route's OpenAPI responses.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ProblemError } from './problem.js';
+import { invalidParameter, ProblemError } from './problem.js';
 
 export const FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,7 +25,8 @@ function contentTypeOf(mediaType: string): string {
 
 const FILE_EXTENSIONS: Record<Format, string> = { json: 'json', csv: 'csv', ndjson: 'ndjson', geojson: 'geojson' };
 
-export type Negotiated = { format: Format; mediaType: string };
+/** The answer's format and media type; `bom`: whether a CSV starts with a UTF-8 byte order mark. */
+export type Negotiated = { format: Format; mediaType: string; bom: boolean };
 
 /** The `format` query parameter of an endpoint offering `offered` (the first is the default). */
 export function formatQuerySchema<const T extends readonly [Format, ...Format[]]>(offered: T) {
@@ -43,6 +44,19 @@ export function formatQuerySchema<const T extends readonly [Format, ...Format[]]
         `(${offered.map((f) => MEDIA_TYPES[f].join(' or ')).join(', ')}); JSON when neither asks for another.`,
     );
 }
+
+/**
+ * The `bom` query parameter of an endpoint offering CSV. A BOM by default, because the file is
+ * most often saved and double-clicked, and a saved file has nothing else to say it is UTF-8.
+ */
+export const bomQuerySchema = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .optional()
+  .describe(
+    'CSV only. `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, ' +
+      'double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python\'s csv module `encoding="utf-8-sig"`. ' +
+      '`false` leaves it out, for programs that read it as part of the first column\'s name.',
+  );
 
 type MediaRange = { type: string; subtype: string; q: number };
 
@@ -79,13 +93,20 @@ function weightOf(mediaType: string, ranges: MediaRange[]): number {
  * The format to answer with: `format=` when given (the querystring schema has already refused
  * one the endpoint does not offer), else the offered media type `Accept` weighs highest, ties
  * going to the endpoint's order (JSON first). No or unreadable `Accept` means JSON; an `Accept`
- * that allows none of the offered types is a 406.
+ * that allows none of the offered types is a 406. `bom` (the query parameter) applies to CSV only:
+ * given with another format, it is a 400.
  */
-export function negotiateFormat(request: FastifyRequest, offered: readonly Format[], requested: Format | undefined): Negotiated {
+export function negotiateFormat(request: FastifyRequest, offered: readonly Format[], requested: Format | undefined, bom?: 'true' | 'false'): Negotiated {
+  const { format, mediaType } = chooseFormat(request, offered, requested);
+  if (bom !== undefined && format !== 'csv') throw invalidParameter('query', 'bom', 'applies to CSV only; add format=csv');
+  return { format, mediaType, bom: format === 'csv' && bom !== 'false' };
+}
+
+function chooseFormat(request: FastifyRequest, offered: readonly Format[], requested: Format | undefined): { format: Format; mediaType: string } {
   if (requested) return { format: requested, mediaType: MEDIA_TYPES[requested][0]! };
   const ranges = parseAccept(request.headers.accept ?? '');
   if (ranges.length === 0) return { format: offered[0]!, mediaType: MEDIA_TYPES[offered[0]!][0]! };
-  let chosen: (Negotiated & { q: number }) | null = null;
+  let chosen: { format: Format; mediaType: string; q: number } | null = null;
   for (const format of offered) {
     for (const mediaType of MEDIA_TYPES[format]) {
       const q = weightOf(mediaType, ranges);
@@ -129,6 +150,7 @@ export function setNextLink(reply: FastifyReply, request: FastifyRequest, nextCu
 
 export const CSV_DESCRIPTION =
   'RFC 4180 CSV in UTF-8 with a header row and CRLF line ends; fields holding commas, quotes or line breaks are quoted. ' +
+  'The file starts with a UTF-8 byte order mark (EF BB BF), once, so spreadsheets opening a saved file read it as UTF-8; `bom=false` leaves it out. ' +
   'Empty cells are nulls; several values in one cell are separated by ` | `. ' +
   'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or full-width `＝＋－＠`) gets a leading `\'` and is quoted, so spreadsheets show it ' +
   'as text instead of running it as a formula (OWASP, CSV Injection); programs read the `\'` as part of the value. Numbers are never changed.';

@@ -14,7 +14,7 @@ import {
 } from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
 import { countryCode, countryCodeSchema, dateTimeParameter, listOf, timeZoneSchema } from '../../lib/filters.js';
-import { formatQuerySchema } from '../../lib/formats.js';
+import { bomQuerySchema, formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { parseTimeBound } from '../../lib/time.js';
@@ -213,6 +213,7 @@ export const EVENT_FIELDS = Object.keys(eventSchema.shape) as Array<keyof EventW
 
 export const listEventsQuerySchema = eventListQuerySchema.extend({
   format: formatQuerySchema(EVENT_FORMATS),
+  bom: bomQuerySchema,
   fields: fieldsQuerySchema([...EVENT_FIELDS, 'headline'], '`headline` (the headline figures\' columns) exists in CSV and GeoJSON only.'),
   profile: z
     .enum(['acled'], { error: 'must be acled' })

@@ -97,8 +97,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const { format: requested, limit, cursor, ...filters } = request.query;
-        const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
+        const { format: requested, bom, limit, cursor, ...filters } = request.query;
+        const negotiated = negotiateFormat(request, REPORT_FORMATS, requested, bom);
         setFormatHeaders(reply, negotiated, `${kind}-reports`);
         const places = placeFilterFromQuery(filters);
         const filter = { eventId: filters.event, sourceId: filters.source, ...(places && { places }) };
@@ -117,7 +117,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         const format =
           negotiated.format === 'csv'
-            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind)))
+            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind), negotiated))
             : exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => presentReports(kind, await completeReports(app.db, kind, rows)), ndjsonEncoder());
         return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
       },
@@ -148,8 +148,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { format: requested, limit, cursor, ...filters } = request.query;
-      const negotiated = negotiateFormat(request, REPORT_FORMATS, requested);
+      const { format: requested, bom, limit, cursor, ...filters } = request.query;
+      const negotiated = negotiateFormat(request, REPORT_FORMATS, requested, bom);
       setFormatHeaders(reply, negotiated, 'citations');
       const filter = { eventId: filters.event, sourceId: filters.source, factType: filters.fact_type };
       const source = await pageOrStream(
@@ -164,7 +164,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       if (negotiated.format === 'json') return { data: await completeCitations(app.db, source.page), next_cursor: source.nextCursor };
       const format =
         negotiated.format === 'csv'
-          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS))
+          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS, negotiated))
           : exportFormat((rows: CitationRow[]) => completeCitations(app.db, rows), ndjsonEncoder());
       return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
     },

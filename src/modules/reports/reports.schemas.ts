@@ -1,7 +1,7 @@
 // Wire shapes and parameters of the report and citation lists: every figure as one source's
 // claim, and every citation with the fact it backs, in JSON pages or as CSV and NDJSON files.
 import { z } from 'zod';
-import { formatQuerySchema } from '../../lib/formats.js';
+import { bomQuerySchema, formatQuerySchema } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { casualtyReportSchema, damageReportSchema, munitionReportSchema } from '../events/events.schemas.js';
@@ -21,6 +21,7 @@ export const listReportsQuerySchema = queryParameters({
   source: idFilter('Only the reports this source made.', 'src_time'),
   ...placeFilterParameters,
   format: formatQuerySchema(REPORT_FORMATS),
+  bom: bomQuerySchema,
   ...exportPageQuerySchema,
 });
 
@@ -29,6 +30,7 @@ export const listCitationsQuerySchema = queryParameters({
   source: idFilter('Only citations in which this source is the claimant or the channel (`via`).', 'src_source_article'),
   fact_type: factTypeSchema.optional().describe('Only citations backing this kind of fact.'),
   format: formatQuerySchema(REPORT_FORMATS),
+  bom: bomQuerySchema,
   ...exportPageQuerySchema,
 });
 

@@ -33,7 +33,7 @@ import {
 } from './stats.schemas.js';
 
 function filterFrom(query: Omit<StatsQuery, 'include'> & { include?: string[] }) {
-  const { bucket: _bucket, tz, format: _format, include: _include, group_by: _groupBy, ...filters } = query;
+  const { bucket: _bucket, tz, format: _format, bom: _bom, include: _include, group_by: _groupBy, ...filters } = query;
   return eventFilterFromQuery(filters, tz);
 }
 
@@ -102,7 +102,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { bucket, tz } = request.query;
-      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
+      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format, request.query.bom);
       const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, negotiated.format);
       setFormatHeaders(reply, negotiated, 'casualties');
       const buckets =
@@ -120,7 +120,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         })),
       };
       if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: await casualtyUnitFeatures(body) };
-      return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
+      return negotiated.format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS, negotiated) : body;
     },
   );
 
@@ -153,7 +153,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { bucket, tz } = request.query;
-      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format);
+      const negotiated = negotiateFormat(request, STATS_FORMATS, request.query.format, request.query.bom);
       const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, negotiated.format);
       setFormatHeaders(reply, negotiated, 'munitions');
       const buckets =
@@ -173,7 +173,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         })),
       };
       if (negotiated.format === 'geojson') return { type: 'FeatureCollection' as const, features: await munitionUnitFeatures(body) };
-      return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
+      return negotiated.format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS, negotiated) : body;
     },
   );
 };

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
 import { BUCKETS } from '../../lib/buckets.js';
-import { formatQuerySchema } from '../../lib/formats.js';
+import { bomQuerySchema, formatQuerySchema } from '../../lib/formats.js';
 import { countryCode, listOf, timeZoneSchema } from '../../lib/filters.js';
 import { queryParameters } from '../../lib/query.js';
 import { BOUND_FORMS, timeBoundSchema } from '../events/events.schemas.js';
@@ -39,6 +39,7 @@ const statsFilters = {
   bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
   format: formatQuerySchema(STATS_FORMATS),
+  bom: bomQuerySchema,
 };
 
 export const casualtyStatsQuerySchema = queryParameters({

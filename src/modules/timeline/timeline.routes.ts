@@ -40,9 +40,9 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { bucket, format: requested, fields, ...listQuery } = request.query;
+      const { bucket, format: requested, bom, fields, ...listQuery } = request.query;
       const { tz } = listQuery;
-      const negotiated = negotiateFormat(request, TIMELINE_FORMATS, requested);
+      const negotiated = negotiateFormat(request, TIMELINE_FORMATS, requested, bom);
       setFormatHeaders(reply, negotiated, 'timeline');
       const bucketOf = bucketer(bucket, tz);
 
@@ -51,7 +51,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         setNextLink(reply, request, source.nextCursor);
         const format = exportFormat(
           async (batch: EventRow[]) => (await timelineEntries(app.db, batch, tz, bucketOf)).map(timelineCells),
-          csvEncoder(timelineColumns(fields)),
+          csvEncoder(timelineColumns(fields), negotiated),
         );
         return sendExport(request, reply, { rows: source.rows, ...format }, source.stream);
       }

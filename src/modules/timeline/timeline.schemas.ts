@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { fieldsQuerySchema } from '../../lib/fields.js';
 import { timeZoneSchema } from '../../lib/filters.js';
-import { formatQuerySchema } from '../../lib/formats.js';
+import { bomQuerySchema, formatQuerySchema } from '../../lib/formats.js';
 import {
   eventKindSchema,
   eventListQuerySchema,
@@ -59,6 +59,7 @@ export const timelineQuerySchema = eventListQuerySchema.extend({
   bucket: z.enum(['day', 'week', 'month', 'year']).default('day').describe('Calendar unit events are grouped by, in `tz`.'),
   tz: timeZoneSchema,
   format: formatQuerySchema(TIMELINE_FORMATS),
+  bom: bomQuerySchema,
   fields: fieldsQuerySchema(TIMELINE_FIELDS, 'In CSV the bucket columns always come first.'),
 });
 
