@@ -24,7 +24,7 @@ function csvRecords(text: string): Array<Record<string, string>> {
 }
 
 function csvHeader(text: string): string[] {
-  return (parse(text, { to_line: 1 }) as string[][])[0]!;
+  return (parse(text, { to_line: 1, bom: true }) as string[][])[0]!;
 }
 
 describe('GET /v1/events as CSV', () => {

@@ -49,7 +49,7 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
     const app = await freshApp({ seed: true });
 
     const answer = await text(app, '/v1/casualty-reports.csv');
-    const rows: Array<Record<string, string>> = parse(answer.body, { columns: true });
+    const rows: Array<Record<string, string>> = parse(answer.body, { columns: true, bom: true });
 
     expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(answer.headers['content-disposition']).toBe('inline; filename="sitrep-casualty-reports.csv"');
@@ -74,7 +74,7 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
   test('when TIME\'s interception figure is exported, then its citation names the article it was read in', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports.csv?source=src_time')).body, { columns: true });
+    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports.csv?source=src_time')).body, { columns: true, bom: true });
 
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source_publisher: 'TIME', weapon_category: 'unspecified', launched: '', intercepted: '478', via_source_ids: 'src_source_article' });
@@ -92,14 +92,14 @@ describe('GET /v1/{casualty,munition,damage}-reports', () => {
 
   test('when a CSV page is asked for with limit, then a Link header leads to the next page and the pages join up', async () => {
     const app = await freshApp({ seed: true });
-    const all: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports.csv')).body, { columns: true });
+    const all: Array<Record<string, string>> = parse((await text(app, '/v1/munition-reports.csv')).body, { columns: true, bom: true });
 
     const first = await text(app, '/v1/munition-reports.csv?limit=5');
     const link = String(first.headers.link);
     const rest = await text(app, `${link.slice(1, link.indexOf('>'))}`.replace('limit=5', 'limit=500'));
 
     expect(link).toMatch(/rel="next"$/);
-    const ids = [...parse(first.body, { columns: true }), ...parse(rest.body, { columns: true })].map((r: any) => r.id);
+    const ids = [...parse(first.body, { columns: true, bom: true }), ...parse(rest.body, { columns: true, bom: true })].map((r: any) => r.id);
     expect(ids).toEqual(all.map((r) => r.id));
     expect(all.length).toBeGreaterThan(5);
   });
@@ -141,7 +141,7 @@ describe('GET /v1/citations', () => {
   test('when citations are exported as CSV, then TIME\'s row names the article as the channel, quote verbatim', async () => {
     const app = await freshApp({ seed: true });
 
-    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/citations.csv?event=evt_2025_07_04_kyiv_strike')).body, { columns: true });
+    const rows: Array<Record<string, string>> = parse((await text(app, '/v1/citations.csv?event=evt_2025_07_04_kyiv_strike')).body, { columns: true, bom: true });
 
     expect(rows.find((r) => r.source_id === 'src_time')).toEqual({
       id: 'cit_mun_time_intercepted',

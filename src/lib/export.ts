@@ -4,7 +4,7 @@
 // keeps memory flat; with `limit` the same code renders one page as a string (which gets an ETag).
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { csvHeader, csvRecords, type CsvRow } from './csv.js';
+import { csvHead, csvRecords, type CsvOptions, type CsvRow } from './csv.js';
 
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -63,8 +63,9 @@ export async function* exportChunks<T, R>(plan: ExportPlan<T, R>): AsyncGenerato
   if (tail) yield tail;
 }
 
-export function csvEncoder(columns: readonly string[]): Encoder<CsvRow> {
-  return { head: () => csvHeader(columns), batch: (rows) => csvRecords(rows, columns) };
+/** CSV written batch by batch; the byte order mark, if any, is part of the head, so a stream has it once. */
+export function csvEncoder(columns: readonly string[], options: CsvOptions): Encoder<CsvRow> {
+  return { head: () => csvHead(columns, options), batch: (rows) => csvRecords(rows, columns) };
 }
 
 export function ndjsonEncoder<R>(): Encoder<R> {

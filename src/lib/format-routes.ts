@@ -5,7 +5,7 @@
 // file's operation with the same parameters; an `Accept` an operation cannot answer is a 406.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { acceptedMediaType, fileExtension, FORMATS, mediaTypesOf, setFormatHeaders, singleFormatResponse, type Format, type Negotiated } from './formats.js';
+import { acceptedMediaType, bomQuerySchema, fileExtension, FORMATS, mediaTypesOf, setFormatHeaders, singleFormatResponse, type Format, type Negotiated } from './formats.js';
 import { ProblemError, problemResponses } from './problem.js';
 
 type ResponseOf = { json: z.ZodType; geojson?: z.ZodType; csv?: string; ndjson?: string };
@@ -38,7 +38,9 @@ const REDIRECT_DESCRIPTION = 'Moved: `format=` asked for a file; `Location` is t
 export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance, spec: FormatRoutes<Q>): void {
   const querystringOf = (format: Format) => {
     const omitted = spec.omit?.[format] ?? [];
-    return omitted.length ? spec.querystring.omit(Object.fromEntries(omitted.map((key) => [key, true])) as Record<string, true> & Record<number, never>) : spec.querystring;
+    const own = omitted.length ? spec.querystring.omit(Object.fromEntries(omitted.map((key) => [key, true])) as Record<string, true> & Record<number, never>) : spec.querystring;
+    // Every CSV operation takes `bom`; the handler sees it as `negotiated.bom`.
+    return format === 'csv' ? own.extend({ bom: bomQuerySchema }) : own;
   };
   const files = spec.offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
   const fileUrls = files.map((f) => `${spec.path}.${fileExtension(f)}`).join(', ');
@@ -54,7 +56,9 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         `This operation answers ${mediaTypesOf(format).join(' or ')}; the Accept header allows none of them. The same data as ${others.join(', ')}.`,
       );
     }
-    const negotiated = { format, mediaType };
+    const { bom, ...query } = request.query as { bom?: 'true' | 'false' };
+    request.query = query;
+    const negotiated = { format, mediaType, bom: format === 'csv' && bom !== 'false' };
     setFormatHeaders(reply, negotiated, spec.fileStem);
     return spec.handler(request as FastifyRequest<{ Querystring: z.output<Q> }>, reply, negotiated);
   };

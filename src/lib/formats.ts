@@ -23,7 +23,21 @@ function contentTypeOf(mediaType: string): string {
 
 const FILE_EXTENSIONS: Record<Format, string> = { json: 'json', csv: 'csv', ndjson: 'ndjson', geojson: 'geojson' };
 
-export type Negotiated = { format: Format; mediaType: string };
+/** The answer's format and media type; `bom`: whether a CSV starts with a UTF-8 byte order mark. */
+export type Negotiated = { format: Format; mediaType: string; bom: boolean };
+
+/**
+ * The `bom` query parameter of the CSV operations. A BOM by default, because the file is most
+ * often saved and double-clicked, and a saved file has nothing else to say it is UTF-8.
+ */
+export const bomQuerySchema = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .optional()
+  .describe(
+    '`true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, ' +
+      'double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python\'s csv module `encoding="utf-8-sig"`. ' +
+      '`false` leaves it out, for programs that read it as part of the first column\'s name.',
+  );
 
 type MediaRange = { type: string; subtype: string; q: number };
 
@@ -103,7 +117,10 @@ export function setNextLink(reply: FastifyReply, request: FastifyRequest, nextCu
 
 export const CSV_DESCRIPTION =
   'RFC 4180 CSV in UTF-8 with a header row and CRLF line ends; fields holding commas, quotes or line breaks are quoted. ' +
-  'Empty cells are nulls; several values in one cell are separated by ` | `.';
+  'The file starts with a UTF-8 byte order mark (EF BB BF), once, so spreadsheets opening a saved file read it as UTF-8; `bom=false` leaves it out. ' +
+  'Empty cells are nulls; several values in one cell are separated by ` | `. ' +
+  'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or full-width `＝＋－＠`) gets a leading `\'` and is quoted, so spreadsheets show it ' +
+  'as text instead of running it as a formula (OWASP, CSV Injection); programs read the `\'` as part of the value. Numbers are never changed.';
 
 export const NDJSON_DESCRIPTION = 'Newline-delimited JSON: one JSON object per line, each shaped like an item of the JSON `data` list.';
 

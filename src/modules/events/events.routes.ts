@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import type { EventRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import type { CsvOptions } from '../../lib/csv.js';
 import { csvEncoder, exportFormat, featureCollectionEncoder, ndjsonEncoder, sendExport, type ExportFormat } from '../../lib/export.js';
 import { project, requireFieldsIn } from '../../lib/fields.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
@@ -117,12 +118,12 @@ export async function presentEvents(db: Db, rows: EventRow[]): Promise<EventWire
 }
 
 /** How a list of events is written in each export format. */
-function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean): ExportFormat<EventRow> {
+function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean, csv: CsvOptions): ExportFormat<EventRow> {
   if (format === 'ndjson') return exportFormat(async (batch: EventRow[]) => (await presentEvents(db, batch)).map((event) => project(event, fields)), ndjsonEncoder());
-  if (acled) return exportFormat((batch: EventRow[]) => acledRows(db, batch), csvEncoder(ACLED_COLUMNS));
+  if (acled) return exportFormat((batch: EventRow[]) => acledRows(db, batch), csvEncoder(ACLED_COLUMNS, csv));
   const columns = eventColumns(fields);
   if (format === 'csv') {
-    return exportFormat(async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).map(({ cells }) => cells), csvEncoder(columns));
+    return exportFormat(async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).map(({ cells }) => cells), csvEncoder(columns, csv));
   }
   return exportFormat(
     async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).flatMap(({ event, cells }) => eventFeature(event, cells, columns) ?? []),
@@ -170,7 +171,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     errors: [],
     config: { responseCache: true },
-    handler: async (request, reply, { format }) => {
+    handler: async (request, reply, negotiated) => {
+      const { format } = negotiated;
       const { fields, profile, ...query } = request.query;
       if (profile && format !== 'csv') throw invalidParameter('query', 'profile', 'applies to CSV only: ask /v1/events.csv');
       if (profile && fields) throw invalidParameter('query', 'fields', 'cannot be combined with profile=acled, whose columns are fixed');
@@ -182,7 +184,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const source = await eventsToExport(app.db, query);
       setNextLink(reply, request, source.nextCursor);
-      return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.db, format, fields, Boolean(profile)) }, source.stream);
+      return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.db, format, fields, Boolean(profile), negotiated) }, source.stream);
     },
   });
 

@@ -98,7 +98,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         ndjson: 'Each line is one report, shaped like an item of the JSON `data` list.',
       },
       errors: [],
-      handler: async (request, reply, { format: answered }) => {
+      handler: async (request, reply, negotiated) => {
+        const answered = negotiated.format;
         const { limit, cursor, ...filters } = request.query;
         const places = placeFilterFromQuery(filters);
         const filter = { eventId: filters.event, sourceId: filters.source, ...(places && { places }) };
@@ -117,7 +118,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         const format =
           answered === 'csv'
-            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind)))
+            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind), negotiated))
             : exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => presentReports(kind, await completeReports(app.db, kind, rows)), ndjsonEncoder());
         return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
       },
@@ -144,7 +145,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       ndjson: 'Each line is one citation, shaped like an item of the JSON `data` list.',
     },
     errors: [],
-    handler: async (request, reply, { format: answered }) => {
+    handler: async (request, reply, negotiated) => {
+      const answered = negotiated.format;
       const { limit, cursor, ...filters } = request.query;
       const filter = { eventId: filters.event, sourceId: filters.source, factType: filters.fact_type };
       const source = await pageOrStream(
@@ -159,7 +161,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       if (answered === 'json') return { data: await completeCitations(app.db, source.page), next_cursor: source.nextCursor };
       const format =
         answered === 'csv'
-          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS))
+          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS, negotiated))
           : exportFormat((rows: CitationRow[]) => completeCitations(app.db, rows), ndjsonEncoder());
       return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
     },

@@ -99,7 +99,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     errors: [],
     config: { responseCache: true },
-    handler: async (request, reply, { format }) => {
+    handler: async (request, reply, negotiated) => {
+      const { format } = negotiated;
       const { bucket, tz } = request.query;
       const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, format);
       const buckets =
@@ -117,7 +118,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         })),
       };
       if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await casualtyUnitFeatures(body) };
-      return format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS) : body;
+      return format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS, negotiated) : body;
     },
   });
 
@@ -146,7 +147,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     errors: [],
     config: { responseCache: true },
-    handler: async (request, reply, { format }) => {
+    handler: async (request, reply, negotiated) => {
+      const { format } = negotiated;
       const { bucket, tz } = request.query;
       const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, format);
       const buckets =
@@ -166,7 +168,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         })),
       };
       if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await munitionUnitFeatures(body) };
-      return format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS) : body;
+      return format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS, negotiated) : body;
     },
   });
 };

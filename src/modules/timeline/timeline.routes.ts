@@ -41,7 +41,8 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     errors: [],
     config: { responseCache: true },
-    handler: async (request, reply, { format }) => {
+    handler: async (request, reply, negotiated) => {
+      const { format } = negotiated;
       const { bucket, fields, ...listQuery } = request.query;
       const { tz } = listQuery;
       const bucketOf = bucketer(bucket, tz);
@@ -51,7 +52,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         setNextLink(reply, request, source.nextCursor);
         const csv = exportFormat(
           async (batch: EventRow[]) => (await timelineEntries(app.db, batch, tz, bucketOf)).map(timelineCells),
-          csvEncoder(timelineColumns(fields)),
+          csvEncoder(timelineColumns(fields), negotiated),
         );
         return sendExport(request, reply, { rows: source.rows, ...csv }, source.stream);
       }
