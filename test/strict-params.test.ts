@@ -297,7 +297,7 @@ describe('multi-valued parameters: repeated, comma-separated, or both', () => {
     expect(repeated.statusCode, repeated.body).toBe(200);
     expect(Object.keys(JSON.parse(repeated.body.trim()))).toEqual(['id', 'title', 'kind']);
     expect(mixed.statusCode, mixed.body).toBe(200);
-    expect(mixed.body.split('\r\n')[0]).toBe('bucket,bucket_start,bucket_end,id,title,status,kind');
+    expect(mixed.body.split('\r\n')[0]).toBe('\uFEFFbucket,bucket_start,bucket_end,id,title,status,kind');
   });
 
   test('when openapi.yaml describes the multi-valued parameters (kind, status, include, fields, admin1, place, place_role), then each says the list rule', () => {

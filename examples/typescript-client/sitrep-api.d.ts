@@ -3583,6 +3583,8 @@ export interface operations {
                 fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
                 /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
                 profile?: "acled";
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -5948,6 +5950,8 @@ export interface operations {
                 bucket?: "day" | "week" | "month" | "year";
                 /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
                 fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -6261,6 +6265,8 @@ export interface operations {
                  *     ]
                  */
                 include?: "by_source"[];
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -6726,6 +6732,8 @@ export interface operations {
                  *     ]
                  */
                 include?: ("by_model" | "by_source")[];
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -7248,6 +7256,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -7746,6 +7756,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -8232,6 +8244,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -8657,6 +8671,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
+                /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
+                bom?: "true" | "false";
             };
             header?: never;
             path?: never;
