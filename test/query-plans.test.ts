@@ -161,6 +161,8 @@ async function mainQueries(handle: DatabaseHandle): Promise<Array<{ name: string
   await run('list: common source', () => listEvents(db, page({ sourceId: 'src_syn_0000', kinds: ['aerial_attack'], after })));
   await run('list: country and kind', () => listEvents(db, page({ country: 'RU', kinds: ['shelling'], after })));
   await run('list: full text', () => listEvents(db, page({ match: toFtsQuery('Kharkiv drone')! })));
+  // A word most events share.
+  await run('list: common word', () => listEvents(db, page({ match: toFtsQuery('Russian')!, after })));
   await run('event by id with its facts', async () => getEventFacts(db, (await getEvent(db, sample.id))!.id));
   await run('event context', () => eventsAround(db, sample, { earliest: '2023-01-01T00:00:00Z', latest: '2024-01-01T00:00:00Z' }, {}, 10));
   await run('event context: common actor', () => eventsAround(db, sample, { earliest: '2023-01-01T00:00:00Z', latest: '2024-01-01T00:00:00Z' }, { actorId: 'act_syn_ukraine' }, 10));
@@ -233,6 +235,14 @@ describe('query plans', () => {
     // Both ways of using an actor or a source filter are covered.
     for (const name of ['list: common actor', 'list: common source']) expect(statements.some((s) => s.name === name && s.sql.includes('EXISTS')), name).toBe(true);
     for (const name of ['list: actor', 'list: source']) expect(statements.some((s) => s.name === name && s.sql.includes('EXISTS')), name).toBe(false);
+    // A common word is probed through the full-text row map, a rare one drives the list.
+    expect(statements.some((s) => s.name === 'list: common word' && s.sql.includes('events_fts_rows'))).toBe(true);
+    expect(statements.some((s) => s.name === 'list: full text' && s.sql.includes('events_fts_rows'))).toBe(false);
+    // Report lists by a common place walk the reports, by a rare one read the place's reports.
+    for (const kind of ['casualty', 'munition', 'damage']) {
+      expect(statements.some((s) => s.name === `${kind} reports: a common unit` && s.sql.includes('EXISTS')), kind).toBe(true);
+      expect(statements.some((s) => s.name === `${kind} reports: a rare unit` && s.sql.includes('EXISTS')), kind).toBe(false);
+    }
     // And of a place filter: each kind of filter is run both ways.
     const probed = (name: string) => statements.some((s) => s.name === name && /EXISTS \(SELECT 1 FROM "event_places"/.test(s.sql));
     const placeLists = Object.keys(PLACE_FILTERS).map((name) => `list: ${name}`);
