@@ -80,10 +80,10 @@ export const HELPER_MIN_EVENTS = 50_000;
  * the citations alone took the helper 17 s while this thread needed 31 s for the rest and the
  * full-text index; with the links too, 22 s against 25 s (run: 37 s → 32 s). Since events have
  * places, this thread writes them (the full-text index reads them) and the helper takes the
- * casualty and damage reports too (at 100,000 events, CPU seconds: places 0.75 and their indexes
- * 0.9, the full-text index with place names 1.2 instead of 0.5; casualty and damage reports 0.85).
+ * figures too. CPU seconds at a million events: the places 7.5 to insert and 11.3 to index, the
+ * full-text index 11.7 instead of 4.9 with their names; the three report tables about 12.
  */
-const HELPER_TABLES: readonly EventTable[] = ['event_actors', 'citations', 'casualty_reports', 'damage_reports'];
+const HELPER_TABLES: readonly EventTable[] = ['event_actors', 'citations', 'casualty_reports', 'munition_reports', 'damage_reports'];
 /**
  * Tables of this thread whose rows do not arrive in the order of their secondary indexes: the
  * place indexes are keyed by unit, entry, country and latitude, so every row goes somewhere else
