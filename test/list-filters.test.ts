@@ -1,7 +1,8 @@
-// Lists filtered by an actor or a source answer the same events whichever way SQLite is told to
-// find them: a common actor or source is probed event by event along the list's order, a rare one
-// drives the query (src/modules/events/events.repository.ts, COMMON_ROWS). On a synthetic file
-// with both kinds, every page is checked against the events worked out here from the raw tables.
+// Lists filtered by an actor, a source or a place answer the same events whichever way SQLite is
+// told to find them: a common actor, source or place is probed event by event along the list's
+// order, a rare one drives the query (src/modules/events/events.repository.ts, COMMON_ROWS). On a
+// synthetic file with both kinds, every page is checked against the events worked out here from
+// the raw tables.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sitrep-list-filters-'));
 const path = join(dir, 'synthetic.db');
 let app: FastifyInstance;
 let sqlite: Database.Database;
-const picked = { commonActor: '', rareActor: '', commonSource: '', rareSource: '' };
+const picked = { commonActor: '', rareActor: '', commonSource: '', rareSource: '', commonUnit: '', rareUnit: '' };
 
 beforeAll(async () => {
   writeSyntheticDatabase({ path, events: 20_000, seed: 5 });
@@ -34,6 +35,14 @@ beforeAll(async () => {
   picked.rareSource = sources.find((s) => s.n < COMMON_ROWS.source / 4 && s.n > 300)!.id;
   expect(actors[0]!.n).toBeGreaterThanOrEqual(COMMON_ROWS.actor);
   expect(sources[0]!.n).toBeGreaterThanOrEqual(COMMON_ROWS.source);
+  // Places in the roles the place filters read by default; the rare unit still fills a few pages.
+  const units = sqlite
+    .prepare("SELECT admin1 AS id, count(*) AS n FROM event_places WHERE role IN ('target', 'affected') AND admin1 LIKE 'UA-%' GROUP BY 1 ORDER BY 2 DESC, 1")
+    .all() as Array<{ id: string; n: number }>;
+  picked.commonUnit = units[0]!.id;
+  picked.rareUnit = units.findLast((u) => u.n > 120)!.id;
+  expect(units[0]!.n).toBeGreaterThanOrEqual(COMMON_ROWS.places);
+  expect(units.find((u) => u.id === picked.rareUnit)!.n).toBeLessThan(COMMON_ROWS.places / 4);
   sqlite.close();
   reportWithoutCitation([picked.commonSource, picked.rareSource]);
   sqlite = new Database(path, { readonly: true });
@@ -75,7 +84,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Filter = { actor?: string; source?: string; kind?: string };
+type Filter = { actor?: string; source?: string; kind?: string; admin1?: string; near?: string; within_km?: string };
+
+const EARTH_RADIUS_KM = 6371.0088;
+const radians = (degrees: number) => (degrees * Math.PI) / 180;
+/** Great-circle distance (haversine), as the API documents `within_km`. */
+function kmBetween(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const h = Math.sin(radians(b.latitude - a.latitude) / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(radians(b.longitude - a.longitude) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}
 
 /** The filter's events in list order, worked out from the raw tables without the list's SQL. */
 function expected(filter: Filter, order: 'asc' | 'desc'): string[] {
@@ -86,6 +103,14 @@ function expected(filter: Filter, order: 'asc' | 'desc'): string[] {
   };
   const column = (sql: string, ...params: string[]) => sqlite.prepare(sql).pluck().all(...params) as string[];
   if (filter.actor) keep(column('SELECT event_id FROM event_actors WHERE actor_id = ?', filter.actor));
+  // A place filter reads the places that are targets or affected (the default `place_role`).
+  const placed = () => sqlite.prepare("SELECT event_id, admin1, latitude, longitude FROM event_places WHERE role IN ('target', 'affected')").all() as Array<{ event_id: string; admin1: string | null; latitude: number | null; longitude: number | null }>;
+  if (filter.admin1) keep(placed().filter((p) => p.admin1 === filter.admin1).map((p) => p.event_id));
+  if (filter.near) {
+    const [latitude, longitude] = filter.near.split(',').map(Number) as [number, number];
+    const km = Number(filter.within_km);
+    keep(placed().filter((p) => p.latitude !== null && p.longitude !== null && kmBetween({ latitude, longitude }, { latitude: p.latitude, longitude: p.longitude }) <= km).map((p) => p.event_id));
+  }
   if (filter.source) {
     const s = filter.source;
     keep([
@@ -102,7 +127,7 @@ function expected(filter: Filter, order: 'asc' | 'desc'): string[] {
   return keys.map((key) => key.split(' ')[1]!);
 }
 
-/** The first `pages` pages of 50 through the API, following next_cursor. */
+/** The first `pages` pages of 50 through the API, following next_cursor (all of them for Infinity). */
 async function listed(filter: Filter, order: 'asc' | 'desc', pages: number): Promise<string[]> {
   const query = new URLSearchParams({ ...filter, limit: '50', ...(order === 'desc' ? { sort: '-start_at' } : {}) });
   const ids: string[] = [];
@@ -133,6 +158,37 @@ describe('event lists filtered by actor or source', () => {
       const all = expected(filter, order);
       expect(all.length, JSON.stringify(filter)).toBeGreaterThan(100);
       const pages = 4;
+      expect(await listed(filter, order, pages), `${JSON.stringify(filter)} ${order}`).toEqual(all.slice(0, pages * 50));
+    }
+  });
+});
+
+describe('event lists filtered by a place', () => {
+  const KYIV = { near: '50.45,30.52', within_km: '25' };
+  const KRAMATORSK = { near: '48.73,37.57', within_km: '150' };
+
+  test('when the places near Kyiv and Kramatorsk are counted, then the first is rare enough to drive the list and the second common enough to be probed', () => {
+    const rows = (filter: Filter) => {
+      const [latitude, longitude] = filter.near!.split(',').map(Number) as [number, number];
+      const places = sqlite.prepare("SELECT latitude, longitude FROM event_places WHERE role IN ('target', 'affected') AND latitude IS NOT NULL").all() as Array<{ latitude: number; longitude: number }>;
+      return places.filter((p) => kmBetween({ latitude, longitude }, p) <= Number(filter.within_km)).length;
+    };
+    expect(rows(KYIV)).toBeLessThan(COMMON_ROWS.places);
+    expect(rows(KRAMATORSK)).toBeGreaterThanOrEqual(COMMON_ROWS.places);
+  });
+
+  test.each([
+    ['a common unit', (): Filter => ({ admin1: picked.commonUnit }), Infinity],
+    ['a rare unit', (): Filter => ({ admin1: picked.rareUnit }), Infinity],
+    ['25 km around Kyiv', (): Filter => KYIV, Infinity],
+    ['a common unit and a kind', (): Filter => ({ admin1: picked.commonUnit, kind: 'shelling' }), 4],
+    ['150 km around Kramatorsk', (): Filter => KRAMATORSK, 4],
+    ['a rare unit and a common actor', (): Filter => ({ admin1: picked.rareUnit, actor: picked.commonActor }), 4],
+  ])('when the list is filtered by %s, then each page holds exactly the next matching events, oldest or newest first', async (_, filterOf, pages) => {
+    const filter = filterOf();
+    for (const order of ['asc', 'desc'] as const) {
+      const all = expected(filter, order);
+      expect(all.length, JSON.stringify(filter)).toBeGreaterThan(100);
       expect(await listed(filter, order, pages), `${JSON.stringify(filter)} ${order}`).toEqual(all.slice(0, pages * 50));
     }
   });

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
-import { EVENT_KINDS, type EventStatus, type TimePrecision } from '../src/domain/vocabulary.js';
+import { entryById, placeOfEntry } from '../src/domain/places.js';
+import { EVENT_KINDS, type EventStatus, type PlaceRole, type TimePrecision } from '../src/domain/vocabulary.js';
 import { spanEnd } from '../src/lib/time.js';
 import { syntheticEventId, SyntheticGenerator } from '../src/synthetic/generate.js';
 import { Prng } from '../src/synthetic/prng.js';
@@ -60,6 +61,7 @@ const TABLES: Record<string, string> = {
   sources: 'id',
   actors: 'id',
   events: 'id',
+  event_places: 'event_id, position',
   event_actors: 'event_id, actor_id, role',
   casualty_reports: 'id',
   munition_reports: 'id',
@@ -212,6 +214,77 @@ describe('synthetic generator', () => {
     expect(sqlite.prepare('SELECT count(*) FROM events_fts_rows').pluck().get()).toBe(EVENTS);
   });
 
+  test('when a database is generated, then the full-text places column holds exactly what the triggers write when the same events and places go in through them', () => {
+    // The load writes the full-text rows itself, with the triggers dropped. Here the generated
+    // events and places are inserted into a freshly migrated database, whose triggers fill its
+    // full-text index (migrations 0007 and 0013); both indexes must hold the same rows.
+    const fresh = openDatabase(':memory:');
+    onTestFinished(() => fresh.close());
+    migrateDatabase(fresh.db);
+    const sqlite = fresh.sqlite;
+    sqlite.prepare('ATTACH DATABASE ? AS generated').run(withHelper(7));
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.exec('INSERT INTO main.events SELECT * FROM generated.events ORDER BY rowid');
+    sqlite.exec('INSERT INTO main.event_places SELECT * FROM generated.event_places ORDER BY event_id, position');
+    const rows = (schema: string) => sqlite.prepare(`SELECT rowid, event_id, title, summary, places FROM ${schema}.events_fts ORDER BY rowid`).raw().all() as unknown[][];
+    const triggered = rows('main');
+    expect(triggered).toHaveLength(EVENTS);
+    expect(rows('generated')).toEqual(triggered);
+    // The comparison means something: most events have places, a few have none ('' as the trigger writes it).
+    const places = triggered.map((row) => row[4] as string);
+    expect(places.filter((p) => p !== '').length).toBeGreaterThan(EVENTS * 0.8);
+    expect(places).toContain('');
+    expect(sqlite.prepare('SELECT count(*) FROM generated.events_fts_rows r JOIN main.events_fts_rows m USING (event_id) WHERE m.fts_rowid = r.fts_rowid').pluck().get()).toBe(EVENTS);
+  });
+
+  test('when events are generated, then every place is its gazetteer entry as the importer records it, and attacks have the places the Air Force names', () => {
+    const sqlite = openReadonly(generated(7));
+    const places = sqlite
+      .prepare('SELECT p.*, e.kind, e.place AS event_place, e.admin1 AS event_admin1 FROM event_places p JOIN events e ON e.id = p.event_id ORDER BY p.event_id, p.position')
+      .all() as Array<Record<string, string | number | null> & { event_id: string; position: number; role: PlaceRole; name: string; gazetteer_id: string; kind: string }>;
+    expect(places.length).toBeGreaterThan(EVENTS);
+    for (const place of places) {
+      const entry = entryById(place.gazetteer_id);
+      expect(entry, place.gazetteer_id).not.toBeNull();
+      const record = placeOfEntry(entry!, place.role, place.name);
+      expect(place.name).toBe(entry!.name);
+      expect(
+        [place.admin1, place.country, place.latitude, place.longitude, place.geo_precision, place.search_names],
+        `${place.event_id} ${place.position}`,
+      ).toEqual([record.admin1, record.country, record.latitude, record.longitude, record.geoPrecision, record.searchNames]);
+    }
+    const byEvent = new Map<string, typeof places>();
+    for (const place of places) byEvent.set(place.event_id, [...(byEvent.get(place.event_id) ?? []), place]);
+    for (const [id, list] of byEvent) {
+      expect(list.map((p) => p.position), id).toEqual(list.map((_, i) => i));
+      expect(new Set(list.map((p) => p.gazetteer_id)).size, id).toBe(list.length);
+      // The first place is where the event's own location columns say it happened.
+      const first = list[0]!;
+      const entry = entryById(first.gazetteer_id)!;
+      expect(first.event_place ?? first.event_admin1, id).toBe(entry.name);
+      const hit = list.filter((p) => p.role !== 'launch_site');
+      const launches = list.filter((p) => p.role === 'launch_site');
+      if (first.kind === 'aerial_attack') {
+        expect(first.role, id).toBe('target');
+        expect(hit.length, id).toBeGreaterThanOrEqual(1);
+        expect(hit.length, id).toBeLessThanOrEqual(5);
+        expect(launches.length, id).toBeLessThanOrEqual(3);
+      } else {
+        expect(list, id).toHaveLength(1);
+      }
+    }
+    const launchSites = new Set(places.filter((p) => p.role === 'launch_site').map((p) => entryById(p.gazetteer_id)!));
+    expect([...launchSites].some((e) => e.kind === 'water')).toBe(true);
+    expect([...launchSites].some((e) => e.id === 'UA-43')).toBe(true);
+    expect([...launchSites].every((e) => e.country === 'RU' || e.id === 'UA-43' || e.admin1 === 'UA-43' || e.kind === 'water')).toBe(true);
+    const attacks = sqlite.prepare("SELECT count(*) FROM events WHERE kind = 'aerial_attack'").pluck().get() as number;
+    expect(sqlite.prepare("SELECT count(DISTINCT event_id) FROM event_places WHERE role = 'launch_site'").pluck().get()).toBeGreaterThan(attacks * 0.3);
+    expect(sqlite.prepare("SELECT count(*) FROM (SELECT event_id FROM event_places WHERE role <> 'launch_site' GROUP BY 1 HAVING count(*) >= 4)").pluck().get()).toBeGreaterThan(attacks * 0.05);
+    // Every event located in Ukraine has a place; those without are abroad (capitals the gazetteer does not hold) or unlocated.
+    expect(sqlite.prepare("SELECT count(*) FROM events WHERE country = 'UA' AND latitude IS NOT NULL AND id NOT IN (SELECT event_id FROM event_places)").pluck().get()).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM events WHERE country = 'US' AND id IN (SELECT event_id FROM event_places)").pluck().get()).toBe(0);
+  });
+
   test('when the target already holds events, then the generator refuses unless forced, and --force replaces the file', () => {
     const path = newPath();
     writeSyntheticDatabase({ path, events: 10, seed: 1 });
@@ -226,7 +299,7 @@ describe('synthetic generator', () => {
     const rowsOf = (generator: SyntheticGenerator, n: number) => {
       const rows: unknown[][] = [];
       const record = (...values: unknown[]) => void rows.push(values);
-      generator.write(n, { event: record, eventActor: record, casualty: record, munition: record, damage: record, relation: record, citation: record });
+      generator.write(n, { event: record, place: record, eventActor: record, casualty: record, munition: record, damage: record, relation: record, citation: record });
       return rows;
     };
     const sequential = new SyntheticGenerator({ seed: 3, events: 500 });
@@ -288,16 +361,33 @@ describe('the app on a synthetic database', () => {
     expect(body.citations.length).toBeGreaterThan(0);
   });
 
-  test('when searching for a word of generated titles, then the FTS index finds those events', async () => {
+  test('when searching for a word of generated titles or places, then the FTS index finds those events', async () => {
     const path = generated(7);
     const sqlite = openReadonly(path);
-    const expected = sqlite.prepare("SELECT count(*) FROM events WHERE title LIKE '%Kharkiv%' OR summary LIKE '%Kharkiv%'").pluck().get() as number;
-    expect(expected).toBeGreaterThan(10);
+    // Kharkiv in the title or the summary, or a place (the city, the oblast) that has the name.
+    const matching = (word: string) =>
+      sqlite
+        .prepare(
+          `SELECT count(*) FROM events e WHERE title LIKE '%' || @word || '%' OR summary LIKE '%' || @word || '%'
+             OR EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND (' ' || p.search_names || ' ') LIKE '% ' || @word || ' %')`,
+        )
+        .pluck()
+        .get({ word }) as number;
+    const expected = matching('Kharkiv');
+    const inTitles = sqlite.prepare("SELECT count(*) FROM events WHERE title LIKE '%Kharkiv%' OR summary LIKE '%Kharkiv%'").pluck().get() as number;
+    expect(inTitles).toBeGreaterThan(10);
+    expect(expected).toBeGreaterThan(inTitles);
     const app = await appOn(path);
     const { status, body } = await getJson(app, '/v1/events?q=kharkiv&limit=500');
     expect(status).toBe(200);
     expect(body.data).toHaveLength(expected);
-    expect(body.data.every((e: { title: string; summary: string }) => `${e.title} ${e.summary}`.includes('Kharkiv'))).toBe(true);
+    const named = (e: { title: string; summary: string; places: Array<{ gazetteer_id: string }> }) =>
+      `${e.title} ${e.summary}`.includes('Kharkiv') || e.places.some((p) => ['ua-kharkiv', 'UA-63'].includes(p.gazetteer_id));
+    expect(body.data.every(named)).toBe(true);
+    // An old spelling only the gazetteer knows finds the events of Kyiv.
+    const kiev = await getJson(app, '/v1/events?q=Kiev&limit=500');
+    expect(kiev.body.data.length).toBeGreaterThan(0);
+    expect(kiev.body.data.every((e: { places: Array<{ gazetteer_id: string }> }) => e.places.some((p) => ['UA-30', 'UA-32'].includes(p.gazetteer_id)))).toBe(true);
     const shahed = await getJson(app, '/v1/events?q=Shahed&kind=aerial_attack&limit=5');
     expect(shahed.body.data.length).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 // The curated half of sitrep's gazetteer: every place the Air Force attack file names, plus
-// Ukraine's 27 first-level units and their capitals, with names, spellings and how each is located.
+// Ukraine's 27 first-level units and their capitals and the towns of the front that reports of
+// shelling and ground fighting name, with names, spellings and how each is located.
 // Coordinates computed from packages live in locations.generated.ts (tools/gazetteer-locations.ts
 // writes it); coordinates read from a published page are written here with the page they came from.
 //
@@ -323,6 +324,32 @@ const UA_SETTLEMENTS: SettlementInput[] = [
   ],
   ['ua-balaklava', 'Balaklava', 'UA-40', ['Балаклава'], ['Balaklava', '20']],
   ['ua-kacha', 'Kacha', 'UA-40', ['Кача'], ['Kacha', '20']],
+  // Towns of the front and the rear the Air Force file does not name but reports of shelling,
+  // ground fighting and strikes do (the synthetic record, src/synthetic/gazetteer.ts, uses them).
+  ['ua-brovary', 'Brovary', 'UA-32', ['Бровари', 'Бровары'], ['Brovary', '13']],
+  ['ua-bila-tserkva', 'Bila Tserkva', 'UA-32', ['Belaya Tserkov', 'Біла Церква', 'Белая Церковь'], ['Bila Tserkva', '13']],
+  ['ua-kupiansk', 'Kupiansk', 'UA-63', ['Kupyansk', "Куп'янськ", 'Купянск'], ['Kupyansk', '07']],
+  ['ua-chuhuiv', 'Chuhuiv', 'UA-63', ['Chuhuyiv', 'Chuguev', 'Chuguyev', 'Чугуїв', 'Чугуев'], ['Chuhuyiv', '07']],
+  ['ua-izium', 'Izium', 'UA-63', ['Izyum', 'Ізюм', 'Изюм'], ['Izyum', '07']],
+  ['ua-vovchansk', 'Vovchansk', 'UA-63', ['Volchansk', 'Вовчанськ', 'Волчанск'], ['Vovchansk', '07']],
+  ['ua-sloviansk', 'Sloviansk', 'UA-14', ['Slovyansk', 'Slavyansk', "Слов'янськ", 'Славянск'], ['Slovyansk', '05']],
+  ['ua-bakhmut', 'Bakhmut', 'UA-14', ['Artemivsk', 'Artemovsk', 'Бахмут', 'Артемівськ', 'Артемовск'], ['Bakhmut', '05']],
+  ['ua-avdiivka', 'Avdiivka', 'UA-14', ['Avdiyivka', 'Avdeyevka', 'Avdeevka', 'Авдіївка', 'Авдеевка'], ['Avdiyivka', '05']],
+  ['ua-pokrovsk', 'Pokrovsk', 'UA-14', ['Krasnoarmiisk', 'Krasnoarmeysk', 'Покровськ', 'Покровск', 'Красноармійськ', 'Красноармейск'], ['Pokrovsk', '05']],
+  ['ua-kostiantynivka', 'Kostiantynivka', 'UA-14', ['Kostyantynivka', 'Konstantinovka', 'Костянтинівка', 'Константиновка'], ['Kostyantynivka', '05']],
+  ['ua-chasiv-yar', 'Chasiv Yar', 'UA-14', ['Chasov Yar', 'Часів Яр', 'Часов Яр'], ['Chasiv Yar', '05']],
+  ['ua-toretsk', 'Toretsk', 'UA-14', ['Торецьк', 'Торецк'], ['Toretsk', '05']],
+  ['ua-kurakhove', 'Kurakhove', 'UA-14', ['Kurakhovo', 'Курахове', 'Курахово'], ['Kurakhove', '05']],
+  ['ua-vuhledar', 'Vuhledar', 'UA-14', ['Ugledar', 'Вугледар', 'Угледар'], ['Vuhledar', '05']],
+  ['ua-orikhiv', 'Orikhiv', 'UA-23', ['Orekhov', 'Оріхів', 'Орехов'], ['Orikhiv', '26']],
+  ['ua-huliaipole', 'Huliaipole', 'UA-23', ['Hulyaipole', 'Gulyaipole', 'Гуляйполе'], ['Hulyaypole', '26']],
+  ['ua-beryslav', 'Beryslav', 'UA-65', ['Berislav', 'Берислав'], ['Beryslav', '08']],
+  ['ua-nikopol', 'Nikopol', 'UA-12', ['Нікополь', 'Никополь'], ['Nikopol', '04']],
+  ['ua-marhanets', 'Marhanets', 'UA-12', ['Marganets', 'Марганець', 'Марганец'], ['Marhanets', '04']],
+  ['ua-pavlohrad', 'Pavlohrad', 'UA-12', ['Pavlograd', 'Павлоград'], ['Pavlohrad', '04']],
+  ['ua-shostka', 'Shostka', 'UA-59', ['Шостка'], ['Shostka', '21']],
+  ['ua-okhtyrka', 'Okhtyrka', 'UA-59', ['Akhtyrka', 'Охтирка', 'Ахтырка'], ['Okhtyrka', '21']],
+  ['ua-izmail', 'Izmail', 'UA-51', ['Izmayil', 'Ізмаїл', 'Измаил'], ['Izmayil', '17']],
 ];
 
 const RU_SETTLEMENTS: SettlementInput[] = [

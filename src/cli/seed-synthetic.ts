@@ -76,7 +76,7 @@ await runCli(async () => {
     const { migrate, rows: own, fullText, helperRows, helperWait, merge, finish } = summary.phases;
     console.log(
       `Phases: migrate ${seconds(migrate)}, rows ${seconds(own)}, full-text index ${seconds(fullText)}` +
-        (helperRows > 0 ? ` (helper thread: citations ${seconds(helperRows)}), waiting for the helper ${seconds(helperWait)}, copying its table in ${seconds(merge)}` : '') +
+        (helperRows > 0 ? ` (helper thread: ${seconds(helperRows)}), waiting for the helper ${seconds(helperWait)}, copying its tables in ${seconds(merge)}` : '') +
         `, finishing ${seconds(finish)}`,
     );
     console.log(

@@ -117,10 +117,12 @@ export const eventPlaces = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.position] }),
-    // Each filter reads one of these in order and stops: a unit's, an entry's, or a band of latitude.
+    // Each filter reads one of these in order and stops: a unit's, an entry's, a country's, or a band of latitude.
     index('event_places_admin1_idx').on(t.admin1, t.role, t.eventId).where(sql`${t.admin1} IS NOT NULL`),
     index('event_places_gazetteer_idx').on(t.gazetteerId, t.role, t.eventId).where(sql`${t.gazetteerId} IS NOT NULL`),
     index('event_places_point_idx').on(t.latitude, t.longitude, t.role, t.eventId).where(sql`${t.latitude} IS NOT NULL`),
+    // `place=` with a country's name (migration 0014): without it a rare country read every place.
+    index('event_places_country_idx').on(t.country, t.role, t.eventId).where(sql`${t.country} IS NOT NULL`),
     check('event_places_latitude_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
     check('event_places_longitude_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
   ],

@@ -1,7 +1,8 @@
 // The synthetic war record: a deterministic function from (seed, event count, event number) to
-// the rows of that event — the event, its actors, each source's casualty, munition and damage
-// figures, and a citation for every one of them. Writers (src/synthetic/write.ts) decide where the
-// rows go; this file only decides what they say.
+// the rows of that event — the event, its places, its actors, each source's casualty, munition and
+// damage figures, and a citation for every one of them. Writers (src/synthetic/write.ts) decide
+// where the rows go; this file only decides what they say.
+import { denotesSettlement, placeOfEntry, type GazetteerEntry, type PlaceRecord } from '../domain/places.js';
 import type {
   ActorRole,
   AssetCategory,
@@ -10,6 +11,7 @@ import type {
   EventKind,
   EventStatus,
   GeoPrecision,
+  PlaceRole,
   RelationKind,
   SourceKind,
   TimePrecision,
@@ -30,14 +32,14 @@ import {
   type NationalChannel,
   type WeaponSpec,
 } from './catalog.js';
-import { CAPITALS, OBLAST_CENTROIDS, RUSSIAN_BORDER_PLACES, UKRAINIAN_PLACES, type Place } from './gazetteer.js';
+import { CAPITALS, LAUNCH_SITES, RUSSIAN_BORDER_PLACES, UKRAINIAN_PLACES, type Place } from './gazetteer.js';
 import { Prng, WeightedTable } from './prng.js';
 
 /**
  * Bumped whenever the same (seed, events) would produce different rows, so cached databases
  * built by an older generator are not reused.
  */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** created_at/updated_at of every synthetic record: fixed, so that a seed fixes every byte. */
 export const GENERATED_AT = '2026-01-01T00:00:00Z';
@@ -67,6 +69,20 @@ export interface SyntheticSink {
     latitude: Nullable<number>,
     longitude: Nullable<number>,
     geoPrecision: Nullable<GeoPrecision>,
+  ): void;
+  /** One place of the event (`event_places`), in position order, right after the event. */
+  place(
+    eventId: Id,
+    position: number,
+    role: PlaceRole,
+    name: string,
+    gazetteerId: Nullable<string>,
+    admin1: Nullable<string>,
+    country: Nullable<string>,
+    latitude: Nullable<number>,
+    longitude: Nullable<number>,
+    geoPrecision: Nullable<GeoPrecision>,
+    searchNames: string,
   ): void;
   eventActor(eventId: Id, actorId: Id, role: ActorRole): void;
   casualty(id: Id, eventId: Id, sourceId: Id, category: CasualtyCategory, group: CasualtyGroup, low: Nullable<number>, best: Nullable<number>, high: Nullable<number>, asReported: string): void;
@@ -101,6 +117,36 @@ const FRONT_PLACES = new WeightedTable(UKRAINIAN_PLACES.filter((p) => p.front > 
 const AIR_PLACES = new WeightedTable(UKRAINIAN_PLACES.filter((p) => p.air > 0).map((p) => [p, p.air] as const));
 const CAPITALS_BY_COUNTRY = new Map(CAPITALS.map((p) => [p.country, p]));
 const KYIV = CAPITALS_BY_COUNTRY.get('UA')!;
+const LAUNCHES = {
+  drones: new WeightedTable(LAUNCH_SITES.drones),
+  cruise: new WeightedTable(LAUNCH_SITES.cruise),
+  ballistic: new WeightedTable(LAUNCH_SITES.ballistic),
+  bombs: new WeightedTable(LAUNCH_SITES.bombs),
+};
+/** How many places an overnight attack names as targets or affected (1–5). */
+const OVERNIGHT_PLACES = new WeightedTable([[1, 30], [2, 25], [3, 20], [4, 15], [5, 10]] as const);
+/** How many launch sites an attack names, when it names any. */
+const LAUNCH_SITE_COUNT = new WeightedTable([[1, 60], [2, 30], [3, 10]] as const);
+/**
+ * The role of the place where a statement, a meeting or a decision happened (Kyiv; the capitals
+ * abroad are not in the gazetteer). The roles are made for attacks; `affected` keeps such an
+ * event in the place filters' default roles, which ask what happened in a place.
+ */
+const WHERE_IT_HAPPENED: PlaceRole = 'affected';
+
+/**
+ * Each entry's row in each role, made once by placeOfEntry as the importer makes it, named by the
+ * entry's own name.
+ */
+const PLACE_RECORDS = new Map<GazetteerEntry, Record<PlaceRole, PlaceRecord>>();
+function placeRecord(entry: GazetteerEntry, role: PlaceRole): PlaceRecord {
+  let records = PLACE_RECORDS.get(entry);
+  if (!records) {
+    records = { target: placeOfEntry(entry, 'target', entry.name), affected: placeOfEntry(entry, 'affected', entry.name), launch_site: placeOfEntry(entry, 'launch_site', entry.name) };
+    PLACE_RECORDS.set(entry, records);
+  }
+  return records[role];
+}
 
 const REGIONS = [...new Set([...UKRAINIAN_PLACES, ...RUSSIAN_BORDER_PLACES].map((p) => p.admin1))];
 const NATIONAL = Object.fromEntries(NATIONAL_CHANNELS.map((c, i) => [c.key, i])) as Record<NationalChannel, number>;
@@ -193,6 +239,9 @@ export class SyntheticGenerator {
   private sink!: SyntheticSink;
   /** The aerial attack being written: its day, reporting source, weapons named and the total stopped. */
   private readonly salvo = { day: 0, reporter: '' as Id, weapons: [] as string[], stopped: 0 };
+  /** The places of the event being written, in order, and their roles (reused from event to event). */
+  private readonly placeEntries: GazetteerEntry[] = [];
+  private readonly placeRoles: PlaceRole[] = [];
 
   constructor(options: SyntheticOptions) {
     if (!Number.isSafeInteger(options.events) || options.events < 0) throw new RangeError('events must be a non-negative integer');
@@ -300,6 +349,8 @@ export class SyntheticGenerator {
     this.citationPrefix = `cit_syn_${this.n36}_`;
     this.citationCount = 0;
     this.reportCount = 0;
+    this.placeEntries.length = 0;
+    this.placeRoles.length = 0;
     const kind = KINDS.pick(rng);
     const d = this.dayOf(n);
     switch (kind) {
@@ -342,19 +393,29 @@ export class SyntheticGenerator {
     return POST_LOCATORS[hour * 60 + rng.int(0, 59)]!;
   }
 
-  /** Location columns: a settlement, sometimes an exact point, sometimes only the oblast. */
-  private located(p: Place): [Nullable<string>, string, number, number, GeoPrecision] {
+  /**
+   * Location columns and the gazetteer entry they stand for: a place, sometimes an exact point in
+   * a town (still that town's entry), sometimes only the town's unit (the unit's entry).
+   */
+  private located(p: Place): Where {
     const u = this.rng.next();
-    if (u < 0.12 && OBLAST_CENTROIDS[p.admin1] && p.admin1 !== p.place) {
-      const [lat, lon] = OBLAST_CENTROIDS[p.admin1]!;
-      return [null, p.admin1, lat, lon, 'admin1'];
+    if (u < 0.12 && p.unit && p.entry?.kind === 'settlement') {
+      const { latitude, longitude, precision } = p.unit.location!;
+      return [null, p.admin1, latitude, longitude, precision, p.unit];
     }
-    if (u < 0.2) {
+    if (u < 0.2 && (p.entry === null || denotesSettlement(p.entry))) {
       const lat = Math.round((p.latitude + (this.rng.next() - 0.5) * 0.04) * 1e4) / 1e4;
       const lon = Math.round((p.longitude + (this.rng.next() - 0.5) * 0.06) * 1e4) / 1e4;
-      return [p.place, p.admin1, lat, lon, 'point'];
+      return [p.place, p.admin1, lat, lon, 'point', p.entry];
     }
-    return [p.place, p.admin1, p.latitude, p.longitude, 'settlement'];
+    return [p.place, p.admin1, p.latitude, p.longitude, p.geoPrecision, p.entry];
+  }
+
+  /** Adds a place to the event being written, unless the entry is one of its places already. */
+  private addPlace(entry: GazetteerEntry | null, role: PlaceRole): void {
+    if (entry === null || this.placeEntries.includes(entry)) return;
+    this.placeEntries.push(entry);
+    this.placeRoles.push(role);
   }
 
   private emitEvent(
@@ -364,7 +425,7 @@ export class SyntheticGenerator {
     summary: string,
     time: EventTime,
     timezone: string,
-    where: Nullable<[Nullable<string>, string, number, number, GeoPrecision]>,
+    where: Nullable<Where>,
     country: Nullable<string>,
   ): void {
     const startAt = isoSeconds(time.startMs);
@@ -389,6 +450,10 @@ export class SyntheticGenerator {
       where ? where[3] : null,
       where ? where[4] : null,
     );
+    for (let i = 0; i < this.placeEntries.length; i++) {
+      const r = placeRecord(this.placeEntries[i]!, this.placeRoles[i]!);
+      this.sink.place(this.eventId, i, r.role, r.name, r.gazetteerId, r.admin1, r.country, r.latitude, r.longitude, r.geoPrecision, r.searchNames);
+    }
   }
 
   /** A point in day d at the given precision: minute or hour anywhere in [fromMs, toMs) after local midnight. */
@@ -537,6 +602,28 @@ export class SyntheticGenerator {
 
     const title = `${side} ${ATTACK_TITLES[attack]} on ${placeName}, ${when}`;
     const summary = `${side} forces attacked ${placeName} with ${salvo.weapons.join(', ')}.${said ? ` Reported: ${said}.` : ''} Figures are listed per source.`;
+    // Places as the Air Force names them: the place of the title first, other cities and oblasts
+    // reached, and sometimes where the weapons came from.
+    this.addPlace(where[5], 'target');
+    if (russianSide) {
+      if (rng.chance(0.2)) this.addPlace(rng.pick(RUSSIAN_BORDER_PLACES).entry, 'affected');
+    } else {
+      const more = (overnight ? OVERNIGHT_PLACES.pick(rng) : rng.chance(0.75) ? 1 : rng.int(2, 3)) - 1;
+      for (let i = 0; i < more; i++) {
+        const other = AIR_PLACES.pick(rng);
+        // The file names oblasts more often than towns.
+        this.addPlace(other.entry?.kind === 'settlement' && rng.chance(0.5) ? other.unit : other.entry, rng.chance(0.25) ? 'target' : 'affected');
+      }
+      if (rng.chance(attack === 'bombs' ? 0.2 : 0.45)) {
+        const sites =
+          attack === 'drones' ? LAUNCHES.drones
+          : attack === 'missiles' ? LAUNCHES.cruise
+          : attack === 'bombs' ? LAUNCHES.bombs
+          : attack === 'combined' ? (rng.chance(0.5) ? LAUNCHES.drones : LAUNCHES.cruise)
+          : LAUNCHES.ballistic;
+        for (let i = LAUNCH_SITE_COUNT.pick(rng); i > 0; i--) this.addPlace(sites.pick(rng), 'launch_site');
+      }
+    }
     this.emitEvent('aerial_attack', status, title, summary, time, zone, where, place.country);
     this.citeEvent(d, regional, title);
   }
@@ -590,6 +677,7 @@ export class SyntheticGenerator {
     if (rng.chance(0.6)) this.sink.eventActor(this.eventId, russianSide ? A('russia') : A('ukraine'), 'target');
     const title = `${weapon.charAt(0).toUpperCase()}${weapon.slice(1)} fire on ${placeName}, ${this.calendar.label(d)}`;
     const summary = `${russianSide ? 'Ukrainian' : 'Russian'} ${weapon} fire hit ${placeName}.${said ? ` Reported: ${said}.` : ''}`;
+    this.addPlace(where[5], 'target');
     this.emitEvent('shelling', 'occurred', title, summary, time, zone, where, place.country);
     this.citeEvent(d, regional, title);
   }
@@ -618,6 +706,7 @@ export class SyntheticGenerator {
     }
     const title = russianAttack ? `Russian assault near ${placeName}, ${this.calendar.label(d)}` : `Ukrainian counter-attack near ${placeName}, ${this.calendar.label(d)}`;
     const summary = `${russianAttack ? 'Russian' : 'Ukrainian'} units attacked positions near ${placeName}${ongoing ? '; fighting continues' : ''}.`;
+    this.addPlace(where[5], 'target');
     this.emitEvent('ground_attack', ongoing ? 'ongoing' : 'occurred', title, summary, time, place.timezone, where, place.country);
     this.citeEvent(d, NATIONAL_IDS.general_staff, title);
   }
@@ -635,8 +724,9 @@ export class SyntheticGenerator {
     this.sink.eventActor(this.eventId, A(slug), 'speaker');
     const title = `${speaker.name} on ${topic}`;
     const summary = `${speaker.name} spoke about ${topic} on ${this.calendar.label(d)}.`;
-    const located = rng.chance(0.7);
-    this.emitEvent('statement', 'occurred', title, summary, time, capital.timezone, located ? this.located(capital) : null, capital.country);
+    const where = rng.chance(0.7) ? this.located(capital) : null;
+    if (where) this.addPlace(where[5], WHERE_IT_HAPPENED);
+    this.emitEvent('statement', 'occurred', title, summary, time, capital.timezone, where, capital.country);
     const channel = slug === 'volodymyr_zelenskyy' ? NATIONAL_IDS.president_office : this.roundup(d);
     this.cite(channel, channel === NATIONAL_IDS.president_office && rng.chance(0.5) ? this.roundup(d) : null, null, `${summary}`, this.locator());
     // A statement often answers the attack recorded just before it.
@@ -678,7 +768,9 @@ export class SyntheticGenerator {
     this.sink.eventActor(this.eventId, A(b), 'participant');
     const title = call ? `${nameA} – ${nameB} phone call` : `${nameA} meets ${nameB} in ${venue!.place}`;
     const summary = `${status === 'scheduled' ? 'Planned: ' : status === 'cancelled' ? 'Cancelled: ' : ''}${title}, ${this.calendar.label(day)}.`;
-    this.emitEvent('diplomatic_contact', status, title, summary, time, zone, venue ? this.located(venue) : null, venue?.country ?? null);
+    const where = venue ? this.located(venue) : null;
+    if (where) this.addPlace(where[5], WHERE_IT_HAPPENED);
+    this.emitEvent('diplomatic_contact', status, title, summary, time, zone, where, venue?.country ?? null);
     this.cite(this.roundup(d), null, null, summary, this.locator());
   }
 
@@ -696,7 +788,9 @@ export class SyntheticGenerator {
     this.sink.eventActor(this.eventId, A('ukraine'), 'recipient');
     const title = paused ? `${spec.name} pauses deliveries of ${item} to Ukraine` : `${spec.name} military aid package for Ukraine: ${item}`;
     const summary = `${title}, announced ${precision === 'month' ? `in ${this.calendar.monthLabel(d)}` : `on ${this.calendar.label(d)}`}.`;
-    this.emitEvent('military_aid_decision', paused ? 'ongoing' : 'occurred', title, summary, time, capital.timezone, this.located(capital), capital.country);
+    const where = this.located(capital);
+    this.addPlace(where[5], WHERE_IT_HAPPENED);
+    this.emitEvent('military_aid_decision', paused ? 'ongoing' : 'occurred', title, summary, time, capital.timezone, where, capital.country);
     this.cite(this.roundup(d), null, null, summary, this.locator());
   }
 
@@ -717,7 +811,9 @@ export class SyntheticGenerator {
     this.sink.eventActor(this.eventId, A(rng.chance(0.5) ? 'ukraine' : 'russia'), 'participant');
     const title = `${spec.name} initiative on ${topic}`;
     const summary = `${spec.name} proposed talks on ${topic}.${status === 'cancelled' ? ' The initiative was later abandoned.' : ''}`;
-    this.emitEvent('diplomatic_initiative', status, title, summary, time, capital.timezone, this.located(capital), capital.country);
+    const where = this.located(capital);
+    this.addPlace(where[5], WHERE_IT_HAPPENED);
+    this.emitEvent('diplomatic_initiative', status, title, summary, time, capital.timezone, where, capital.country);
     this.cite(this.roundup(d), null, null, summary, this.locator());
   }
 
@@ -733,7 +829,9 @@ export class SyntheticGenerator {
     this.sink.eventActor(this.eventId, A('russia'), 'target');
     const title = `${spec.name} sanctions on Russian ${target}`;
     const summary = `${spec.name} adopted sanctions targeting Russian ${target}.`;
-    this.emitEvent('sanction', 'occurred', title, summary, time, capital.timezone, this.located(capital), capital.country);
+    const where = this.located(capital);
+    this.addPlace(where[5], WHERE_IT_HAPPENED);
+    this.emitEvent('sanction', 'occurred', title, summary, time, capital.timezone, where, capital.country);
     this.cite(this.roundup(d), null, null, summary, this.locator());
   }
 
@@ -749,9 +847,12 @@ export class SyntheticGenerator {
     const regional = REGION_IDS.get(place.admin1)!;
     if (template.startsWith('Power')) this.damages(regional, null, where[0] ?? where[1], 1);
     const summary = `${title}.`;
+    this.addPlace(where[5], 'affected');
     this.emitEvent('other', ongoing ? 'ongoing' : 'occurred', title, summary, time, place.timezone, where, place.country);
     this.citeEvent(d, regional, title);
   }
 }
 
 type EventTime = { startMs: number; startPrecision: TimePrecision; endMs: number | null; endPrecision: TimePrecision | null };
+/** An event's location columns (place, admin1, latitude, longitude, precision) and the gazetteer entry they stand for. */
+type Where = [place: Nullable<string>, admin1: string, latitude: number, longitude: number, precision: GeoPrecision, entry: GazetteerEntry | null];

@@ -15,6 +15,7 @@ export const COLUMNS = {
   sources: ['id', 'kind', 'publisher', 'title', 'url', 'reference', 'published_at', 'notes'],
   actors: ['id', 'name', 'kind', 'country', 'description'],
   events: ['id', 'kind', 'status', 'title', 'summary', 'start_at', 'start_precision', 'end_at', 'end_precision', 'span_end_at', 'timezone', 'place', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision'],
+  event_places: ['event_id', 'position', 'role', 'name', 'gazetteer_id', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision', 'search_names'],
   event_actors: ['event_id', 'actor_id', 'role'],
   casualty_reports: ['id', 'event_id', 'source_id', 'category', 'group', 'low', 'best', 'high', 'as_reported'],
   munition_reports: ['id', 'event_id', 'source_id', 'weapon_category', 'weapon_model', 'launched', 'intercepted', 'lost_to_ew'],
@@ -26,7 +27,7 @@ export const COLUMNS = {
 export type TableName = keyof typeof COLUMNS;
 /** The tables written per event (sources and actors are written once, before the events). */
 export type EventTable = Exclude<TableName, 'sources' | 'actors'>;
-export const EVENT_TABLES: readonly EventTable[] = ['events', 'event_actors', 'casualty_reports', 'munition_reports', 'damage_reports', 'relations', 'citations'];
+export const EVENT_TABLES: readonly EventTable[] = ['events', 'event_places', 'event_actors', 'casualty_reports', 'munition_reports', 'damage_reports', 'relations', 'citations'];
 
 type Value = string | number | null;
 
@@ -95,12 +96,18 @@ const ignore = () => {};
 
 /** A sink that buffers the rows of `tables` and drops the others (another thread writes those). */
 function bufferSink(buffers: Partial<Record<EventTable, TableBuffer>>): SyntheticSink {
-  const { events, event_actors, casualty_reports, munition_reports, damage_reports, relations, citations } = buffers;
+  const { events, event_places, event_actors, casualty_reports, munition_reports, damage_reports, relations, citations } = buffers;
   return {
     event: events
       ? (id, kind, status, title, summary, startAt, startPrecision, endAt, endPrecision, spanEndAt, timezone, place, admin1, country, latitude, longitude, geoPrecision) => {
           events.values.push(id, kind, status, title, summary, startAt, startPrecision, endAt, endPrecision, spanEndAt, timezone, place, admin1, country, latitude, longitude, geoPrecision);
           events.added();
+        }
+      : ignore,
+    place: event_places
+      ? (eventId, position, role, name, gazetteerId, admin1, country, latitude, longitude, geoPrecision, searchNames) => {
+          event_places.values.push(eventId, position, role, name, gazetteerId, admin1, country, latitude, longitude, geoPrecision, searchNames);
+          event_places.added();
         }
       : ignore,
     eventActor: event_actors

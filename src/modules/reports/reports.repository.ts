@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { pagedRows } from '../../db/iterate.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow } from '../../db/schema.js';
 import type { FactType } from './reports.schemas.js';
-import { eventIdsPlaced } from '../events/events.repository.js';
+import { placed, placesUse } from '../events/events.repository.js';
 import type { PlaceFilter } from '../places/places.schemas.js';
 
 export const REPORT_TABLES = { casualty: casualtyReports, munition: munitionReports, damage: damageReports } as const;
@@ -38,7 +38,8 @@ function reportQuery<K extends ReportKind>(db: Db, kind: K, filter: ReportFilter
   const conditions: Array<SQL | undefined> = [
     filter.eventId === undefined ? undefined : eq(table.eventId, filter.eventId),
     filter.sourceId === undefined ? undefined : eq(table.sourceId, filter.sourceId),
-    filter.places === undefined ? undefined : inArray(table.eventId, eventIdsPlaced(filter.places)),
+    // A common place is checked report by report along the id order, a rare one drives the query.
+    filter.places === undefined ? undefined : placed(filter.places, placesUse(db, filter.places), table.eventId),
     filter.afterId === undefined ? undefined : gt(table.id, filter.afterId),
   ];
   const query = db

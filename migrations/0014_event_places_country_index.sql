@@ -1,0 +1,1 @@
+CREATE INDEX `event_places_country_idx` ON `event_places` (`country`,`role`,`event_id`) WHERE "event_places"."country" IS NOT NULL;
