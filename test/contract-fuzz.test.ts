@@ -45,7 +45,9 @@ const junk = fc.oneof(
 );
 
 /** Strings that satisfy (mostly) a parameter's schema; arrays become repeated parameters. */
-function validValues(schema: Schema, example?: unknown): fc.Arbitrary<string | string[]> {
+function validValues(raw: Schema, example?: unknown): fc.Arbitrary<string | string[]> {
+  // A vocabulary is a component: its values are there, the parameter's default and examples here.
+  const schema = raw.$ref ? { ...deref(raw), ...raw } : raw;
   if (schema.anyOf) return fc.oneof(...(schema.anyOf as Schema[]).map((s) => validValues(s, example)));
   if (schema.enum) return fc.constantFrom(...schema.enum.map(String));
   if (schema.type === 'array') {

@@ -1055,23 +1055,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        ActorKindInput: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
-        /** @enum {string} */
-        ActorRoleInput: "initiator" | "target" | "participant" | "speaker" | "subject" | "recipient" | "defender";
-        /** @enum {string} */
-        SourceKindInput: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
-        /** @enum {string} */
-        FactTypeInput: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
-        /** @enum {string} */
-        EventKindInput: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
-        /** @enum {string} */
-        TimePrecisionInput: "minute" | "hour" | "day" | "month";
-        /**
-         * @description `editor` writes records; `admin` also manages keys.
-         * @enum {string}
-         */
-        KeyRoleInput: "editor" | "admin";
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -3351,16 +3334,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    kind: components["schemas"]["EventKindInput"];
+                    kind: components["schemas"]["EventKind"];
                     /** @enum {string} */
                     status: "occurred" | "scheduled" | "ongoing" | "cancelled";
                     title: string;
                     summary: string;
                     /** Format: date-time */
                     start_at: string;
-                    start_precision: components["schemas"]["TimePrecisionInput"];
+                    start_precision: components["schemas"]["TimePrecision"];
                     end_at?: string | null;
-                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
+                    end_precision?: components["schemas"]["TimePrecision"] | null;
                     timezone: string;
                     location?: {
                         place?: string | null;
@@ -3374,7 +3357,7 @@ export interface operations {
                     actors?: {
                         /** @description An actor id. */
                         id: string;
-                        role: components["schemas"]["ActorRoleInput"];
+                        role: components["schemas"]["ActorRole"];
                     }[];
                     /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
                     places?: {
@@ -4212,16 +4195,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    kind?: components["schemas"]["EventKindInput"];
+                    kind?: components["schemas"]["EventKind"];
                     /** @enum {string} */
                     status?: "occurred" | "scheduled" | "ongoing" | "cancelled";
                     title?: string;
                     summary?: string;
                     /** Format: date-time */
                     start_at?: string;
-                    start_precision?: components["schemas"]["TimePrecisionInput"];
+                    start_precision?: components["schemas"]["TimePrecision"];
                     end_at?: string | null;
-                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
+                    end_precision?: components["schemas"]["TimePrecision"] | null;
                     timezone?: string;
                     location?: {
                         place?: string | null;
@@ -4235,7 +4218,7 @@ export interface operations {
                     actors?: {
                         /** @description An actor id. */
                         id: string;
-                        role: components["schemas"]["ActorRoleInput"];
+                        role: components["schemas"]["ActorRole"];
                     }[];
                     /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
                     places?: {
@@ -4470,7 +4453,8 @@ export interface operations {
     listActors: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["ActorKindInput"];
+                /** @description Only actors of this kind. */
+                kind?: components["schemas"]["ActorKind"];
                 /**
                  * @description Only actors of this country (ISO 3166-1 alpha-2).
                  * @example US
@@ -4560,7 +4544,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    kind: components["schemas"]["ActorKindInput"];
+                    kind: components["schemas"]["ActorKind"];
                     country?: string | null;
                     description?: string | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
@@ -4873,7 +4857,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    kind?: components["schemas"]["ActorKindInput"];
+                    kind?: components["schemas"]["ActorKind"];
                     country?: string | null;
                     description?: string | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
@@ -5151,7 +5135,8 @@ export interface operations {
     listSources: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["SourceKindInput"];
+                /** @description Only sources of this kind. */
+                kind?: components["schemas"]["SourceKind"];
                 /** @description Page size, 1 to 500. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -5230,7 +5215,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    kind: components["schemas"]["SourceKindInput"];
+                    kind: components["schemas"]["SourceKind"];
                     publisher: string;
                     title?: string | null;
                     url?: string | null;
@@ -5547,7 +5532,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    kind?: components["schemas"]["SourceKindInput"];
+                    kind?: components["schemas"]["SourceKind"];
                     publisher?: string;
                     title?: string | null;
                     url?: string | null;
@@ -8438,7 +8423,8 @@ export interface operations {
                  * @example src_source_article
                  */
                 source?: string;
-                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Only citations backing this kind of fact. */
+                fact_type?: components["schemas"]["FactType"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -8652,7 +8638,8 @@ export interface operations {
                  * @example src_source_article
                  */
                 source?: string;
-                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Only citations backing this kind of fact. */
+                fact_type?: components["schemas"]["FactType"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -8740,7 +8727,8 @@ export interface operations {
                  * @example src_source_article
                  */
                 source?: string;
-                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Only citations backing this kind of fact. */
+                fact_type?: components["schemas"]["FactType"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -10864,7 +10852,7 @@ export interface operations {
                 "application/json": {
                     /** @description Who will hold the key. */
                     name: string;
-                    role: components["schemas"]["KeyRoleInput"];
+                    role: components["schemas"]["KeyRole"];
                 };
             };
         };

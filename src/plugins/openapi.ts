@@ -6,10 +6,15 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
+import { unwrapSingleRefs, wrapRefsWithSiblings } from '../lib/openapi-refs.js';
+import { collapseInputTwins } from '../lib/openapi-twins.js';
 import { describeResponsesBySchema } from '../lib/openapi-responses.js';
 import { noQueryParameters } from '../lib/query.js';
 
 export const API_VERSION = '0.1.0';
+
+/** The parts of a route's schema that hold JSON schemas (the rest is operationId, summary, tags…). */
+const ROUTE_SCHEMAS = new Set(['headers', 'querystring', 'params', 'body', 'response']);
 
 export default fp(
   async (app) => {
@@ -51,8 +56,13 @@ export default fp(
           { name: 'meta', description: 'This API\'s own description.' },
         ],
       },
-      transform: jsonSchemaTransform,
-      transformObject: (document) => describeResponsesBySchema(pruneUnusedSchemas(jsonSchemaTransformObject(document) as never)),
+      transform: (route) => {
+        const { schema, url } = jsonSchemaTransform(route);
+        const parts = Object.entries(schema as Record<string, unknown>).map(([key, value]) => [key, ROUTE_SCHEMAS.has(key) ? wrapRefsWithSiblings(value) : value]);
+        return { schema: Object.fromEntries(parts), url };
+      },
+      transformObject: (document) =>
+        describeResponsesBySchema(collapseInputTwins(pruneUnusedSchemas(unwrapSingleRefs(jsonSchemaTransformObject(document) as never)))),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
