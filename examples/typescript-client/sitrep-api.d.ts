@@ -1055,6 +1055,61 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Which events a period selects: those that `starts` in it, or those whose time span `overlaps` it.
+         * @enum {string}
+         */
+        EventRange: "starts" | "overlaps";
+        /**
+         * @description `start_at` oldest first, `-start_at` newest first.
+         * @enum {string}
+         */
+        EventSort: "start_at" | "-start_at";
+        /**
+         * @description A format these data are offered in: `json`, `csv`, `ndjson`, `geojson`.
+         * @enum {string}
+         */
+        EventFormat: "json" | "csv" | "ndjson" | "geojson";
+        /**
+         * @description A top-level field of an event; `headline`, its headline figures' columns, exists in CSV and GeoJSON only.
+         * @enum {string}
+         */
+        EventField: "id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline";
+        /**
+         * @description A format these data are offered in: `json`, `csv`, `ndjson`.
+         * @enum {string}
+         */
+        ReportFormat: "json" | "csv" | "ndjson";
+        /**
+         * @description A format these data are offered in: `json`, `csv`, `geojson`.
+         * @enum {string}
+         */
+        StatsFormat: "json" | "csv" | "geojson";
+        /**
+         * @description A division of the figures beside the national ones: `admin1`, per first-level unit.
+         * @enum {string}
+         */
+        StatsGroupBy: "admin1";
+        /**
+         * @description A part casualty statistics add on request.
+         * @enum {string}
+         */
+        CasualtyStatsPart: "by_source";
+        /**
+         * @description A part munition statistics add on request.
+         * @enum {string}
+         */
+        MunitionStatsPart: "by_model" | "by_source";
+        /**
+         * @description A format these data are offered in: `json`, `csv`.
+         * @enum {string}
+         */
+        TimelineFormat: "json" | "csv";
+        /**
+         * @description A top-level field of a timeline entry.
+         * @enum {string}
+         */
+        TimelineField: "id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations";
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -1112,10 +1167,111 @@ export interface components {
             /** @description 410 only: the editor's reason for deleting it. */
             deletion_reason?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description What kind of event it is.
+         * @enum {string}
+         */
+        EventKind: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
+        /**
+         * @description Whether the event `occurred`, is `ongoing` or `scheduled`, or was `cancelled`.
+         * @enum {string}
+         */
+        EventStatus: "occurred" | "scheduled" | "ongoing" | "cancelled";
+        /**
+         * @description How exactly a time is known; with `day` or `month` the time is the start of that local day or month.
+         * @enum {string}
+         */
+        TimePrecision: "minute" | "hour" | "day" | "month";
+        /**
+         * @description What coordinates locate: an exact `point`, or the centroid of a `settlement`, of a first-level unit (`admin1`) or of a `country`.
+         * @enum {string}
+         */
+        GeoPrecision: "point" | "settlement" | "admin1" | "country";
+        /**
+         * @description `target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.
+         * @enum {string}
+         */
+        PlaceRole: "target" | "affected" | "launch_site";
+        /**
+         * @description What kind of actor: a person, a state, a body or force of one, an organisation or a coalition.
+         * @enum {string}
+         */
         ActorKind: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
-        /** @enum {string} */
+        /**
+         * @description The part an actor plays in an event.
+         * @enum {string}
+         */
         ActorRole: "initiator" | "target" | "participant" | "speaker" | "subject" | "recipient" | "defender";
+        /**
+         * @description What kind of source it is.
+         * @enum {string}
+         */
+        SourceKind: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
+        /**
+         * @description Killed, injured or missing.
+         * @enum {string}
+         */
+        CasualtyCategory: "killed" | "injured" | "missing";
+        /**
+         * @description Civilians, military, or people the source does not place in either.
+         * @enum {string}
+         */
+        CasualtyGroup: "civilian" | "military" | "unknown";
+        /**
+         * @description `missile`: a missile of unstated type; `unspecified`: all weapons of the attack together.
+         * @enum {string}
+         */
+        WeaponCategory: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+        /**
+         * @description What kind of property was damaged.
+         * @enum {string}
+         */
+        AssetCategory: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+        /**
+         * @description Read as "<from event> <kind> <to event>": the strike `follows` the call.
+         * @enum {string}
+         */
+        RelationKind: "follows" | "responds_to" | "concerns" | "part_of";
+        /**
+         * @description `outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.
+         * @enum {string}
+         */
+        RelationDirection: "outgoing" | "incoming";
+        /**
+         * @description What a citation backs: the event itself, one of its reports, or a relation.
+         * @enum {string}
+         */
+        FactType: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
+        /**
+         * @description `claimant`: the source said it; `via`: the claim was read in it.
+         * @enum {string}
+         */
+        CitationRole: "claimant" | "via";
+        /**
+         * @description `editor` writes records; `admin` also manages keys.
+         * @enum {string}
+         */
+        KeyRole: "editor" | "admin";
+        /**
+         * @description A type of record the write API changes.
+         * @enum {string}
+         */
+        ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
+        /**
+         * @description What a change did to the record.
+         * @enum {string}
+         */
+        ChangeAction: "created" | "updated" | "deleted";
+        /**
+         * @description A calendar unit in the reader's time zone (`week`: ISO week, Monday first); `all`: one bucket for the whole range.
+         * @enum {string}
+         */
+        Bucket: "day" | "week" | "month" | "year" | "all";
+        /**
+         * @description A calendar unit in the reader's time zone (`week`: ISO week, Monday first).
+         * @enum {string}
+         */
+        CalendarBucket: "day" | "week" | "month" | "year";
         Actor: {
             id: string;
             name: string;
@@ -1185,12 +1341,16 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @description What kind of gazetteer entry it is.
+         * @enum {string}
+         */
+        PlaceKind: "admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction";
         /** @description An entry of sitrep's gazetteer: a place events can concern, with its names and where it is. */
         Place: {
             /** @description Stable id: the ISO 3166-2 code for a first-level unit (`UA-30`), the alpha-2 code for a country, else a slug (`ua-kharkiv`). */
             id: string;
-            /** @enum {string} */
-            kind: "admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction";
+            kind: components["schemas"]["PlaceKind"];
             name: string;
             /** @description Other names and spellings it is found by: transliterations old and new, Ukrainian and Russian, the Air Force file's own. */
             aliases: string[];
@@ -1200,7 +1360,7 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             /** @description What the coordinates locate; null when the entry is not located (a sea, a direction). */
-            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            geo_precision: components["schemas"]["GeoPrecision"] | null;
             /** @description Where the coordinates come from. */
             location_source: string | null;
             /** @description Why the entry has no coordinates, when it has none. */
@@ -1210,8 +1370,6 @@ export interface components {
         PlaceList: {
             data: components["schemas"]["Place"][];
         };
-        /** @enum {string} */
-        SourceKind: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
         Source: {
             id: string;
             kind: components["schemas"]["SourceKind"];
@@ -1245,15 +1403,9 @@ export interface components {
             /** @description Where in the source the evidence is (section, row, timestamp). */
             locator: string | null;
         };
-        /** @enum {string} */
-        FactType: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
         SourceFact: {
             citation_id: string;
-            /**
-             * @description `claimant`: the source said it; `via`: the claim was read in it.
-             * @enum {string}
-             */
-            role: "claimant" | "via";
+            role: components["schemas"]["CitationRole"];
             fact_type: components["schemas"]["FactType"];
             /** @description The id of the event, report or relation the citation backs. */
             fact_id: string;
@@ -1342,12 +1494,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
-        /** @enum {string} */
-        EventKind: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
-        /** @enum {string} */
-        EventStatus: "occurred" | "scheduled" | "ongoing" | "cancelled";
-        /** @enum {string} */
-        TimePrecision: "minute" | "hour" | "day" | "month";
         Location: {
             /** @description Settlement or site name. */
             place: string | null;
@@ -1358,15 +1504,11 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             /** @description What the coordinates locate: an exact point, or the centroid of a settlement, region or country. */
-            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            geo_precision: components["schemas"]["GeoPrecision"] | null;
         };
         /** @description A place an event concerns, in one role. */
         EventPlace: {
-            /**
-             * @description `target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.
-             * @enum {string}
-             */
-            role: "target" | "affected" | "launch_site";
+            role: components["schemas"]["PlaceRole"];
             /** @description The place as the source names it, e.g. "Kyiv oblast (south)". */
             name: string;
             /** @description Its entry in the gazetteer (`/v1/places/{id}`); null for a place an editor gave by coordinates. */
@@ -1380,7 +1522,7 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             /** @description What the coordinates locate: an exact point, or the centroid of a settlement, unit or country; null when nothing locates it. */
-            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            geo_precision: components["schemas"]["GeoPrecision"] | null;
         };
         Event: {
             /** @description Stable opaque id; never changed or reused. */
@@ -1416,10 +1558,8 @@ export interface components {
         CasualtyReport: {
             id: string;
             event_id: string;
-            /** @enum {string} */
-            category: "killed" | "injured" | "missing";
-            /** @enum {string} */
-            group: "civilian" | "military" | "unknown";
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
             /** @description Lowest figure the source allows. */
             low: number | null;
             /** @description The source's best figure. */
@@ -1436,11 +1576,7 @@ export interface components {
         MunitionReport: {
             id: string;
             event_id: string;
-            /**
-             * @description `missile`: type not stated; `unspecified`: all weapons of the attack together.
-             * @enum {string}
-             */
-            weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+            weapon_category: components["schemas"]["WeaponCategory"];
             weapon_model: string | null;
             launched: number | null;
             /** @description Shot down. */
@@ -1460,8 +1596,7 @@ export interface components {
         DamageReport: {
             id: string;
             event_id: string;
-            /** @enum {string} */
-            asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+            asset_category: components["schemas"]["AssetCategory"];
             /** @description How many were damaged, when the source says. */
             count: number | null;
             description: string | null;
@@ -1471,13 +1606,8 @@ export interface components {
         };
         EventRelation: {
             id: string;
-            /** @enum {string} */
-            kind: "follows" | "responds_to" | "concerns" | "part_of";
-            /**
-             * @description `outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.
-             * @enum {string}
-             */
-            direction: "outgoing" | "incoming";
+            kind: components["schemas"]["RelationKind"];
+            direction: components["schemas"]["RelationDirection"];
             event: {
                 id: string;
                 kind: components["schemas"]["EventKind"];
@@ -1823,8 +1953,7 @@ export interface components {
         Headline: {
             /** @description Per category, all groups together, the claims chosen as in /v1/stats/casualties: always a figure a source stated, or the sum of the civilian, military and unknown-group figures chosen, never a number worked out otherwise ("over 23" stays 23, open-ended). */
             casualties: {
-                /** @enum {string} */
-                category: "killed" | "injured" | "missing";
+                category: components["schemas"]["CasualtyCategory"];
                 low: number;
                 best: number;
                 high: number | null;
@@ -1995,10 +2124,8 @@ export interface components {
             event_id: string;
             /** @description The source that reported the figure. */
             source_id: string;
-            /** @enum {string} */
-            category: "killed" | "injured" | "missing";
-            /** @enum {string} */
-            group: "civilian" | "military" | "unknown";
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
             low: number | null;
             best: number | null;
             /** @description Null when open-ended ("at least"). */
@@ -2013,8 +2140,7 @@ export interface components {
             id: string;
             event_id: string;
             source_id: string;
-            /** @enum {string} */
-            weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+            weapon_category: components["schemas"]["WeaponCategory"];
             weapon_model: string | null;
             launched: number | null;
             /** @description Shot down. */
@@ -2024,11 +2150,11 @@ export interface components {
             /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
             start_at: string | null;
             /** @description How exactly `start_at` is known; set with `start_at`. */
-            start_precision: ("minute" | "hour" | "day" | "month") | null;
+            start_precision: components["schemas"]["TimePrecision"] | null;
             /** @description When the figure's own period ends; only with `start_at`. */
             end_at: string | null;
             /** @description How exactly `end_at` is known; set with `end_at`. */
-            end_precision: ("minute" | "hour" | "day" | "month") | null;
+            end_precision: components["schemas"]["TimePrecision"] | null;
             created_at: string;
             updated_at: string;
         };
@@ -2037,8 +2163,7 @@ export interface components {
             id: string;
             event_id: string;
             source_id: string;
-            /** @enum {string} */
-            asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+            asset_category: components["schemas"]["AssetCategory"];
             count: number | null;
             description: string | null;
             created_at: string;
@@ -2069,14 +2194,11 @@ export interface components {
         RelationRecord: {
             id: string;
             from_event_id: string;
-            /** @enum {string} */
-            kind: "follows" | "responds_to" | "concerns" | "part_of";
+            kind: components["schemas"]["RelationKind"];
             to_event_id: string;
             created_at: string;
             updated_at: string;
         };
-        /** @enum {string} */
-        ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
         /** @description One change to one record: who, when, why, and the record before and after. Revisions cannot be changed or deleted. */
         Revision: {
             /** @description Position in commit order: later changes have larger numbers. */
@@ -2085,8 +2207,7 @@ export interface components {
             resource_id: string;
             /** @description The event the record belongs to (for a relation, its from-event); null for sources and actors. */
             event_id: string | null;
-            /** @enum {string} */
-            action: "created" | "updated" | "deleted";
+            action: components["schemas"]["ChangeAction"];
             /** @description RFC 3339 UTC, when the change was committed. */
             changed_at: string;
             /** @description The API key that made the change, and its holder; or a loader: `seed` (the seed dataset) or `import:airforce` (the Air Force importer). */
@@ -2364,10 +2485,8 @@ export interface components {
             next_cursor: string | null;
         };
         CasualtyFigure: {
-            /** @enum {string} */
-            category: "killed" | "injured" | "missing";
-            /** @enum {string} */
-            group: "civilian" | "military" | "unknown";
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
             low: number;
             best: number;
             /** @description Null when any counted claim is open-ended ("at least"). */
@@ -2443,8 +2562,7 @@ export interface components {
          *     }
          */
         CasualtyStats: {
-            /** @enum {string} */
-            bucket: "day" | "week" | "month" | "year" | "all";
+            bucket: components["schemas"]["Bucket"];
             tz: string;
             data: {
                 /** @description `2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month), `2025` (year) or `all`. */
@@ -2691,8 +2809,7 @@ export interface components {
          *     }
          */
         MunitionStats: {
-            /** @enum {string} */
-            bucket: "day" | "week" | "month" | "year" | "all";
+            bucket: components["schemas"]["Bucket"];
             tz: string;
             data: {
                 /** @description `2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month), `2025` (year) or `all`. */
@@ -2703,8 +2820,7 @@ export interface components {
                 end: string | null;
                 total: components["schemas"]["MunitionFigure"];
                 by_category: {
-                    /** @enum {string} */
-                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_category: components["schemas"]["WeaponCategory"];
                     launched: number | null;
                     /** @description Shot down. */
                     intercepted: number | null;
@@ -2722,8 +2838,7 @@ export interface components {
                 /** @description Each weapon model's figures; with `include=by_model`. */
                 by_model?: {
                     weapon_model: string | null;
-                    /** @enum {string} */
-                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_category: components["schemas"]["WeaponCategory"];
                     launched: number | null;
                     /** @description Shot down. */
                     intercepted: number | null;
@@ -2743,8 +2858,7 @@ export interface components {
                     source: components["schemas"]["SourceRef"];
                     total: components["schemas"]["MunitionFigure"];
                     by_category: {
-                        /** @enum {string} */
-                        weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                        weapon_category: components["schemas"]["WeaponCategory"];
                         launched: number | null;
                         /** @description Shot down. */
                         intercepted: number | null;
@@ -2768,8 +2882,7 @@ export interface components {
                     name: string | null;
                     total: components["schemas"]["MunitionFigure"];
                     by_category: {
-                        /** @enum {string} */
-                        weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                        weapon_category: components["schemas"]["WeaponCategory"];
                         launched: number | null;
                         /** @description Shot down. */
                         intercepted: number | null;
@@ -2811,6 +2924,19 @@ export interface components {
                 };
             }[];
         };
+        /** @description A relation of the event, without its citations. */
+        TimelineRelation: {
+            id: string;
+            kind: components["schemas"]["RelationKind"];
+            direction: components["schemas"]["RelationDirection"];
+            event: {
+                id: string;
+                kind: components["schemas"]["EventKind"];
+                status: components["schemas"]["EventStatus"];
+                title: string;
+                start_at: string;
+            };
+        };
         TimelineEntry: {
             id: string;
             kind: components["schemas"]["EventKind"];
@@ -2825,23 +2951,7 @@ export interface components {
             location: components["schemas"]["Location"];
             headline: components["schemas"]["Headline"];
             /** @description What this event followed, responded to or concerns, and what did so to it. */
-            relations: {
-                id: string;
-                /** @enum {string} */
-                kind: "follows" | "responds_to" | "concerns" | "part_of";
-                /**
-                 * @description `outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.
-                 * @enum {string}
-                 */
-                direction: "outgoing" | "incoming";
-                event: {
-                    id: string;
-                    kind: components["schemas"]["EventKind"];
-                    status: components["schemas"]["EventStatus"];
-                    title: string;
-                    start_at: string;
-                };
-            }[];
+            relations: components["schemas"]["TimelineRelation"][];
         };
         /**
          * @description Events in order, grouped by calendar bucket in `tz`.
@@ -2927,7 +3037,7 @@ export interface components {
          *     }
          */
         Timeline: {
-            bucket: string;
+            bucket: components["schemas"]["CalendarBucket"];
             tz: string;
             data: {
                 /** @description `2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month) or `2025` (year). */
@@ -2941,11 +3051,6 @@ export interface components {
             /** @description Pages hold `limit` events; a bucket cut by the page end continues, with the same label, on the next page. */
             next_cursor: string | null;
         };
-        /**
-         * @description `editor` writes records; `admin` also manages keys.
-         * @enum {string}
-         */
-        KeyRole: "editor" | "admin";
         /** @description An API key, without its secret. */
         ApiKey: {
             /** @description The key's id, also readable inside the key itself. */
@@ -3165,21 +3270,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3230,20 +3335,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson`, `geojson` redirect (308) to /events.csv, /events.ndjson, /events.geojson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson" | "geojson";
+                format?: components["schemas"]["EventFormat"];
             };
             header?: never;
             path?: never;
@@ -3335,8 +3440,7 @@ export interface operations {
             content: {
                 "application/json": {
                     kind: components["schemas"]["EventKind"];
-                    /** @enum {string} */
-                    status: "occurred" | "scheduled" | "ongoing" | "cancelled";
+                    status: components["schemas"]["EventStatus"];
                     title: string;
                     summary: string;
                     /** Format: date-time */
@@ -3351,7 +3455,7 @@ export interface operations {
                         country?: string | null;
                         latitude?: number | null;
                         longitude?: number | null;
-                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
+                        geo_precision?: components["schemas"]["GeoPrecision"] | null;
                     };
                     /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
                     actors?: {
@@ -3361,19 +3465,15 @@ export interface operations {
                     }[];
                     /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
                     places?: {
-                        /** @enum {string} */
-                        role: "target" | "affected" | "launch_site";
+                        role: components["schemas"]["PlaceRole"];
                         /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
                         name: string;
                         /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
                         gazetteer_id?: string;
                         latitude?: number;
                         longitude?: number;
-                        /**
-                         * @description With coordinates: what they locate.
-                         * @enum {string}
-                         */
-                        geo_precision?: "point" | "settlement" | "admin1" | "country";
+                        /** @description With coordinates: what they locate. */
+                        geo_precision?: components["schemas"]["GeoPrecision"];
                         /** @description With coordinates: the ISO 3166-2 unit they lie in. */
                         admin1?: string;
                     }[];
@@ -3485,21 +3585,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3550,20 +3650,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                fields?: components["schemas"]["EventField"][];
                 /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
                 profile?: "acled";
             };
@@ -3655,21 +3755,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3720,20 +3820,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                fields?: components["schemas"]["EventField"][];
             };
             header?: never;
             path?: never;
@@ -3823,21 +3923,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3888,20 +3988,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                fields?: components["schemas"]["EventField"][];
             };
             header?: never;
             path?: never;
@@ -4196,8 +4296,7 @@ export interface operations {
             content: {
                 "application/json": {
                     kind?: components["schemas"]["EventKind"];
-                    /** @enum {string} */
-                    status?: "occurred" | "scheduled" | "ongoing" | "cancelled";
+                    status?: components["schemas"]["EventStatus"];
                     title?: string;
                     summary?: string;
                     /** Format: date-time */
@@ -4212,7 +4311,7 @@ export interface operations {
                         country?: string | null;
                         latitude?: number | null;
                         longitude?: number | null;
-                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
+                        geo_precision?: components["schemas"]["GeoPrecision"] | null;
                     };
                     /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
                     actors?: {
@@ -4222,19 +4321,15 @@ export interface operations {
                     }[];
                     /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
                     places?: {
-                        /** @enum {string} */
-                        role: "target" | "affected" | "launch_site";
+                        role: components["schemas"]["PlaceRole"];
                         /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
                         name: string;
                         /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
                         gazetteer_id?: string;
                         latitude?: number;
                         longitude?: number;
-                        /**
-                         * @description With coordinates: what they locate.
-                         * @enum {string}
-                         */
-                        geo_precision?: "point" | "settlement" | "admin1" | "country";
+                        /** @description With coordinates: what they locate. */
+                        geo_precision?: components["schemas"]["GeoPrecision"];
                         /** @description With coordinates: the ISO 3166-2 unit they lie in. */
                         admin1?: string;
                     }[];
@@ -4362,7 +4457,7 @@ export interface operations {
                 /** @description At most this many events on each side. */
                 limit?: number;
                 /** @description Only neighbours of these kinds. Give several values by repeating the parameter, by separating them with commas, or both. */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /** @description Only neighbours in this country (ISO 3166-1 alpha-2). */
                 country?: string;
             };
@@ -4990,7 +5085,7 @@ export interface operations {
                  *       "admin1"
                  *     ]
                  */
-                kind?: ("admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction")[];
+                kind?: components["schemas"]["PlaceKind"][];
                 /** @description Only entries in this country (ISO 3166-1 alpha-2). */
                 country?: string;
             };
@@ -5675,21 +5770,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -5740,22 +5835,22 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
-                bucket?: "day" | "week" | "month" | "year";
+                bucket?: components["schemas"]["CalendarBucket"];
                 /** @description `json` (the default) answers here; `csv` redirect (308) to /timeline.csv with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv";
+                format?: components["schemas"]["TimelineFormat"];
             };
             header?: never;
             path?: never;
@@ -5852,21 +5947,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -5917,22 +6012,22 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
-                bucket?: "day" | "week" | "month" | "year";
+                bucket?: components["schemas"]["CalendarBucket"];
                 /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
+                fields?: components["schemas"]["TimelineField"][];
             };
             header?: never;
             path?: never;
@@ -6022,7 +6117,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6068,11 +6163,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6084,9 +6179,9 @@ export interface operations {
                  *       "by_source"
                  *     ]
                  */
-                include?: "by_source"[];
+                include?: components["schemas"]["CasualtyStatsPart"][];
                 /** @description `json` (the default) answers here; `csv`, `geojson` redirect (308) to /stats/casualties.csv, /stats/casualties.geojson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "geojson";
+                format?: components["schemas"]["StatsFormat"];
             };
             header?: never;
             path?: never;
@@ -6183,7 +6278,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6229,11 +6324,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6245,7 +6340,7 @@ export interface operations {
                  *       "by_source"
                  *     ]
                  */
-                include?: "by_source"[];
+                include?: components["schemas"]["CasualtyStatsPart"][];
             };
             header?: never;
             path?: never;
@@ -6335,7 +6430,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6381,11 +6476,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6397,7 +6492,7 @@ export interface operations {
                  *       "by_source"
                  *     ]
                  */
-                include?: "by_source"[];
+                include?: components["schemas"]["CasualtyStatsPart"][];
             };
             header?: never;
             path?: never;
@@ -6487,7 +6582,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6533,11 +6628,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6549,9 +6644,9 @@ export interface operations {
                  *       "by_model"
                  *     ]
                  */
-                include?: ("by_model" | "by_source")[];
+                include?: components["schemas"]["MunitionStatsPart"][];
                 /** @description `json` (the default) answers here; `csv`, `geojson` redirect (308) to /stats/munitions.csv, /stats/munitions.geojson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "geojson";
+                format?: components["schemas"]["StatsFormat"];
             };
             header?: never;
             path?: never;
@@ -6648,7 +6743,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6694,11 +6789,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6710,7 +6805,7 @@ export interface operations {
                  *       "by_model"
                  *     ]
                  */
-                include?: ("by_model" | "by_source")[];
+                include?: components["schemas"]["MunitionStatsPart"][];
             };
             header?: never;
             path?: never;
@@ -6800,7 +6895,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6846,11 +6941,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6862,7 +6957,7 @@ export interface operations {
                  *       "by_model"
                  *     ]
                  */
-                include?: ("by_model" | "by_source")[];
+                include?: components["schemas"]["MunitionStatsPart"][];
             };
             header?: never;
             path?: never;
@@ -6981,13 +7076,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /casualty-reports.csv, /casualty-reports.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -7081,10 +7176,8 @@ export interface operations {
                     event_id: string;
                     /** @description The source that reported the figure. */
                     source_id: string;
-                    /** @enum {string} */
-                    category: "killed" | "injured" | "missing";
-                    /** @enum {string} */
-                    group: "civilian" | "military" | "unknown";
+                    category: components["schemas"]["CasualtyCategory"];
+                    group: components["schemas"]["CasualtyGroup"];
                     low?: number | null;
                     best?: number | null;
                     /** @description Null when open-ended ("at least"). */
@@ -7228,7 +7321,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -7351,7 +7444,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -7474,13 +7567,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /munition-reports.csv, /munition-reports.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -7573,8 +7666,7 @@ export interface operations {
                 "application/json": {
                     event_id: string;
                     source_id: string;
-                    /** @enum {string} */
-                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_category: components["schemas"]["WeaponCategory"];
                     weapon_model?: string | null;
                     launched?: number | null;
                     /** @description Shot down. */
@@ -7584,11 +7676,11 @@ export interface operations {
                     /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
                     start_at?: string | null;
                     /** @description How exactly `start_at` is known; set with `start_at`. */
-                    start_precision?: ("minute" | "hour" | "day" | "month") | null;
+                    start_precision?: components["schemas"]["TimePrecision"] | null;
                     /** @description When the figure's own period ends; only with `start_at`. */
                     end_at?: string | null;
                     /** @description How exactly `end_at` is known; set with `end_at`. */
-                    end_precision?: ("minute" | "hour" | "day" | "month") | null;
+                    end_precision?: components["schemas"]["TimePrecision"] | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
                 };
@@ -7726,7 +7818,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -7849,7 +7941,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -7972,13 +8064,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /damage-reports.csv, /damage-reports.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -8071,8 +8163,7 @@ export interface operations {
                 "application/json": {
                     event_id: string;
                     source_id: string;
-                    /** @enum {string} */
-                    asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+                    asset_category: components["schemas"]["AssetCategory"];
                     count?: number | null;
                     description?: string | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
@@ -8212,7 +8303,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -8335,7 +8426,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -8430,7 +8521,7 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /citations.csv, /citations.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -9022,10 +9113,8 @@ export interface operations {
                 "application/json": {
                     /** @description The source that reported the figure. */
                     source_id?: string;
-                    /** @enum {string} */
-                    category?: "killed" | "injured" | "missing";
-                    /** @enum {string} */
-                    group?: "civilian" | "military" | "unknown";
+                    category?: components["schemas"]["CasualtyCategory"];
+                    group?: components["schemas"]["CasualtyGroup"];
                     low?: number | null;
                     best?: number | null;
                     /** @description Null when open-ended ("at least"). */
@@ -9366,8 +9455,7 @@ export interface operations {
             content: {
                 "application/json": {
                     source_id?: string;
-                    /** @enum {string} */
-                    weapon_category?: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_category?: components["schemas"]["WeaponCategory"];
                     weapon_model?: string | null;
                     launched?: number | null;
                     /** @description Shot down. */
@@ -9377,11 +9465,11 @@ export interface operations {
                     /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
                     start_at?: string | null;
                     /** @description How exactly `start_at` is known; set with `start_at`. */
-                    start_precision?: ("minute" | "hour" | "day" | "month") | null;
+                    start_precision?: components["schemas"]["TimePrecision"] | null;
                     /** @description When the figure's own period ends; only with `start_at`. */
                     end_at?: string | null;
                     /** @description How exactly `end_at` is known; set with `end_at`. */
-                    end_precision?: ("minute" | "hour" | "day" | "month") | null;
+                    end_precision?: components["schemas"]["TimePrecision"] | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
                 };
@@ -9716,8 +9804,7 @@ export interface operations {
             content: {
                 "application/json": {
                     source_id?: string;
-                    /** @enum {string} */
-                    asset_category?: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+                    asset_category?: components["schemas"]["AssetCategory"];
                     count?: number | null;
                     description?: string | null;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
@@ -10399,8 +10486,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    kind?: "follows" | "responds_to" | "concerns" | "part_of";
+                    kind?: components["schemas"]["RelationKind"];
                     to_event_id?: string;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;
@@ -10532,8 +10618,7 @@ export interface operations {
             content: {
                 "application/json": {
                     from_event_id: string;
-                    /** @enum {string} */
-                    kind: "follows" | "responds_to" | "concerns" | "part_of";
+                    kind: components["schemas"]["RelationKind"];
                     to_event_id: string;
                     /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                     reason?: string;

@@ -29,14 +29,16 @@ export function listItems(value: string | string[]): string[] | null {
 }
 
 /**
- * A multi-valued parameter whose items are among `values` (`noun` names them in errors). The
- * handler gets the distinct items as an array. Its OpenAPI schema is an array of `values`
- * (repeating is the form OpenAPI knows); `description` is followed by LIST_RULE.
+ * A multi-valued parameter whose items are among the values of `vocabulary`, a named zod enum
+ * (`noun` names them in errors). The handler gets the distinct items as an array. Its OpenAPI
+ * schema is an array of that enum's component (repeating is the form OpenAPI knows);
+ * `description` is followed by LIST_RULE.
  */
-export function listOf<const T extends readonly [string, ...string[]]>(values: T, options: { description: string; noun?: string; example?: T[number] }) {
+export function listOf<V extends string>(vocabulary: z.ZodEnum<{ [K in V]: K }>, options: { description: string; noun?: string; example?: NoInfer<V> }) {
   const noun = options.noun ?? 'value';
+  const values: readonly string[] = vocabulary.options;
   // Examples sit on the array, before the preprocess: zod leaves a pipe's own out of the input schema.
-  const array = z.array(z.enum(values));
+  const array = z.array(vocabulary);
   const items = z.preprocess((value, ctx) => {
     // Anything else (never sent by a query string) is left for the array schema to refuse.
     if (typeof value !== 'string' && !Array.isArray(value)) return value;

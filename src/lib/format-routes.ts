@@ -15,8 +15,8 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   path: string;
   /** Names the saved file: `sitrep-<stem>.csv`. */
   fileStem: string;
-  /** JSON first, then the file formats offered. */
-  offered: readonly ['json', ...Array<Exclude<Format, 'json'>>];
+  /** JSON first, then the file formats offered: `offeredFormats(…)`, the `format` parameter's vocabulary. */
+  offered: z.ZodEnum;
   tags: string[];
   operations: { [F in Format]?: { operationId: string; summary: string; description?: string } };
   /** Said on every format's operation. */
@@ -36,11 +36,12 @@ const REDIRECT_DESCRIPTION = 'Moved: `format=` asked for a file; `Location` is t
 
 /** Registers the JSON operation and one operation per file format offered. */
 export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance, spec: FormatRoutes<Q>): void {
+  const offered = spec.offered.options as Format[];
   const querystringOf = (format: Format) => {
     const omitted = spec.omit?.[format] ?? [];
     return omitted.length ? spec.querystring.omit(Object.fromEntries(omitted.map((key) => [key, true])) as Record<string, true> & Record<number, never>) : spec.querystring;
   };
-  const files = spec.offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
+  const files = offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
   const fileUrls = files.map((f) => `${spec.path}.${fileExtension(f)}`).join(', ');
   const bodyOf = (format: Format) => (format === 'json' ? spec.bodies.json : format === 'geojson' ? spec.bodies.geojson! : (spec.bodies[format] ?? ''));
   const serve = (format: Format) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -48,7 +49,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
     if (!mediaType) {
       // The JSON operation's own path, with the prefix it is mounted under (/v1).
       const base = request.routeOptions.url!.replace(/\.[a-z]+$/, '');
-      const others = spec.offered.filter((f) => f !== format).map((f) => `${mediaTypesOf(f)[0]} at ${base}${f === 'json' ? '' : `.${fileExtension(f)}`}`);
+      const others = offered.filter((f) => f !== format).map((f) => `${mediaTypesOf(f)[0]} at ${base}${f === 'json' ? '' : `.${fileExtension(f)}`}`);
       throw new ProblemError(
         'SITREP_NOT_ACCEPTABLE',
         `This operation answers ${mediaTypesOf(format).join(' or ')}; the Accept header allows none of them. The same data as ${others.join(', ')}.`,
@@ -70,8 +71,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
       summary: json.summary,
       description: [json.description ?? spec.description, files.length ? `The same as files: ${fileUrls} (each its own operation).` : ''].filter(Boolean).join('\n\n'),
       querystring: querystringOf('json').extend({
-        format: z
-          .enum(spec.offered as unknown as [string, ...string[]], { error: `must be one of: ${spec.offered.join(', ')}` })
+        format: spec.offered
           .optional()
           .describe(
             `\`json\` (the default) answers here; ${files.map((f) => `\`${f}\``).join(', ')} redirect (308) to ${fileUrls} with the same parameters, ` +

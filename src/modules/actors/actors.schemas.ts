@@ -1,13 +1,10 @@
 // Wire shapes of actors: the people, states, forces and organisations that take part in events.
 import { z } from 'zod';
-import { ACTOR_KINDS, ACTOR_ROLES } from '../../domain/vocabulary.js';
 import { countryCode } from '../../lib/filters.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
+import { actorKindSchema, actorRoleSchema } from '../../lib/vocabulary-schemas.js';
 import { actorDetailExample, actorListExample } from './actors.examples.js';
-
-export const actorKindSchema = z.enum(ACTOR_KINDS).meta({ id: 'ActorKind' });
-export const actorRoleSchema = z.enum(ACTOR_ROLES).meta({ id: 'ActorRole' });
 
 export const actorSchema = z
   .object({

@@ -1,8 +1,6 @@
 // Wire shapes of API keys. The key itself appears once, in the answer that creates it.
 import { z } from 'zod';
-import { KEY_ROLES } from '../../domain/vocabulary.js';
-
-export const keyRoleSchema = z.enum(KEY_ROLES).meta({ id: 'KeyRole', description: '`editor` writes records; `admin` also manages keys.' });
+import { keyRoleSchema } from '../../lib/vocabulary-schemas.js';
 
 export const apiKeySchema = z
   .object({

@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { ENTRY_KINDS } from '../../../seed/gazetteer/index.js';
 import { lookup, resolveAdmin1, type GazetteerEntry } from '../../domain/places.js';
-import { GEO_PRECISIONS, PLACE_ROLES, type PlaceRole } from '../../domain/vocabulary.js';
+import type { PlaceRole } from '../../domain/vocabulary.js';
 import { listItems, listOf, LIST_RULE } from '../../lib/filters.js';
 import { invalidParameter } from '../../lib/problem.js';
 import { queryParameters } from '../../lib/query.js';
+import { geoPrecisionSchema, placeRoleSchema } from '../../lib/vocabulary-schemas.js';
 
 /** What a place filter selects, with every name resolved to gazetteer codes and entries. */
 export type PlaceFilter = {
@@ -131,7 +132,7 @@ export const placeFilterParameters = {
   bbox: bboxParameter.optional(),
   near: nearParameter.optional(),
   within_km: withinKmParameter.optional(),
-  place_role: listOf(PLACE_ROLES, {
+  place_role: listOf(placeRoleSchema, {
     description:
       'Which of an event\'s places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). ' +
       'Default: target and affected, so that launch sites in Russia never count as where an attack happened.',
@@ -151,17 +152,20 @@ export type PlaceFilterQuery = {
 
 // ---- the gazetteer on the wire ----
 
+// Defined with the gazetteer's data (seed/gazetteer), so its one schema lives here, beside the entries'.
+export const placeKindSchema = z.enum(ENTRY_KINDS).meta({ id: 'PlaceKind', description: 'What kind of gazetteer entry it is.' });
+
 export const placeEntrySchema = z
   .object({
     id: z.string().describe('Stable id: the ISO 3166-2 code for a first-level unit (`UA-30`), the alpha-2 code for a country, else a slug (`ua-kharkiv`).'),
-    kind: z.enum(ENTRY_KINDS),
+    kind: placeKindSchema,
     name: z.string(),
     aliases: z.array(z.string()).describe('Other names and spellings it is found by: transliterations old and new, Ukrainian and Russian, the Air Force file\'s own.'),
     admin1: z.string().nullable().describe('ISO 3166-2 code of the first-level unit it lies in (itself, for a unit).'),
     country: z.string().nullable(),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
-    geo_precision: z.enum(GEO_PRECISIONS).nullable().describe('What the coordinates locate; null when the entry is not located (a sea, a direction).'),
+    geo_precision: geoPrecisionSchema.nullable().describe('What the coordinates locate; null when the entry is not located (a sea, a direction).'),
     location_source: z.string().nullable().describe('Where the coordinates come from.'),
     unlocated_reason: z.string().nullable().describe('Why the entry has no coordinates, when it has none.'),
   })
@@ -169,7 +173,7 @@ export const placeEntrySchema = z
 
 export const placeListQuerySchema = queryParameters({
   q: z.string().min(1).max(200).optional().describe('A name in any spelling the gazetteer knows (Kiev, Київ): every entry it may mean, the default first.').meta({ examples: ['Kiev'] }),
-  kind: listOf(ENTRY_KINDS, { description: 'Only entries of these kinds.', noun: 'kind', example: 'admin1' }).optional(),
+  kind: listOf(placeKindSchema, { description: 'Only entries of these kinds.', noun: 'kind', example: 'admin1' }).optional(),
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' })

@@ -1,12 +1,10 @@
 // Wire shapes of sources and citations. A citation is evidence for one fact: a quote or a locator,
 // the source that made the claim and, where sitrep read it second-hand, the source it came through.
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../../domain/vocabulary.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
+import { citationRoleSchema, factTypeSchema, sourceKindSchema } from '../../lib/vocabulary-schemas.js';
 import { sourceDetailExample, sourceListExample } from './sources.examples.js';
-
-export const sourceKindSchema = z.enum(SOURCE_KINDS).meta({ id: 'SourceKind' });
 
 export const sourceSchema = z
   .object({
@@ -37,14 +35,10 @@ export const citationSchema = z
   })
   .meta({ id: 'Citation' });
 
-export const factTypeSchema = z
-  .enum(['event', 'casualty_report', 'munition_report', 'damage_report', 'relation'])
-  .meta({ id: 'FactType' });
-
 export const sourceFactSchema = z
   .object({
     citation_id: z.string(),
-    role: z.enum(['claimant', 'via']).describe('`claimant`: the source said it; `via`: the claim was read in it.'),
+    role: citationRoleSchema,
     fact_type: factTypeSchema,
     fact_id: z.string().describe('The id of the event, report or relation the citation backs.'),
     event: z.object({ id: z.string(), title: z.string(), start_at: z.string() }),
