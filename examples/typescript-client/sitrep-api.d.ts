@@ -1055,6 +1055,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A new actor. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        ActorCreate: {
+            name: string;
+            kind: components["schemas"]["ActorKind"];
+            country?: string | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the actor to change, and only those; null clears an optional one. */
+        ActorPatch: {
+            name?: string;
+            kind?: components["schemas"]["ActorKind"];
+            country?: string | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new source. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        SourceCreate: {
+            kind: components["schemas"]["SourceKind"];
+            publisher: string;
+            title?: string | null;
+            url?: string | null;
+            /** @description How to find a source that has no URL. */
+            reference?: string | null;
+            published_at?: string | null;
+            notes?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the source to change, and only those; null clears an optional one. */
+        SourcePatch: {
+            kind?: components["schemas"]["SourceKind"];
+            publisher?: string;
+            title?: string | null;
+            url?: string | null;
+            /** @description How to find a source that has no URL. */
+            reference?: string | null;
+            published_at?: string | null;
+            notes?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
         /**
          * @description Which events a period selects: those that `starts` in it, or those whose time span `overlaps` it.
          * @enum {string}
@@ -1075,6 +1119,238 @@ export interface components {
          * @enum {string}
          */
         EventField: "id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline";
+        /** @description A new event. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        EventCreate: {
+            kind: components["schemas"]["EventKind"];
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            summary: string;
+            /** Format: date-time */
+            start_at: string;
+            start_precision: components["schemas"]["TimePrecision"];
+            end_at?: string | null;
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            timezone: string;
+            location?: {
+                place?: string | null;
+                admin1?: string | null;
+                country?: string | null;
+                latitude?: number | null;
+                longitude?: number | null;
+                geo_precision?: components["schemas"]["GeoPrecision"] | null;
+            };
+            /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+            actors?: {
+                /** @description An actor id. */
+                id: string;
+                role: components["schemas"]["ActorRole"];
+            }[];
+            /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
+            places?: {
+                role: components["schemas"]["PlaceRole"];
+                /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
+                name: string;
+                /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
+                gazetteer_id?: string;
+                latitude?: number;
+                longitude?: number;
+                /** @description With coordinates: what they locate. */
+                geo_precision?: components["schemas"]["GeoPrecision"];
+                /** @description With coordinates: the ISO 3166-2 unit they lie in. */
+                admin1?: string;
+            }[];
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the event to change, and only those; null clears an optional one. */
+        EventPatch: {
+            kind?: components["schemas"]["EventKind"];
+            status?: components["schemas"]["EventStatus"];
+            title?: string;
+            summary?: string;
+            /** Format: date-time */
+            start_at?: string;
+            start_precision?: components["schemas"]["TimePrecision"];
+            end_at?: string | null;
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            timezone?: string;
+            location?: {
+                place?: string | null;
+                admin1?: string | null;
+                country?: string | null;
+                latitude?: number | null;
+                longitude?: number | null;
+                geo_precision?: components["schemas"]["GeoPrecision"] | null;
+            };
+            /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+            actors?: {
+                /** @description An actor id. */
+                id: string;
+                role: components["schemas"]["ActorRole"];
+            }[];
+            /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
+            places?: {
+                role: components["schemas"]["PlaceRole"];
+                /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
+                name: string;
+                /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
+                gazetteer_id?: string;
+                latitude?: number;
+                longitude?: number;
+                /** @description With coordinates: what they locate. */
+                geo_precision?: components["schemas"]["GeoPrecision"];
+                /** @description With coordinates: the ISO 3166-2 unit they lie in. */
+                admin1?: string;
+            }[];
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new casualty report. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        CasualtyReportCreate: {
+            event_id: string;
+            /** @description The source that reported the figure. */
+            source_id: string;
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
+            low?: number | null;
+            best?: number | null;
+            /** @description Null when open-ended ("at least"). */
+            high?: number | null;
+            /** @description The figure in the source's words, e.g. "at least 23". */
+            as_reported?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the casualty report to change, and only those; null clears an optional one. */
+        CasualtyReportPatch: {
+            /** @description The source that reported the figure. */
+            source_id?: string;
+            category?: components["schemas"]["CasualtyCategory"];
+            group?: components["schemas"]["CasualtyGroup"];
+            low?: number | null;
+            best?: number | null;
+            /** @description Null when open-ended ("at least"). */
+            high?: number | null;
+            /** @description The figure in the source's words, e.g. "at least 23". */
+            as_reported?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new munition report. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        MunitionReportCreate: {
+            event_id: string;
+            source_id: string;
+            weapon_category: components["schemas"]["WeaponCategory"];
+            weapon_model?: string | null;
+            launched?: number | null;
+            /** @description Shot down. */
+            intercepted?: number | null;
+            /** @description Lost in flight without being shot down. */
+            lost_to_ew?: number | null;
+            /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+            start_at?: string | null;
+            /** @description How exactly `start_at` is known; set with `start_at`. */
+            start_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description When the figure's own period ends; only with `start_at`. */
+            end_at?: string | null;
+            /** @description How exactly `end_at` is known; set with `end_at`. */
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the munition report to change, and only those; null clears an optional one. */
+        MunitionReportPatch: {
+            source_id?: string;
+            weapon_category?: components["schemas"]["WeaponCategory"];
+            weapon_model?: string | null;
+            launched?: number | null;
+            /** @description Shot down. */
+            intercepted?: number | null;
+            /** @description Lost in flight without being shot down. */
+            lost_to_ew?: number | null;
+            /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+            start_at?: string | null;
+            /** @description How exactly `start_at` is known; set with `start_at`. */
+            start_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description When the figure's own period ends; only with `start_at`. */
+            end_at?: string | null;
+            /** @description How exactly `end_at` is known; set with `end_at`. */
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new damage report. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        DamageReportCreate: {
+            event_id: string;
+            source_id: string;
+            asset_category: components["schemas"]["AssetCategory"];
+            count?: number | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the damage report to change, and only those; null clears an optional one. */
+        DamageReportPatch: {
+            source_id?: string;
+            asset_category?: components["schemas"]["AssetCategory"];
+            count?: number | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new citation. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        CitationCreate: {
+            /** @description The event whose fact this backs. */
+            event_id: string;
+            /** @description Who made the claim. */
+            source_id: string;
+            /** @description Where sitrep read it, when not from the source directly. */
+            via_source_id?: string | null;
+            casualty_report_id?: string | null;
+            munition_report_id?: string | null;
+            damage_report_id?: string | null;
+            /** @description A relation whose from-event is `event_id`. */
+            relation_id?: string | null;
+            /** @description The supporting sentence, verbatim. */
+            quote?: string | null;
+            /** @description Where in the source the evidence is. */
+            locator?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the citation to change, and only those; null clears an optional one. */
+        CitationPatch: {
+            /** @description Who made the claim. */
+            source_id?: string;
+            /** @description Where sitrep read it, when not from the source directly. */
+            via_source_id?: string | null;
+            casualty_report_id?: string | null;
+            munition_report_id?: string | null;
+            damage_report_id?: string | null;
+            /** @description A relation whose from-event is `event_id`. */
+            relation_id?: string | null;
+            /** @description The supporting sentence, verbatim. */
+            quote?: string | null;
+            /** @description Where in the source the evidence is. */
+            locator?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new relation. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        RelationCreate: {
+            from_event_id: string;
+            kind: components["schemas"]["RelationKind"];
+            to_event_id: string;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the relation to change, and only those; null clears an optional one. */
+        RelationPatch: {
+            kind?: components["schemas"]["RelationKind"];
+            to_event_id?: string;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
         /**
          * @description A format these data are offered in: `json`, `csv`, `ndjson`.
          * @enum {string}
@@ -1110,6 +1386,12 @@ export interface components {
          * @enum {string}
          */
         TimelineField: "id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations";
+        /** @description A new API key: who will hold it, and its role. */
+        ApiKeyCreate: {
+            /** @description Who will hold the key. */
+            name: string;
+            role: components["schemas"]["KeyRole"];
+        };
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -3438,48 +3720,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind: components["schemas"]["EventKind"];
-                    status: components["schemas"]["EventStatus"];
-                    title: string;
-                    summary: string;
-                    /** Format: date-time */
-                    start_at: string;
-                    start_precision: components["schemas"]["TimePrecision"];
-                    end_at?: string | null;
-                    end_precision?: components["schemas"]["TimePrecision"] | null;
-                    timezone: string;
-                    location?: {
-                        place?: string | null;
-                        admin1?: string | null;
-                        country?: string | null;
-                        latitude?: number | null;
-                        longitude?: number | null;
-                        geo_precision?: components["schemas"]["GeoPrecision"] | null;
-                    };
-                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
-                    actors?: {
-                        /** @description An actor id. */
-                        id: string;
-                        role: components["schemas"]["ActorRole"];
-                    }[];
-                    /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
-                    places?: {
-                        role: components["schemas"]["PlaceRole"];
-                        /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
-                        name: string;
-                        /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
-                        gazetteer_id?: string;
-                        latitude?: number;
-                        longitude?: number;
-                        /** @description With coordinates: what they locate. */
-                        geo_precision?: components["schemas"]["GeoPrecision"];
-                        /** @description With coordinates: the ISO 3166-2 unit they lie in. */
-                        admin1?: string;
-                    }[];
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["EventCreate"];
             };
         };
         responses: {
@@ -4294,48 +4535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind?: components["schemas"]["EventKind"];
-                    status?: components["schemas"]["EventStatus"];
-                    title?: string;
-                    summary?: string;
-                    /** Format: date-time */
-                    start_at?: string;
-                    start_precision?: components["schemas"]["TimePrecision"];
-                    end_at?: string | null;
-                    end_precision?: components["schemas"]["TimePrecision"] | null;
-                    timezone?: string;
-                    location?: {
-                        place?: string | null;
-                        admin1?: string | null;
-                        country?: string | null;
-                        latitude?: number | null;
-                        longitude?: number | null;
-                        geo_precision?: components["schemas"]["GeoPrecision"] | null;
-                    };
-                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
-                    actors?: {
-                        /** @description An actor id. */
-                        id: string;
-                        role: components["schemas"]["ActorRole"];
-                    }[];
-                    /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
-                    places?: {
-                        role: components["schemas"]["PlaceRole"];
-                        /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
-                        name: string;
-                        /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
-                        gazetteer_id?: string;
-                        latitude?: number;
-                        longitude?: number;
-                        /** @description With coordinates: what they locate. */
-                        geo_precision?: components["schemas"]["GeoPrecision"];
-                        /** @description With coordinates: the ISO 3166-2 unit they lie in. */
-                        admin1?: string;
-                    }[];
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["EventPatch"];
             };
         };
         responses: {
@@ -4637,14 +4837,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    kind: components["schemas"]["ActorKind"];
-                    country?: string | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["ActorCreate"];
             };
         };
         responses: {
@@ -4950,14 +5143,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name?: string;
-                    kind?: components["schemas"]["ActorKind"];
-                    country?: string | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["ActorPatch"];
             };
         };
         responses: {
@@ -5309,18 +5495,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind: components["schemas"]["SourceKind"];
-                    publisher: string;
-                    title?: string | null;
-                    url?: string | null;
-                    /** @description How to find a source that has no URL. */
-                    reference?: string | null;
-                    published_at?: string | null;
-                    notes?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["SourceCreate"];
             };
         };
         responses: {
@@ -5626,18 +5801,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind?: components["schemas"]["SourceKind"];
-                    publisher?: string;
-                    title?: string | null;
-                    url?: string | null;
-                    /** @description How to find a source that has no URL. */
-                    reference?: string | null;
-                    published_at?: string | null;
-                    notes?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["SourcePatch"];
             };
         };
         responses: {
@@ -7172,21 +7336,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    event_id: string;
-                    /** @description The source that reported the figure. */
-                    source_id: string;
-                    category: components["schemas"]["CasualtyCategory"];
-                    group: components["schemas"]["CasualtyGroup"];
-                    low?: number | null;
-                    best?: number | null;
-                    /** @description Null when open-ended ("at least"). */
-                    high?: number | null;
-                    /** @description The figure in the source's words, e.g. "at least 23". */
-                    as_reported?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CasualtyReportCreate"];
             };
         };
         responses: {
@@ -7663,27 +7813,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    event_id: string;
-                    source_id: string;
-                    weapon_category: components["schemas"]["WeaponCategory"];
-                    weapon_model?: string | null;
-                    launched?: number | null;
-                    /** @description Shot down. */
-                    intercepted?: number | null;
-                    /** @description Lost in flight without being shot down. */
-                    lost_to_ew?: number | null;
-                    /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
-                    start_at?: string | null;
-                    /** @description How exactly `start_at` is known; set with `start_at`. */
-                    start_precision?: components["schemas"]["TimePrecision"] | null;
-                    /** @description When the figure's own period ends; only with `start_at`. */
-                    end_at?: string | null;
-                    /** @description How exactly `end_at` is known; set with `end_at`. */
-                    end_precision?: components["schemas"]["TimePrecision"] | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["MunitionReportCreate"];
             };
         };
         responses: {
@@ -8160,15 +8290,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    event_id: string;
-                    source_id: string;
-                    asset_category: components["schemas"]["AssetCategory"];
-                    count?: number | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["DamageReportCreate"];
             };
         };
         responses: {
@@ -8611,25 +8733,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The event whose fact this backs. */
-                    event_id: string;
-                    /** @description Who made the claim. */
-                    source_id: string;
-                    /** @description Where sitrep read it, when not from the source directly. */
-                    via_source_id?: string | null;
-                    casualty_report_id?: string | null;
-                    munition_report_id?: string | null;
-                    damage_report_id?: string | null;
-                    /** @description A relation whose from-event is `event_id`. */
-                    relation_id?: string | null;
-                    /** @description The supporting sentence, verbatim. */
-                    quote?: string | null;
-                    /** @description Where in the source the evidence is. */
-                    locator?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CitationCreate"];
             };
         };
         responses: {
@@ -9110,20 +9214,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The source that reported the figure. */
-                    source_id?: string;
-                    category?: components["schemas"]["CasualtyCategory"];
-                    group?: components["schemas"]["CasualtyGroup"];
-                    low?: number | null;
-                    best?: number | null;
-                    /** @description Null when open-ended ("at least"). */
-                    high?: number | null;
-                    /** @description The figure in the source's words, e.g. "at least 23". */
-                    as_reported?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CasualtyReportPatch"];
             };
         };
         responses: {
@@ -9453,26 +9544,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    source_id?: string;
-                    weapon_category?: components["schemas"]["WeaponCategory"];
-                    weapon_model?: string | null;
-                    launched?: number | null;
-                    /** @description Shot down. */
-                    intercepted?: number | null;
-                    /** @description Lost in flight without being shot down. */
-                    lost_to_ew?: number | null;
-                    /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
-                    start_at?: string | null;
-                    /** @description How exactly `start_at` is known; set with `start_at`. */
-                    start_precision?: components["schemas"]["TimePrecision"] | null;
-                    /** @description When the figure's own period ends; only with `start_at`. */
-                    end_at?: string | null;
-                    /** @description How exactly `end_at` is known; set with `end_at`. */
-                    end_precision?: components["schemas"]["TimePrecision"] | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["MunitionReportPatch"];
             };
         };
         responses: {
@@ -9802,14 +9874,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    source_id?: string;
-                    asset_category?: components["schemas"]["AssetCategory"];
-                    count?: number | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["DamageReportPatch"];
             };
         };
         responses: {
@@ -10139,23 +10204,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Who made the claim. */
-                    source_id?: string;
-                    /** @description Where sitrep read it, when not from the source directly. */
-                    via_source_id?: string | null;
-                    casualty_report_id?: string | null;
-                    munition_report_id?: string | null;
-                    damage_report_id?: string | null;
-                    /** @description A relation whose from-event is `event_id`. */
-                    relation_id?: string | null;
-                    /** @description The supporting sentence, verbatim. */
-                    quote?: string | null;
-                    /** @description Where in the source the evidence is. */
-                    locator?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CitationPatch"];
             };
         };
         responses: {
@@ -10485,12 +10534,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind?: components["schemas"]["RelationKind"];
-                    to_event_id?: string;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["RelationPatch"];
             };
         };
         responses: {
@@ -10616,13 +10660,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    from_event_id: string;
-                    kind: components["schemas"]["RelationKind"];
-                    to_event_id: string;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["RelationCreate"];
             };
         };
         responses: {
@@ -10934,11 +10972,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Who will hold the key. */
-                    name: string;
-                    role: components["schemas"]["KeyRole"];
-                };
+                "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { countryCode } from '../../lib/filters.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
+import { writeBodies } from '../../lib/write-http.js';
 import { actorKindSchema, actorRoleSchema } from '../../lib/vocabulary-schemas.js';
 import { actorDetailExample, actorListExample } from './actors.examples.js';
 
@@ -42,11 +43,11 @@ export const actorListSchema = listEnvelope(actorSchema).meta({
 export type ActorWire = z.infer<typeof actorSchema>;
 
 /** Body of `POST /v1/actors`; strict, so server-owned and unknown fields are refused by name. */
-export const createActorBodySchema = z.strictObject({
+const createActorBodySchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }),
   kind: actorKindSchema,
   country: z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' }).transform((v) => v.toUpperCase()).nullable().optional(),
   description: z.string().trim().min(1, { error: 'must not be empty' }).max(5000, { error: 'must be at most 5000 characters' }).nullable().optional(),
 });
 
-export const patchActorBodySchema = createActorBodySchema.partial();
+export const actorBodies = writeBodies('Actor', 'actor', createActorBodySchema, createActorBodySchema.partial());

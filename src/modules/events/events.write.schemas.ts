@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../lib/time.js';
 import { instantInputSchema } from '../../lib/time-input.js';
+import { writeBodies } from '../../lib/write-http.js';
 import { actorRoleSchema, eventKindSchema, eventStatusSchema, geoPrecisionSchema, placeRoleSchema, timePrecisionSchema } from '../../lib/vocabulary-schemas.js';
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
@@ -47,7 +48,7 @@ const eventFields = {
   places: z.array(placeInputSchema).max(200).describe('The places the event concerns, each in a role, in the source\'s order. On PATCH, the whole list is replaced.'),
 };
 
-export const createEventBodySchema = z.strictObject({
+const createEventBodySchema = z.strictObject({
   ...eventFields,
   end_at: eventFields.end_at.optional(),
   end_precision: eventFields.end_precision.optional(),
@@ -56,7 +57,9 @@ export const createEventBodySchema = z.strictObject({
   places: eventFields.places.optional(),
 });
 
-export const patchEventBodySchema = z.strictObject(eventFields).partial();
+const patchEventBodySchema = z.strictObject(eventFields).partial();
+
+export const eventBodies = writeBodies('Event', 'event', createEventBodySchema, patchEventBodySchema);
 
 export type CreateEventBody = z.infer<typeof createEventBodySchema>;
 export type PatchEventBody = z.infer<typeof patchEventBodySchema>;

@@ -3,6 +3,7 @@
 // served flat, as stored; bodies are strict, so an unknown or server-owned field is a 400.
 import { z } from 'zod';
 import { instantInputSchema } from '../../lib/time-input.js';
+import { writeBodies } from '../../lib/write-http.js';
 import {
   assetCategorySchema,
   casualtyCategorySchema,
@@ -89,16 +90,16 @@ export const citationRecordSchema = wire(citationFields, 'CitationRecord', 'A ci
 export const relationRecordSchema = wire(relationFields, 'RelationRecord', 'A relation, read as "<from event> <kind> <to event>".');
 
 /** Create body: nullable fields may be left out; `event_id` (or `from_event_id`) cannot change later. */
-function bodies<T extends z.ZodRawShape>(shape: T, owner: keyof T & string) {
+function bodies<T extends z.ZodRawShape>(name: string, label: string, shape: T, owner: keyof T & string) {
   const optionalNullables = Object.fromEntries(
     Object.entries(shape).map(([key, schema]) => [key, schema instanceof z.ZodNullable ? schema.optional() : schema]),
   ) as { [K in keyof T]: T[K] };
   const { [owner]: _owner, ...patchable } = shape;
-  return { create: z.strictObject(optionalNullables), patch: z.strictObject(patchable).partial() };
+  return writeBodies(name, label, z.strictObject(optionalNullables), z.strictObject(patchable).partial());
 }
 
-export const casualtyReportBodies = bodies(casualtyFields, 'event_id');
-export const munitionReportBodies = bodies(munitionFields, 'event_id');
-export const damageReportBodies = bodies(damageFields, 'event_id');
-export const citationBodies = bodies(citationFields, 'event_id');
-export const relationBodies = bodies(relationFields, 'from_event_id');
+export const casualtyReportBodies = bodies('CasualtyReport', 'casualty report', casualtyFields, 'event_id');
+export const munitionReportBodies = bodies('MunitionReport', 'munition report', munitionFields, 'event_id');
+export const damageReportBodies = bodies('DamageReport', 'damage report', damageFields, 'event_id');
+export const citationBodies = bodies('Citation', 'citation', citationFields, 'event_id');
+export const relationBodies = bodies('Relation', 'relation', relationFields, 'from_event_id');

@@ -48,9 +48,8 @@ export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, P
   /** For operationIds: `CasualtyReport` gives createCasualtyReport, updateCasualtyReport, deleteCasualtyReport. */
   name: string;
   idPrefix: string;
-  /** Strict bodies, without `reason` (added here). */
-  createBody: Create;
-  patchBody: Patch;
+  /** Strict, named bodies, with `reason`: what `writeBodies` makes. */
+  bodies: { create: Create; patch: Patch };
   /** What GET, POST and PATCH answer. */
   representation: z.ZodType<Wire>;
   render(db: Db, row: Row): Wire | Promise<Wire>;
@@ -80,8 +79,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
   const itemPath = `${def.path}/:id`;
   // Untyped here: the reply's type cannot follow a generic schema; bodies are checked by `render`'s type.
   const representation: z.ZodType = def.representation;
-  const createBody = def.createBody.extend({ reason: reasonSchema.optional() }).strict();
-  const patchBody = def.patchBody.extend({ reason: reasonSchema.optional() }).strict();
+  const { create: createBody, patch: patchBody } = def.bodies;
 
   const render = async (row: Row) => {
     const body = await def.render(app.db, row);

@@ -20,9 +20,11 @@ export const apiKeyListSchema = z
   .object({ data: z.array(apiKeySchema) })
   .meta({ id: 'ApiKeyList', description: 'Every API key, revoked ones included, oldest first.' });
 
-export const createApiKeyBodySchema = z.strictObject({
-  name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).describe('Who will hold the key.'),
-  role: keyRoleSchema,
-});
+export const createApiKeyBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).describe('Who will hold the key.'),
+    role: keyRoleSchema,
+  })
+  .meta({ id: 'ApiKeyCreate', description: 'A new API key: who will hold it, and its role.' });
 
 export type ApiKeyWire = z.infer<typeof apiKeySchema>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
+import { writeBodies } from '../../lib/write-http.js';
 import { citationRoleSchema, factTypeSchema, sourceKindSchema } from '../../lib/vocabulary-schemas.js';
 import { sourceDetailExample, sourceListExample } from './sources.examples.js';
 
@@ -86,7 +87,7 @@ export type SourceDetail = z.infer<typeof sourceDetailSchema>;
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 
 /** Body of `POST /v1/sources`; strict, so server-owned and unknown fields are refused by name. */
-export const createSourceBodySchema = z.strictObject({
+const createSourceBodySchema = z.strictObject({
   kind: sourceKindSchema,
   publisher: text(200),
   title: text(500).nullable().optional(),
@@ -96,4 +97,4 @@ export const createSourceBodySchema = z.strictObject({
   notes: text(5000).nullable().optional(),
 });
 
-export const patchSourceBodySchema = createSourceBodySchema.partial();
+export const sourceBodies = writeBodies('Source', 'source', createSourceBodySchema, createSourceBodySchema.partial());
