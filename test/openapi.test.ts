@@ -27,6 +27,8 @@ describe('OpenAPI document', () => {
         operationIds.add(op.operationId);
         expect(op.tags?.length, `${where}: tags`).toBeGreaterThan(0);
         expect(op.summary, `${where}: summary`).toBeTruthy();
+        // Imperative and short, the same verbs throughout: what an SDK's method list shows.
+        expect(op.summary, `${where}: summary`).toMatch(/^(List|Get|Create|Update|Delete|Revoke|Export|Check) [^():;.]+$/);
         for (const [status, response] of Object.entries<any>(op.responses)) {
           expect(response.description, `${where} ${status}: description`).toBeTruthy();
           if (status === '304' || status === '204' || status === '308') continue;

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * This API's OpenAPI 3.1 document, as JSON
+         * Get the OpenAPI document as JSON
          * @description The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.
          */
         get: operations["getOpenApiJson"];
@@ -32,7 +32,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * This API's OpenAPI 3.1 document, as YAML
+         * Get the OpenAPI document as YAML
          * @description Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.
          */
         get: operations["getOpenApiYaml"];
@@ -52,8 +52,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness: the process is up
-         * @description Answers `{"status":"ok"}` while the process runs, without touching the database.
+         * Check that the process is up
+         * @description The liveness probe: answers `{"status":"ok"}` while the process runs, without touching the database.
          */
         get: operations["getHealth"];
         put?: never;
@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database answers
-         * @description Answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.
+         * Check that the database answers
+         * @description The readiness probe: answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -102,7 +102,7 @@ export interface paths {
         get: operations["listEvents"];
         put?: never;
         /**
-         * Create a event
+         * Create an event
          * @description Answers 201 with the new event, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createEvent"];
@@ -186,21 +186,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get an event with its actors, figures, citations and relations
-         * @description Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures as they stood at that moment, rebuilt from the revisions.
+         * Get an event
+         * @description The event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures as they stood at that moment, rebuilt from the revisions.
          */
         get: operations["getEvent"];
         put?: never;
         post?: never;
         /**
-         * Delete a event
+         * Delete an event
          * @description Removes the event from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
          */
         delete: operations["deleteEvent"];
         options?: never;
         head?: never;
         /**
-         * Correct a event
+         * Update an event
          * @description Changes the fields sent (null clears an optional one) and answers the event with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateEvent"];
@@ -214,7 +214,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What happened around an event, and what is linked to it
+         * Get the context of an event
          * @description The events just before and after it within a time window, and every event linked to it by a relation.
          */
         get: operations["getEventContext"];
@@ -240,7 +240,7 @@ export interface paths {
         get: operations["listActors"];
         put?: never;
         /**
-         * Create a actor
+         * Create an actor
          * @description Answers 201 with the new actor, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createActor"];
@@ -265,14 +265,14 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a actor
+         * Delete an actor
          * @description Removes the actor from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
          */
         delete: operations["deleteActor"];
         options?: never;
         head?: never;
         /**
-         * Correct a actor
+         * Update an actor
          * @description Changes the fields sent (null clears an optional one) and answers the actor with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateActor"];
@@ -286,7 +286,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List or look up places in the gazetteer
+         * List places
          * @description The places events can concern: Ukraine's 27 first-level units (ISO 3166-2), the Russian regions, settlements, air bases and seas the Air Force reports name, with their names in every spelling sitrep knows and their coordinates. With `q`, every entry a name may mean, the one the place filters choose by default first.
          */
         get: operations["listPlaces"];
@@ -306,7 +306,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a place of the gazetteer
+         * Get a place
          * @description One entry: its names, the unit and country it lies in, its coordinates and where they come from.
          */
         get: operations["getPlace"];
@@ -350,7 +350,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a source and the facts it supports
+         * Get a source
          * @description One source and the citations that name it: as `claimant` when it made the claim, as `via` when sitrep read someone else's claim in it. Each fact names the event it belongs to. The first 100 are here, by id; `facts_total` counts them all and `facts_next` is the `/v1/citations` page with the rest.
          */
         get: operations["getSource"];
@@ -364,7 +364,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a source
+         * Update a source
          * @description Changes the fields sent (null clears an optional one) and answers the source with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateSource"];
@@ -378,8 +378,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get events in order, grouped by calendar bucket
-         * @description Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events. JSON pages like /v1/events.
+         * Get the timeline
+         * @description Events in order, grouped by calendar bucket (day, ISO week, month or year) in `tz`. Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events. JSON pages like /v1/events.
          *
          *     The same as files: /timeline.csv (each its own operation).
          */
@@ -403,7 +403,7 @@ export interface paths {
          * Export the timeline as CSV
          * @description One row per event with its bucket: every matching event, streamed, unless `limit` is given.
          *
-         *     Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.
+         *     Events in order, grouped by calendar bucket (day, ISO week, month or year) in `tz`. Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.
          */
         get: operations["exportTimelineCsv"];
         put?: never;
@@ -422,8 +422,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get killed, injured and missing per calendar bucket
-         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * Get casualty statistics
+         * @description Killed, injured and missing per calendar bucket in `tz`, each event counted once. Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          *
          *     The same as files: /stats/casualties.csv, /stats/casualties.geojson (each its own operation).
          */
@@ -445,7 +445,7 @@ export interface paths {
         };
         /**
          * Export casualty statistics as CSV
-         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Killed, injured and missing per calendar bucket in `tz`, each event counted once. Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportCasualtyStatsCsv"];
         put?: never;
@@ -464,10 +464,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export casualty statistics per unit as a GeoJSON map layer
+         * Export casualty statistics as GeoJSON
          * @description One feature per bucket and first-level unit, drawn by the unit's outline, its figures as properties: `group_by=admin1` is implied.
          *
-         *     Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         *     Killed, injured and missing per calendar bucket in `tz`, each event counted once. Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportCasualtyStatsGeojson"];
         put?: never;
@@ -486,8 +486,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get weapons launched, shot down and lost per calendar bucket
-         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * Get munition statistics
+         * @description Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          *
          *     The same as files: /stats/munitions.csv, /stats/munitions.geojson (each its own operation).
          */
@@ -509,7 +509,7 @@ export interface paths {
         };
         /**
          * Export munition statistics as CSV
-         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportMunitionStatsCsv"];
         put?: never;
@@ -528,10 +528,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export munition statistics per unit as a GeoJSON map layer
+         * Export munition statistics as GeoJSON
          * @description One feature per bucket and first-level unit, drawn by the unit's outline, its figures as properties: `group_by=admin1` is implied.
          *
-         *     Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         *     Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportMunitionStatsGeojson"];
         put?: never;
@@ -551,7 +551,7 @@ export interface paths {
         };
         /**
          * List casualty reports
-         * @description Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         * @description Every casualty report is one source's claim about one event (people killed, injured or missing), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
          *     The same as files: /casualty-reports.csv, /casualty-reports.ndjson (each its own operation).
          */
@@ -579,7 +579,7 @@ export interface paths {
          * Export casualty reports as CSV
          * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every casualty report is one source's claim about one event (people killed, injured or missing), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportCasualtyReportsCsv"];
         put?: never;
@@ -601,7 +601,7 @@ export interface paths {
          * Export casualty reports as NDJSON
          * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every casualty report is one source's claim about one event (people killed, injured or missing), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportCasualtyReportsNdjson"];
         put?: never;
@@ -621,7 +621,7 @@ export interface paths {
         };
         /**
          * List munition reports
-         * @description Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         * @description Every munition report is one source's claim about one event (weapons launched, shot down or lost), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
          *     The same as files: /munition-reports.csv, /munition-reports.ndjson (each its own operation).
          */
@@ -649,7 +649,7 @@ export interface paths {
          * Export munition reports as CSV
          * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every munition report is one source's claim about one event (weapons launched, shot down or lost), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportMunitionReportsCsv"];
         put?: never;
@@ -671,7 +671,7 @@ export interface paths {
          * Export munition reports as NDJSON
          * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every munition report is one source's claim about one event (weapons launched, shot down or lost), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportMunitionReportsNdjson"];
         put?: never;
@@ -691,7 +691,7 @@ export interface paths {
         };
         /**
          * List damage reports
-         * @description Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         * @description Every damage report is one source's claim about one event (property damaged), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
          *     The same as files: /damage-reports.csv, /damage-reports.ndjson (each its own operation).
          */
@@ -719,7 +719,7 @@ export interface paths {
          * Export damage reports as CSV
          * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every damage report is one source's claim about one event (property damaged), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportDamageReportsCsv"];
         put?: never;
@@ -741,7 +741,7 @@ export interface paths {
          * Export damage reports as NDJSON
          * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every damage report is one source's claim about one event (property damaged), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportDamageReportsNdjson"];
         put?: never;
@@ -841,7 +841,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a casualty report
+         * Update a casualty report
          * @description Changes the fields sent (null clears an optional one) and answers the casualty report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateCasualtyReport"];
@@ -866,7 +866,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a munition report
+         * Update a munition report
          * @description Changes the fields sent (null clears an optional one) and answers the munition report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateMunitionReport"];
@@ -891,7 +891,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a damage report
+         * Update a damage report
          * @description Changes the fields sent (null clears an optional one) and answers the damage report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateDamageReport"];
@@ -916,7 +916,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a citation
+         * Update a citation
          * @description Changes the fields sent (null clears an optional one) and answers the citation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateCitation"];
@@ -941,7 +941,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a relation
+         * Update a relation
          * @description Changes the fields sent (null clears an optional one) and answers the relation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateRelation"];
@@ -975,7 +975,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the revisions of an event and its figures
+         * List the revisions of an event
          * @description Every change to the event and to the records that belong to it (casualty, munition and damage reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep their history. Changes made by the seed or an import are revisions too, by that loader (`changed_by.key_id` `seed` or `import:airforce`).
          */
         get: operations["listEventRevisions"];
@@ -995,8 +995,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Feed of every change, in commit order
-         * @description Created, updated and deleted records of every type, oldest first, whether an editor, the seed or an import made the change. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
+         * List changes
+         * @description The feed of every change: created, updated and deleted records of every type, in commit order, whether an editor, the seed or an import made the change. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
          */
         get: operations["listChanges"];
         put?: never;
@@ -3638,7 +3638,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List events */
+            /** @description A page of events, each whole (`fields` shapes the files: /v1/events.csv, .ndjson, .geojson). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,7 +3914,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export events as CSV */
+            /** @description The events as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,7 +4082,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export events as NDJSON */
+            /** @description The events as NDJSON. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4250,7 +4250,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export events as GeoJSON */
+            /** @description An RFC 7946 GeoJSON FeatureCollection of events, for QGIS, geojson.io and other GIS tools. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6022,7 +6022,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get events in order, grouped by calendar bucket */
+            /** @description Events in order, grouped by calendar bucket in `tz`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +6199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export the timeline as CSV */
+            /** @description The timeline as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6353,7 +6353,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get killed, injured and missing per calendar bucket */
+            /** @description Killed, injured and missing per bucket and group, each event counted once; with `include=by_source`, every source's own totals. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6512,7 +6512,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty statistics as CSV */
+            /** @description The casualty statistics as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6664,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty statistics per unit as a GeoJSON map layer */
+            /** @description An RFC 7946 FeatureCollection: one feature per bucket and first-level unit, for a choropleth map. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6818,7 +6818,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get weapons launched, shot down and lost per calendar bucket */
+            /** @description Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source's own totals. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,7 +6977,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition statistics as CSV */
+            /** @description The munition statistics as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7129,7 +7129,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition statistics per unit as a GeoJSON map layer */
+            /** @description An RFC 7946 FeatureCollection: one feature per bucket and first-level unit, for a choropleth map. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7254,7 +7254,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List casualty reports */
+            /** @description A page of casualty reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7483,7 +7483,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty reports as CSV */
+            /** @description The casualty reports as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7606,7 +7606,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty reports as NDJSON */
+            /** @description The casualty reports as NDJSON. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7731,7 +7731,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List munition reports */
+            /** @description A page of munition reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7960,7 +7960,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition reports as CSV */
+            /** @description The munition reports as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8083,7 +8083,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition reports as NDJSON */
+            /** @description The munition reports as NDJSON. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8208,7 +8208,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List damage reports */
+            /** @description A page of damage reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8437,7 +8437,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export damage reports as CSV */
+            /** @description The damage reports as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8560,7 +8560,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export damage reports as NDJSON */
+            /** @description The damage reports as NDJSON. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8651,7 +8651,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List citations */
+            /** @description A page of citations, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8846,7 +8846,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export citations as CSV */
+            /** @description The citations as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8935,7 +8935,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export citations as NDJSON */
+            /** @description The citations as NDJSON. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,8 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   path: string;
   /** Names the saved file: `sitrep-<stem>.csv`. */
   fileStem: string;
+  /** What the operations answer, for their responses' descriptions: `the events` gives "The events as CSV". */
+  what: string;
   /** JSON first, then the file formats offered: `offeredFormats(…)`, the `format` parameter's vocabulary. */
   offered: z.ZodEnum;
   tags: string[];
@@ -31,6 +33,14 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   config?: Record<string, unknown>;
   handler: (request: FastifyRequest<{ Querystring: z.output<Q> }>, reply: FastifyReply, negotiated: Negotiated) => Promise<unknown>;
 };
+
+const FORMAT_NAMES: Record<Format, string> = { json: 'JSON', csv: 'CSV', ndjson: 'NDJSON', geojson: 'GeoJSON' };
+
+/** A success answer's description: the JSON body schema's own, else what it is in which format. */
+function answerDescription(what: string, format: Format, body: z.ZodType | string): string {
+  const own = typeof body === 'string' ? undefined : z.globalRegistry.get(body)?.description;
+  return own ?? `${what[0]!.toUpperCase()}${what.slice(1)} as ${FORMAT_NAMES[format]}.`;
+}
 
 const REDIRECT_DESCRIPTION = 'Moved: `format=` asked for a file; `Location` is that file\'s own URL, with the same parameters.';
 
@@ -79,7 +89,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
           ),
       }),
       response: {
-        ...singleFormatResponse('json', json.summary, bodyOf('json')),
+        ...singleFormatResponse('json', answerDescription(spec.what, 'json', bodyOf('json')), bodyOf('json')),
         304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
         ...(files.length ? { 308: z.undefined().describe(REDIRECT_DESCRIPTION) } : {}),
         ...problemResponses(...new Set([...spec.errors, 400, 406])),
@@ -112,7 +122,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         description: [operation.description, spec.description].filter(Boolean).join('\n\n'),
         querystring: querystringOf(format),
         response: {
-          ...singleFormatResponse(format, operation.summary, bodyOf(format)),
+          ...singleFormatResponse(format, answerDescription(spec.what, format, bodyOf(format)), bodyOf(format)),
           304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
           ...problemResponses(...new Set([...spec.errors, 400, 406])),
         },

@@ -73,7 +73,7 @@ export default fp(
         schema: {
           operationId: 'getOpenApiJson',
           tags: ['meta'],
-          summary: 'This API\'s OpenAPI 3.1 document, as JSON',
+          summary: 'Get the OpenAPI document as JSON',
           description: 'The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.',
           querystring: noQueryParameters,
           response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.') },
@@ -87,7 +87,7 @@ export default fp(
         schema: {
           operationId: 'getOpenApiYaml',
           tags: ['meta'],
-          summary: 'This API\'s OpenAPI 3.1 document, as YAML',
+          summary: 'Get the OpenAPI document as YAML',
           description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
           querystring: noQueryParameters,
           response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },

@@ -60,7 +60,7 @@ function flatRecord<Row extends { id: string }>(
     render: (_db, row) => snakeRecord(row),
     fromCreate: (tx, input, id, now) => checked(tx, { ...camelFields({ ...nulls, ...input }), id, createdAt: now, updatedAt: now } as unknown as Row),
     fromPatch: (tx, current, patch, now) => checked(tx, { ...current, ...camelFields(patch), updatedAt: now }),
-    withGet: { summary: `Get a ${options.store.label}`, example: options.example },
+    withGet: { example: options.example },
   });
 }
 

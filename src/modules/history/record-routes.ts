@@ -34,6 +34,11 @@ export function missingRecord(db: Queryable, type: ResourceType, label: string, 
   );
 }
 
+/** `event` → `an event`, `source` → `a source`: how summaries name one record. */
+function oneOf(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
 export function newRecordId(prefix: string): string {
   return `${prefix}_${randomBytes(8).toString('hex')}`;
 }
@@ -57,7 +62,7 @@ export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, P
   fromCreate(tx: Queryable, input: z.infer<Create>, id: string, now: string): Row;
   fromPatch(tx: Queryable, current: Row, patch: z.infer<Patch>, now: string): Row;
   /** Also register `GET <path>/{id}` (resources without a richer GET of their own). */
-  withGet?: { summary: string; example?: string };
+  withGet?: { example?: string };
 };
 
 function writeContext(request: FastifyRequest, reason: string | undefined): WriteContext {
@@ -94,7 +99,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         schema: {
           operationId: `get${def.name}`,
           tags: [def.tag],
-          summary: def.withGet.summary,
+          summary: `Get ${oneOf(label)}`,
           params: def.withGet.example ? z.object({ id: z.string().min(1).max(200).meta({ examples: [def.withGet.example] }) }) : idParamsSchema,
           querystring: noQueryParameters,
           response: { 200: representation, 304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'), ...problemResponses(404, 410) },
@@ -111,7 +116,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       schema: {
         operationId: `create${def.name}`,
         tags: [def.tag],
-        summary: `Create a ${label}`,
+        summary: `Create ${oneOf(label)}`,
         description:
           `Answers 201 with the new ${label}, its \`Location\` and \`ETag\`. The server sets \`id\`, \`created_at\` and \`updated_at\`. ` +
           'With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.',
@@ -169,7 +174,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       schema: {
         operationId: `update${def.name}`,
         tags: [def.tag],
-        summary: `Correct a ${label}`,
+        summary: `Update ${oneOf(label)}`,
         description:
           `Changes the fields sent (null clears an optional one) and answers the ${label} with its new \`ETag\`. ` +
           '`If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.',
@@ -202,7 +207,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       schema: {
         operationId: `delete${def.name}`,
         tags: [def.tag],
-        summary: `Delete a ${label}`,
+        summary: `Delete ${oneOf(label)}`,
         description:
           `Removes the ${label} from lists, statistics and search; its GET then answers 410 with when and why. ` +
           `\`If-Match\` must carry the current ETag. Refused with 409 while other records refer to it.`,
