@@ -6,6 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptedMediaType, fileExtension, FORMATS, mediaTypesOf, setFormatHeaders, singleFormatResponse, type Format, type Negotiated } from './formats.js';
+import { notModifiedResponse } from './http.js';
+import type { HeaderRule } from './openapi-headers.js';
 import { ProblemError, problemResponses } from './problem.js';
 
 type ResponseOf = { json: z.ZodType; geojson?: z.ZodType; csv?: string; ndjson?: string };
@@ -30,6 +32,8 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   bodies: ResponseOf;
   /** Error statuses every format can answer besides 406. */
   errors: number[];
+  /** The answers come in pages, the next named in a `Link` header. */
+  pages: boolean;
   config?: Record<string, unknown>;
   handler: (request: FastifyRequest<{ Querystring: z.output<Q> }>, reply: FastifyReply, negotiated: Negotiated) => Promise<unknown>;
 };
@@ -53,6 +57,8 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
   };
   const files = offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
   const fileUrls = files.map((f) => `${spec.path}.${fileExtension(f)}`).join(', ');
+  // A 304 carries the headers its 200 would have.
+  const linkHeader: HeaderRule[] = spec.pages ? [{ status: [200, 304], headers: ['Link'] }] : [];
   const bodyOf = (format: Format) => (format === 'json' ? spec.bodies.json : format === 'geojson' ? spec.bodies.geojson! : (spec.bodies[format] ?? ''));
   const serve = (format: Format) => async (request: FastifyRequest, reply: FastifyReply) => {
     const mediaType = acceptedMediaType(request.headers.accept, format);
@@ -90,10 +96,11 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
       }),
       response: {
         ...singleFormatResponse('json', answerDescription(spec.what, 'json', bodyOf('json')), bodyOf('json')),
-        304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
+        ...notModifiedResponse,
         ...(files.length ? { 308: z.undefined().describe(REDIRECT_DESCRIPTION) } : {}),
         ...problemResponses(...new Set([...spec.errors, 400, 406])),
       },
+      responseHeaders: [{ status: [308], headers: ['Location'] }, ...linkHeader],
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const { format, ...query } = request.query as { format?: Format };
@@ -123,9 +130,10 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         querystring: querystringOf(format),
         response: {
           ...singleFormatResponse(format, answerDescription(spec.what, format, bodyOf(format)), bodyOf(format)),
-          304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
+          ...notModifiedResponse,
           ...problemResponses(...new Set([...spec.errors, 400, 406])),
         },
+        responseHeaders: linkHeader,
       },
       handler: serve(format),
     });

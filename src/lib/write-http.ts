@@ -58,7 +58,7 @@ export function writeBodies<Create extends z.ZodRawShape, Patch extends z.ZodRaw
 }
 
 export const ifMatchHeaderSchema = z.object({
-  'if-match': z.string().max(1024).optional().describe('The ETag of the record as last read (required).'),
+  'if-match': z.string().max(1024).optional().describe('The ETag of the record as last read; without it the answer is 428, with an older one 412.'),
 });
 
 export const idempotencyHeaderSchema = z.object({

@@ -5,10 +5,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyResponseHeaders, requirePreconditionHeaders, resolveResponseHeaders } from '../lib/openapi-headers.js';
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
 import { unwrapSingleRefs, wrapRefsWithSiblings } from '../lib/openapi-refs.js';
 import { collapseInputTwins } from '../lib/openapi-twins.js';
 import { describeResponsesBySchema } from '../lib/openapi-responses.js';
+import { notModifiedResponse } from '../lib/http.js';
 import { noQueryParameters } from '../lib/query.js';
 
 export const API_VERSION = '0.1.0';
@@ -59,10 +61,10 @@ export default fp(
       transform: (route) => {
         const { schema, url } = jsonSchemaTransform(route);
         const parts = Object.entries(schema as Record<string, unknown>).map(([key, value]) => [key, ROUTE_SCHEMAS.has(key) ? wrapRefsWithSiblings(value) : value]);
-        return { schema: Object.fromEntries(parts), url };
+        return { schema: resolveResponseHeaders(requirePreconditionHeaders(Object.fromEntries(parts))), url };
       },
       transformObject: (document) =>
-        describeResponsesBySchema(collapseInputTwins(pruneUnusedSchemas(unwrapSingleRefs(jsonSchemaTransformObject(document) as never)))),
+        applyResponseHeaders(describeResponsesBySchema(collapseInputTwins(pruneUnusedSchemas(unwrapSingleRefs(jsonSchemaTransformObject(document) as never))))),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -76,7 +78,9 @@ export default fp(
           summary: 'Get the OpenAPI document as JSON',
           description: 'The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.',
           querystring: noQueryParameters,
-          response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.') },
+          response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.'), ...notModifiedResponse },
+          // Registered before the etag plugin, whose hook declares these for the routes after it.
+          responseHeaders: [{ status: [200, 304], headers: ['ETag'] }],
         },
       },
       async () => app.swagger() as unknown as Record<string, unknown>,
@@ -90,7 +94,8 @@ export default fp(
           summary: 'Get the OpenAPI document as YAML',
           description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
           querystring: noQueryParameters,
-          response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },
+          response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } }, ...notModifiedResponse },
+          responseHeaders: [{ status: [200, 304], headers: ['ETag'] }],
         },
       },
       async (_request, reply) => reply.type('application/yaml').send(app.swagger({ yaml: true })),

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { HttpLimits } from '../config.js';
 import { ProblemError, problemResponses } from '../lib/problem.js';
+import { declareResponseHeaders, RATE_LIMIT_HEADERS } from '../lib/openapi-headers.js';
 import { API_SECURITY_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../lib/response-headers.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -79,6 +80,10 @@ export default fp<{ limits: HttpLimits }>(
       if (route.schema?.hide || !route.schema?.response || route.url === LIVENESS) return;
       const added = PROBES.has(route.url) ? problemResponses(503) : problemResponses(429, 503);
       route.schema.response = { ...added, ...(route.schema.response as object) };
+      declareResponseHeaders(route.schema, { status: [429, 503], headers: ['Retry-After'] });
+      // Every answer of a rate-limited route says the client's budget (where its kind of request
+      // is limited at all), except those written before routing (src/app.ts).
+      if (!PROBES.has(route.url)) declareResponseHeaders(route.schema, { except: [408, 414, 431], headers: RATE_LIMIT_HEADERS });
     });
 
     // The API's answers get the headers OWASP's REST Security Cheat Sheet asks of an API: data is

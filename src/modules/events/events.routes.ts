@@ -170,6 +170,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       ndjson: 'Each line is an `Event`.',
     },
     errors: [],
+    pages: true,
     config: { responseCache: true },
     handler: async (request, reply, { format }) => {
       const { fields, profile, ...query } = request.query;

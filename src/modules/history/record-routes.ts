@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import type { ResourceType } from '../../domain/vocabulary.js';
-import { idParamsSchema } from '../../lib/http.js';
+import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
 import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
 import { noQueryParameters, queryParameters } from '../../lib/query.js';
 import { nowTimestamp } from '../../lib/time.js';
@@ -102,7 +102,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           summary: `Get ${oneOf(label)}`,
           params: def.withGet.example ? z.object({ id: z.string().min(1).max(200).meta({ examples: [def.withGet.example] }) }) : idParamsSchema,
           querystring: noQueryParameters,
-          response: { 200: representation, 304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'), ...problemResponses(404, 410) },
+          response: { 200: representation, ...notModifiedResponse, ...problemResponses(404, 410) },
         },
       },
       async (request, reply) => reply.send(await def.render(app.db, load(request.params.id))),
@@ -125,6 +125,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         headers: idempotencyHeaderSchema,
         body: createBody,
         response: { 201: representation, ...problemResponses(400, 401, 403, 422) },
+        responseHeaders: [{ status: [201], headers: ['Location', 'ETag', 'Idempotent-Replayed'] }],
       },
     },
     async (request, reply) =>
@@ -184,6 +185,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         headers: ifMatchHeaderSchema,
         body: patchBody,
         response: { 200: representation, ...problemResponses(400, 401, 403, 404, 410, 412, 428) },
+        responseHeaders: [{ status: [200], headers: ['ETag'] }],
       },
     },
     async (request, reply) =>

@@ -99,6 +99,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         ndjson: 'Each line is one report, shaped like an item of the JSON `data` list.',
       },
       errors: [],
+      pages: true,
       handler: async (request, reply, { format: answered }) => {
         const { limit, cursor, ...filters } = request.query;
         const places = placeFilterFromQuery(filters);
@@ -146,6 +147,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       ndjson: 'Each line is one citation, shaped like an item of the JSON `data` list.',
     },
     errors: [],
+    pages: true,
     handler: async (request, reply, { format: answered }) => {
       const { limit, cursor, ...filters } = request.query;
       const filter = { eventId: filters.event, sourceId: filters.source, factType: filters.fact_type };

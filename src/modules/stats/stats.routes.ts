@@ -100,6 +100,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       geojson: unitFeatureCollectionSchema,
     },
     errors: [],
+    pages: false,
     config: { responseCache: true },
     handler: async (request, reply, { format }) => {
       const { bucket, tz } = request.query;
@@ -149,6 +150,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       geojson: unitFeatureCollectionSchema,
     },
     errors: [],
+    pages: false,
     config: { responseCache: true },
     handler: async (request, reply, { format }) => {
       const { bucket, tz } = request.query;

@@ -41,6 +41,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         'headline as killed/injured/missing low, best, high, as_reported, source ids and launched, intercepted, lost_to_ew, munitions_source_id; relations as `follows evt_b` or `evt_a follows`).',
     },
     errors: [],
+    pages: true,
     config: { responseCache: true },
     handler: async (request, reply, { format }) => {
       const { bucket, fields, ...listQuery } = request.query;
