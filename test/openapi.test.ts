@@ -144,7 +144,7 @@ describe('OpenAPI document', () => {
     expect(answers.map(([id, status]) => `${id} ${status}`)).toEqual([
       'listEvents 200', 'getEvent 404', 'listEvents 308', 'createEvent 401', 'exportEventsCsv 200', 'listEvents 429',
     ]);
-    const described = ['etag', 'location', 'link', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+    const described = ['access-control-allow-origin', 'etag', 'location', 'link', 'retry-after', 'www-authenticate', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
     for (const [operationId, status, headers] of answers) {
       const sent = described.filter((name) => headers[name] !== undefined);
       expect(sent, `${operationId} ${status}`).toContain('x-ratelimit-limit');

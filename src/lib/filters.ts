@@ -10,7 +10,8 @@ export const countryCodeSchema = countryCode();
  * transformed parameter must sit before the transform: zod drops them from the input schema.
  */
 export function countryCode(example?: string) {
-  const code = z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' });
+  const error = 'must be an ISO 3166-1 alpha-2 code such as UA';
+  const code = z.string().max(2, { error, abort: true }).regex(/^[A-Za-z]{2}$/, { error });
   return (example ? code.meta({ examples: [example] }) : code).transform((value) => value.toUpperCase());
 }
 
@@ -38,7 +39,8 @@ export function listOf<V extends string>(vocabulary: z.ZodEnum<{ [K in V]: K }>,
   const noun = options.noun ?? 'value';
   const values: readonly string[] = vocabulary.options;
   // Examples sit on the array, before the preprocess: zod leaves a pipe's own out of the input schema.
-  const array = z.array(vocabulary);
+  // Items are distinct by then, so there are never more than the vocabulary has.
+  const array = z.array(vocabulary).max(values.length);
   const items = z.preprocess((value, ctx) => {
     // Anything else (never sent by a query string) is left for the array schema to refuse.
     if (typeof value !== 'string' && !Array.isArray(value)) return value;

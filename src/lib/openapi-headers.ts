@@ -9,6 +9,11 @@ type HeaderObject = { description: string; schema: Record<string, unknown> };
 const seconds = { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 };
 
 export const RESPONSE_HEADERS = {
+  'Access-Control-Allow-Origin': {
+    description:
+      'CORS: `*` on reads and on answers written before routing; on a write, the page\'s origin when the server takes writes from it (`CORS_WRITE_ORIGINS`), else none.',
+    schema: { type: 'string', maxLength: 2048 },
+  },
   ETag: {
     description:
       'The strong entity tag of this representation: send it as `If-None-Match` to get a 304 while it is unchanged, and as `If-Match` to change the record. ' +
@@ -37,11 +42,11 @@ export const RESPONSE_HEADERS = {
   },
   'X-RateLimit-Limit': {
     description: 'How many requests of this kind (reads, or writes) this client may make a minute; sent where the server limits them.',
-    schema: { type: 'integer', format: 'int32', minimum: 0 },
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 },
   },
   'X-RateLimit-Remaining': {
     description: 'How many of them are left in the current minute.',
-    schema: { type: 'integer', format: 'int32', minimum: 0 },
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 },
   },
   'X-RateLimit-Reset': {
     description: 'In how many seconds the budget is whole again.',

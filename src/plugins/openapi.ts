@@ -15,6 +15,11 @@ import { noQueryParameters } from '../lib/query.js';
 
 export const API_VERSION = '0.1.0';
 
+/** Every server the document names serves the public API (`x-internal`, Stoplight's mark, which the OWASP ruleset reads). */
+function publicServers<T extends { servers?: Array<Record<string, unknown>> }>(doc: T): T {
+  return doc.servers ? { ...doc, servers: doc.servers.map((server) => ({ ...server, 'x-internal': false })) } : doc;
+}
+
 /** The parts of a route's schema that hold JSON schemas (the rest is operationId, summary, tags…). */
 const ROUTE_SCHEMAS = new Set(['headers', 'querystring', 'params', 'body', 'response']);
 
@@ -64,7 +69,7 @@ export default fp(
         return { schema: resolveResponseHeaders(requirePreconditionHeaders(Object.fromEntries(parts))), url };
       },
       transformObject: (document) =>
-        applyResponseHeaders(describeResponsesBySchema(collapseInputTwins(pruneUnusedSchemas(unwrapSingleRefs(jsonSchemaTransformObject(document) as never))))),
+        publicServers(applyResponseHeaders(describeResponsesBySchema(collapseInputTwins(pruneUnusedSchemas(unwrapSingleRefs(jsonSchemaTransformObject(document) as never)))))),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -77,7 +77,10 @@ export default fp<{ limits: HttpLimits }>(
       // Probes must answer even when a monitor polls them often: no rate limit on their routes
       // at all, rather than an allow-list every other request would be checked against.
       if (PROBES.has(route.url)) route.config = { ...route.config, rateLimit: false };
-      if (route.schema?.hide || !route.schema?.response || route.url === LIVENESS) return;
+      if (route.schema?.hide || !route.schema?.response) return;
+      // CORS answers every route, and the answers written before routing carry its grant too.
+      declareResponseHeaders(route.schema, { headers: ['Access-Control-Allow-Origin'] });
+      if (route.url === LIVENESS) return;
       const added = PROBES.has(route.url) ? problemResponses(503) : problemResponses(429, 503);
       route.schema.response = { ...added, ...(route.schema.response as object) };
       declareResponseHeaders(route.schema, { status: [429, 503], headers: ['Retry-After'] });

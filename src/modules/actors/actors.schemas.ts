@@ -1,6 +1,6 @@
 // Wire shapes of actors: the people, states, forces and organisations that take part in events.
 import { z } from 'zod';
-import { countryCode } from '../../lib/filters.js';
+import { countryCode, countryCodeSchema } from '../../lib/filters.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { writeBodies } from '../../lib/write-http.js';
@@ -46,7 +46,7 @@ export type ActorWire = z.infer<typeof actorSchema>;
 const createActorBodySchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }),
   kind: actorKindSchema,
-  country: z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' }).transform((v) => v.toUpperCase()).nullable().optional(),
+  country: countryCodeSchema.nullable().optional(),
   description: z.string().trim().min(1, { error: 'must not be empty' }).max(5000, { error: 'must be at most 5000 characters' }).nullable().optional(),
 });
 

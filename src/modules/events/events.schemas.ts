@@ -313,6 +313,7 @@ export const eventContextQuerySchema = queryParameters({
     .int({ error: 'must be a whole number of hours' })
     .min(1, { error: 'must be at least 1' })
     .max(8784, { error: 'must be at most 8784 (a leap year)' })
+    .meta({ format: 'int32' })
     .default(72)
     .describe('How far before its start and after its end to look, in hours.'),
   limit: z.coerce
@@ -320,6 +321,7 @@ export const eventContextQuerySchema = queryParameters({
     .int({ error: 'must be a whole number' })
     .min(1, { error: 'must be at least 1' })
     .max(100, { error: 'must be at most 100' })
+    .meta({ format: 'int32' })
     .default(10)
     .describe('At most this many events on each side.'),
   kind: listOf(eventKindSchema, { description: 'Only neighbours of these kinds.' }).optional(),

@@ -1,5 +1,6 @@
 // Bodies of event writes. Strict: an unknown or server-owned field is a 400 naming it.
 import { z } from 'zod';
+import { countryCodeSchema } from '../../lib/filters.js';
 import { isValidTimeZone } from '../../lib/time.js';
 import { instantInputSchema } from '../../lib/time-input.js';
 import { writeBodies } from '../../lib/write-http.js';
@@ -10,7 +11,7 @@ const text = (max: number) => z.string().trim().min(1, { error: 'must not be emp
 const locationInputSchema = z.strictObject({
   place: text(200).nullable().optional(),
   admin1: text(200).nullable().optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' }).transform((v) => v.toUpperCase()).nullable().optional(),
+  country: countryCodeSchema.nullable().optional(),
   latitude: z.number().min(-90, { error: 'must be between -90 and 90' }).max(90, { error: 'must be between -90 and 90' }).nullable().optional(),
   longitude: z.number().min(-180, { error: 'must be between -180 and 180' }).max(180, { error: 'must be between -180 and 180' }).nullable().optional(),
   geo_precision: geoPrecisionSchema.nullable().optional(),
@@ -24,7 +25,11 @@ const placeInputSchema = z
     latitude: z.number().min(-90, { error: 'must be between -90 and 90' }).max(90, { error: 'must be between -90 and 90' }).optional(),
     longitude: z.number().min(-180, { error: 'must be between -180 and 180' }).max(180, { error: 'must be between -180 and 180' }).optional(),
     geo_precision: geoPrecisionSchema.optional().describe('With coordinates: what they locate.'),
-    admin1: z.string().regex(/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code such as UA-30' }).optional().describe('With coordinates: the ISO 3166-2 unit they lie in.'),
+    admin1: z
+      .string()
+      .max(6, { error: 'must be an ISO 3166-2 code such as UA-30', abort: true })
+      .regex(/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code such as UA-30' })
+      .optional().describe('With coordinates: the ISO 3166-2 unit they lie in.'),
   })
   .describe('A place: a gazetteer entry (by `gazetteer_id`, or by `name` alone), or a place the gazetteer lacks, by `latitude`, `longitude` and `geo_precision`.');
 

@@ -14,7 +14,13 @@ import {
 } from '../../lib/vocabulary-schemas.js';
 
 const id = z.string().min(1).max(200);
-const count = z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
+const INT32_MAX = 2_147_483_647;
+const count = z
+  .number()
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must be 0 or more' })
+  .max(INT32_MAX, { error: `must be at most ${INT32_MAX}` })
+  .meta({ format: 'int32' });
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 const stamps = { created_at: z.string(), updated_at: z.string() };
 

@@ -100,6 +100,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           operationId: `get${def.name}`,
           tags: [def.tag],
           summary: `Get ${oneOf(label)}`,
+          description: `One ${label} as stored, with its \`ETag\`; a deleted one answers 410 with when and why it was deleted.`,
           params: def.withGet.example ? z.object({ id: z.string().min(1).max(200).meta({ examples: [def.withGet.example] }) }) : idParamsSchema,
           querystring: noQueryParameters,
           response: { 200: representation, ...notModifiedResponse, ...problemResponses(404, 410) },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ENTRY_KINDS } from '../../../seed/gazetteer/index.js';
 import { lookup, resolveAdmin1, type GazetteerEntry } from '../../domain/places.js';
 import type { PlaceRole } from '../../domain/vocabulary.js';
-import { listItems, listOf, LIST_RULE } from '../../lib/filters.js';
+import { countryCodeSchema, listItems, listOf, LIST_RULE } from '../../lib/filters.js';
 import { invalidParameter } from '../../lib/problem.js';
 import { queryParameters } from '../../lib/query.js';
 import { geoPrecisionSchema, placeRoleSchema } from '../../lib/vocabulary-schemas.js';
@@ -25,27 +25,35 @@ export type PlaceFilter = {
 
 export const DEFAULT_PLACE_ROLES: PlaceRole[] = ['target', 'affected'];
 
+/** Names one place filter takes at most, and the longest name the gazetteer could know. */
+const MAX_NAMES = 100;
+const MAX_NAME_LENGTH = 200;
+
 /** A multi-valued parameter of names, each resolved by `resolve` (null: unknown, with `unknown` saying why). */
 function namesOf<T>(resolve: (name: string) => T | null, unknown: (name: string) => string, meta: { description: string; example: string }) {
+  const names = z
+    .array(z.string().max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters each` }))
+    .max(MAX_NAMES, { error: `must name at most ${MAX_NAMES} places` })
+    .meta({ examples: [[meta.example]] });
   return z
-    .preprocess(
-      (value, ctx) => {
-        if (typeof value !== 'string' && !Array.isArray(value)) return value;
-        const items = listItems(Array.isArray(value) ? value.map(String) : value);
-        if (!items) {
-          ctx.addIssue({ code: 'custom', message: 'has an empty item; separate values with single commas', input: value });
-          return [];
-        }
-        const resolved: T[] = [];
-        for (const item of items) {
-          const found = item.length <= 200 ? resolve(item) : null;
-          if (found === null) ctx.addIssue({ code: 'custom', message: unknown(item), input: value });
-          else resolved.push(found);
-        }
-        return resolved;
-      },
-      z.array(z.any()).meta({ examples: [[meta.example]] }),
-    )
+    .preprocess((value, ctx) => {
+      if (typeof value !== 'string' && !Array.isArray(value)) return value;
+      const items = listItems(Array.isArray(value) ? value.map(String) : value);
+      if (!items) {
+        ctx.addIssue({ code: 'custom', message: 'has an empty item; separate values with single commas', input: value });
+        return [];
+      }
+      return items;
+    }, names)
+    .transform((items, ctx) => {
+      const resolved: T[] = [];
+      for (const item of items) {
+        const found = resolve(item);
+        if (found === null) ctx.addIssue({ code: 'custom', message: unknown(item), input: items });
+        else resolved.push(found);
+      }
+      return resolved;
+    })
     .describe(`${meta.description} ${LIST_RULE}`) as unknown as z.ZodType<T[], string | string[]>;
 }
 
@@ -174,12 +182,7 @@ export const placeEntrySchema = z
 export const placeListQuerySchema = queryParameters({
   q: z.string().min(1).max(200).optional().describe('A name in any spelling the gazetteer knows (Kiev, Київ): every entry it may mean, the default first.').meta({ examples: ['Kiev'] }),
   kind: listOf(placeKindSchema, { description: 'Only entries of these kinds.', noun: 'kind', example: 'admin1' }).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' })
-    .transform((v) => v.toUpperCase())
-    .optional()
-    .describe('Only entries in this country (ISO 3166-1 alpha-2).'),
+  country: countryCodeSchema.optional().describe('Only entries in this country (ISO 3166-1 alpha-2).'),
 });
 
 export const placeListSchema = z

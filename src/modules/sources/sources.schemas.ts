@@ -93,7 +93,10 @@ const createSourceBodySchema = z.strictObject({
   title: text(500).nullable().optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().optional(),
   reference: text(1000).nullable().optional().describe('How to find a source that has no URL.'),
-  published_at: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset' }).transform((v) => new Date(v).toISOString().replace('.000Z', 'Z')).nullable().optional(),
+  published_at: z.iso
+    .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset' })
+    .max(64, { error: 'must be at most 64 characters' })
+    .transform((v) => new Date(v).toISOString().replace('.000Z', 'Z')).nullable().optional(),
   notes: text(5000).nullable().optional(),
 });
 
