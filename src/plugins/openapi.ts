@@ -20,6 +20,20 @@ function publicServers<T extends { servers?: Array<Record<string, unknown>> }>(d
   return doc.servers ? { ...doc, servers: doc.servers.map((server) => ({ ...server, 'x-internal': false })) } : doc;
 }
 
+/**
+ * What the document goes through once built, in order: `$ref`s back beside their siblings, unused
+ * components dropped, input twins collapsed, responses described by their schemas, response
+ * headers referenced, servers marked public.
+ */
+const FINISHING_STEPS: ReadonlyArray<(doc: never) => unknown> = [
+  unwrapSingleRefs,
+  pruneUnusedSchemas,
+  collapseInputTwins,
+  describeResponsesBySchema,
+  applyResponseHeaders,
+  publicServers,
+];
+
 /** The parts of a route's schema that hold JSON schemas (the rest is operationId, summary, tags…). */
 const ROUTE_SCHEMAS = new Set(['headers', 'querystring', 'params', 'body', 'response']);
 
@@ -69,7 +83,7 @@ export default fp(
         return { schema: resolveResponseHeaders(requirePreconditionHeaders(Object.fromEntries(parts))), url };
       },
       transformObject: (document) =>
-        publicServers(applyResponseHeaders(describeResponsesBySchema(collapseInputTwins(pruneUnusedSchemas(unwrapSingleRefs(jsonSchemaTransformObject(document) as never)))))),
+        FINISHING_STEPS.reduce<unknown>((doc, step) => step(doc as never), jsonSchemaTransformObject(document)) as ReturnType<typeof jsonSchemaTransformObject>,
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
