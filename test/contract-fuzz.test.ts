@@ -1,8 +1,9 @@
 // Contract fuzzing: requests generated from the committed openapi.yaml (fast-check, fixed seed),
 // valid and invalid, against a seeded app. Every answer must have a status the operation
 // declares, a content type declared for that status, a body that matches the declared schema,
-// and never a 5xx. Names the operation does not define, misspellings of its own among them, must
-// be refused and named. New operations are fuzzed as soon as they are in the document.
+// the headers a client reads declared for that status, and never a 5xx. Names the operation does
+// not define, misspellings of its own among them, must be refused and named. New operations are
+// fuzzed as soon as they are in the document.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -17,13 +18,16 @@ const RUNS_PER_OPERATION = 200;
 const RUNS_WITH_UNKNOWN_NAMES = 40;
 const SEED = 20250704;
 
+// Headers a client reads, which the document must declare wherever an answer carries them.
+const DESCRIBED_HEADERS = ['access-control-allow-origin', 'etag', 'location', 'link', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'www-authenticate'];
+
 type Schema = Record<string, any>;
 type Parameter = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: Schema; example?: unknown };
 type Operation = {
   operationId: string;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  responses: Record<string, { content?: Record<string, { schema: Schema }>; headers?: Record<string, unknown> }>;
 };
 
 const document = parse(readFileSync(resolve(import.meta.dirname, '../openapi.yaml'), 'utf8'));
@@ -45,7 +49,9 @@ const junk = fc.oneof(
 );
 
 /** Strings that satisfy (mostly) a parameter's schema; arrays become repeated parameters. */
-function validValues(schema: Schema, example?: unknown): fc.Arbitrary<string | string[]> {
+function validValues(raw: Schema, example?: unknown): fc.Arbitrary<string | string[]> {
+  // A vocabulary is a component: its values are there, the parameter's default and examples here.
+  const schema = raw.$ref ? { ...deref(raw), ...raw } : raw;
   if (schema.anyOf) return fc.oneof(...(schema.anyOf as Schema[]).map((s) => validValues(s, example)));
   if (schema.enum) return fc.constantFrom(...schema.enum.map(String));
   if (schema.type === 'array') {
@@ -210,6 +216,10 @@ describe('contract fuzzing from openapi.yaml', () => {
           expect(response.statusCode, context).toBeLessThan(500);
           const declared = operation.responses[status];
           expect(declared, `undeclared status: ${context}`).toBeDefined();
+          for (const name of DESCRIBED_HEADERS) {
+            if (response.headers[name] === undefined) continue;
+            expect(Object.keys(declared!.headers ?? {}).map((header) => header.toLowerCase()), `undeclared header ${name}: ${context}`).toContain(name);
+          }
           if (!declared!.content) return;
           const mediaType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
           expect(Object.keys(declared!.content), `undeclared content type ${mediaType}: ${context}`).toContain(mediaType);

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * This API's OpenAPI 3.1 document, as JSON
+         * Get the OpenAPI document as JSON
          * @description The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.
          */
         get: operations["getOpenApiJson"];
@@ -32,7 +32,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * This API's OpenAPI 3.1 document, as YAML
+         * Get the OpenAPI document as YAML
          * @description Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.
          */
         get: operations["getOpenApiYaml"];
@@ -52,8 +52,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness: the process is up
-         * @description Answers `{"status":"ok"}` while the process runs, without touching the database.
+         * Check that the process is up
+         * @description The liveness probe: answers `{"status":"ok"}` while the process runs, without touching the database.
          */
         get: operations["getHealth"];
         put?: never;
@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database answers
-         * @description Answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.
+         * Check that the database answers
+         * @description The readiness probe: answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -102,7 +102,7 @@ export interface paths {
         get: operations["listEvents"];
         put?: never;
         /**
-         * Create a event
+         * Create an event
          * @description Answers 201 with the new event, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createEvent"];
@@ -186,21 +186,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get an event with its actors, figures, citations and relations
-         * @description Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures as they stood at that moment, rebuilt from the revisions.
+         * Get an event
+         * @description The event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. Every casualty, munition and damage figure is one source's claim and carries that source and its citations. Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures as they stood at that moment, rebuilt from the revisions.
          */
         get: operations["getEvent"];
         put?: never;
         post?: never;
         /**
-         * Delete a event
+         * Delete an event
          * @description Removes the event from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
          */
         delete: operations["deleteEvent"];
         options?: never;
         head?: never;
         /**
-         * Correct a event
+         * Update an event
          * @description Changes the fields sent (null clears an optional one) and answers the event with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateEvent"];
@@ -214,7 +214,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What happened around an event, and what is linked to it
+         * Get the context of an event
          * @description The events just before and after it within a time window, and every event linked to it by a relation.
          */
         get: operations["getEventContext"];
@@ -240,7 +240,7 @@ export interface paths {
         get: operations["listActors"];
         put?: never;
         /**
-         * Create a actor
+         * Create an actor
          * @description Answers 201 with the new actor, its `Location` and `ETag`. The server sets `id`, `created_at` and `updated_at`. With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.
          */
         post: operations["createActor"];
@@ -265,14 +265,14 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a actor
+         * Delete an actor
          * @description Removes the actor from lists, statistics and search; its GET then answers 410 with when and why. `If-Match` must carry the current ETag. Refused with 409 while other records refer to it.
          */
         delete: operations["deleteActor"];
         options?: never;
         head?: never;
         /**
-         * Correct a actor
+         * Update an actor
          * @description Changes the fields sent (null clears an optional one) and answers the actor with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateActor"];
@@ -286,7 +286,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List or look up places in the gazetteer
+         * List places
          * @description The places events can concern: Ukraine's 27 first-level units (ISO 3166-2), the Russian regions, settlements, air bases and seas the Air Force reports name, with their names in every spelling sitrep knows and their coordinates. With `q`, every entry a name may mean, the one the place filters choose by default first.
          */
         get: operations["listPlaces"];
@@ -306,7 +306,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a place of the gazetteer
+         * Get a place
          * @description One entry: its names, the unit and country it lies in, its coordinates and where they come from.
          */
         get: operations["getPlace"];
@@ -350,7 +350,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a source and the facts it supports
+         * Get a source
          * @description One source and the citations that name it: as `claimant` when it made the claim, as `via` when sitrep read someone else's claim in it. Each fact names the event it belongs to. The first 100 are here, by id; `facts_total` counts them all and `facts_next` is the `/v1/citations` page with the rest.
          */
         get: operations["getSource"];
@@ -364,7 +364,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a source
+         * Update a source
          * @description Changes the fields sent (null clears an optional one) and answers the source with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateSource"];
@@ -378,8 +378,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get events in order, grouped by calendar bucket
-         * @description Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events. JSON pages like /v1/events.
+         * Get the timeline
+         * @description Events in order, grouped by calendar bucket (day, ISO week, month or year) in `tz`. Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events. JSON pages like /v1/events.
          *
          *     The same as files: /timeline.csv (each its own operation).
          */
@@ -403,7 +403,7 @@ export interface paths {
          * Export the timeline as CSV
          * @description One row per event with its bucket: every matching event, streamed, unless `limit` is given.
          *
-         *     Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.
+         *     Events in order, grouped by calendar bucket (day, ISO week, month or year) in `tz`. Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.
          */
         get: operations["exportTimelineCsv"];
         put?: never;
@@ -422,8 +422,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get killed, injured and missing per calendar bucket
-         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * Get casualty statistics
+         * @description Killed, injured and missing per calendar bucket in `tz`, each event counted once. Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          *
          *     The same as files: /stats/casualties.csv, /stats/casualties.geojson (each its own operation).
          */
@@ -445,7 +445,7 @@ export interface paths {
         };
         /**
          * Export casualty statistics as CSV
-         * @description Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Killed, injured and missing per calendar bucket in `tz`, each event counted once. Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportCasualtyStatsCsv"];
         put?: never;
@@ -464,10 +464,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export casualty statistics per unit as a GeoJSON map layer
+         * Export casualty statistics as GeoJSON
          * @description One feature per bucket and first-level unit, drawn by the unit's outline, its figures as properties: `group_by=admin1` is implied.
          *
-         *     Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         *     Killed, injured and missing per calendar bucket in `tz`, each event counted once. Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds beyond the civilian and military claims of the same event. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportCasualtyStatsGeojson"];
         put?: never;
@@ -486,8 +486,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get weapons launched, shot down and lost per calendar bucket
-         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * Get munition statistics
+         * @description Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          *
          *     The same as files: /stats/munitions.csv, /stats/munitions.geojson (each its own operation).
          */
@@ -509,7 +509,7 @@ export interface paths {
         };
         /**
          * Export munition statistics as CSV
-         * @description Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         * @description Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportMunitionStatsCsv"];
         put?: never;
@@ -528,10 +528,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export munition statistics per unit as a GeoJSON map layer
+         * Export munition statistics as GeoJSON
          * @description One feature per bucket and first-level unit, drawn by the unit's outline, its figures as properties: `group_by=admin1` is implied.
          *
-         *     Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
+         *     Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. `by_source` gives each source's own totals. Without `kind`, `country`, `actor`, a place filter, `group_by` and `include=by_source` (and with `from` and `to` on whole hours) the answer usually comes from totals kept as the data changes; with any of them every claim is summed, which takes seconds over millions of events, and while 10 such are running or waiting the next gets 503 with `Retry-After`.
          */
         get: operations["exportMunitionStatsGeojson"];
         put?: never;
@@ -551,7 +551,7 @@ export interface paths {
         };
         /**
          * List casualty reports
-         * @description Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         * @description Every casualty report is one source's claim about one event (people killed, injured or missing), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
          *     The same as files: /casualty-reports.csv, /casualty-reports.ndjson (each its own operation).
          */
@@ -579,7 +579,7 @@ export interface paths {
          * Export casualty reports as CSV
          * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every casualty report is one source's claim about one event (people killed, injured or missing), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportCasualtyReportsCsv"];
         put?: never;
@@ -601,7 +601,7 @@ export interface paths {
          * Export casualty reports as NDJSON
          * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every casualty report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every casualty report is one source's claim about one event (people killed, injured or missing), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportCasualtyReportsNdjson"];
         put?: never;
@@ -621,7 +621,7 @@ export interface paths {
         };
         /**
          * List munition reports
-         * @description Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         * @description Every munition report is one source's claim about one event (weapons launched, shot down or lost), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
          *     The same as files: /munition-reports.csv, /munition-reports.ndjson (each its own operation).
          */
@@ -649,7 +649,7 @@ export interface paths {
          * Export munition reports as CSV
          * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every munition report is one source's claim about one event (weapons launched, shot down or lost), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportMunitionReportsCsv"];
         put?: never;
@@ -671,7 +671,7 @@ export interface paths {
          * Export munition reports as NDJSON
          * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every munition report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every munition report is one source's claim about one event (weapons launched, shot down or lost), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportMunitionReportsNdjson"];
         put?: never;
@@ -691,7 +691,7 @@ export interface paths {
         };
         /**
          * List damage reports
-         * @description Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         * @description Every damage report is one source's claim about one event (property damaged), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          *
          *     The same as files: /damage-reports.csv, /damage-reports.ndjson (each its own operation).
          */
@@ -719,7 +719,7 @@ export interface paths {
          * Export damage reports as CSV
          * @description One row per report, beside its event's title and start and its source's name, with the citations' quotes and locators. Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every damage report is one source's claim about one event (property damaged), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportDamageReportsCsv"];
         put?: never;
@@ -741,7 +741,7 @@ export interface paths {
          * Export damage reports as NDJSON
          * @description Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.
          *
-         *     Every damage report is one source's claim about one event, with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
+         *     Every damage report is one source's claim about one event (property damaged), with that source and the citations that back it. Ordered by id; filter by `event`, `source` and the place of the event.
          */
         get: operations["exportDamageReportsNdjson"];
         put?: never;
@@ -829,7 +829,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a casualty report */
+        /**
+         * Get a casualty report
+         * @description One casualty report as stored, with its `ETag`; a deleted one answers 410 with when and why it was deleted.
+         */
         get: operations["getCasualtyReport"];
         put?: never;
         post?: never;
@@ -841,7 +844,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a casualty report
+         * Update a casualty report
          * @description Changes the fields sent (null clears an optional one) and answers the casualty report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateCasualtyReport"];
@@ -854,7 +857,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a munition report */
+        /**
+         * Get a munition report
+         * @description One munition report as stored, with its `ETag`; a deleted one answers 410 with when and why it was deleted.
+         */
         get: operations["getMunitionReport"];
         put?: never;
         post?: never;
@@ -866,7 +872,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a munition report
+         * Update a munition report
          * @description Changes the fields sent (null clears an optional one) and answers the munition report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateMunitionReport"];
@@ -879,7 +885,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a damage report */
+        /**
+         * Get a damage report
+         * @description One damage report as stored, with its `ETag`; a deleted one answers 410 with when and why it was deleted.
+         */
         get: operations["getDamageReport"];
         put?: never;
         post?: never;
@@ -891,7 +900,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a damage report
+         * Update a damage report
          * @description Changes the fields sent (null clears an optional one) and answers the damage report with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateDamageReport"];
@@ -904,7 +913,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a citation */
+        /**
+         * Get a citation
+         * @description One citation as stored, with its `ETag`; a deleted one answers 410 with when and why it was deleted.
+         */
         get: operations["getCitation"];
         put?: never;
         post?: never;
@@ -916,7 +928,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a citation
+         * Update a citation
          * @description Changes the fields sent (null clears an optional one) and answers the citation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateCitation"];
@@ -929,7 +941,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a relation */
+        /**
+         * Get a relation
+         * @description One relation as stored, with its `ETag`; a deleted one answers 410 with when and why it was deleted.
+         */
         get: operations["getRelation"];
         put?: never;
         post?: never;
@@ -941,7 +956,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a relation
+         * Update a relation
          * @description Changes the fields sent (null clears an optional one) and answers the relation with its new `ETag`. `If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.
          */
         patch: operations["updateRelation"];
@@ -975,7 +990,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the revisions of an event and its figures
+         * List the revisions of an event
          * @description Every change to the event and to the records that belong to it (casualty, munition and damage reports, citations, relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep their history. Changes made by the seed or an import are revisions too, by that loader (`changed_by.key_id` `seed` or `import:airforce`).
          */
         get: operations["listEventRevisions"];
@@ -995,8 +1010,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Feed of every change, in commit order
-         * @description Created, updated and deleted records of every type, oldest first, whether an editor, the seed or an import made the change. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
+         * List changes
+         * @description The feed of every change: created, updated and deleted records of every type, in commit order, whether an editor, the seed or an import made the change. To sync: start without `since`, store each answer's `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with `action: deleted` and the record as it was in `before`.
          */
         get: operations["listChanges"];
         put?: never;
@@ -1055,23 +1070,348 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        ActorKindInput: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
-        /** @enum {string} */
-        ActorRoleInput: "initiator" | "target" | "participant" | "speaker" | "subject" | "recipient" | "defender";
-        /** @enum {string} */
-        SourceKindInput: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
-        /** @enum {string} */
-        FactTypeInput: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
-        /** @enum {string} */
-        EventKindInput: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
-        /** @enum {string} */
-        TimePrecisionInput: "minute" | "hour" | "day" | "month";
+        /** @description A new actor. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        ActorCreate: {
+            name: string;
+            kind: components["schemas"]["ActorKind"];
+            country?: string | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the actor to change, and only those; null clears an optional one. */
+        ActorPatch: {
+            name?: string;
+            kind?: components["schemas"]["ActorKind"];
+            country?: string | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
         /**
-         * @description `editor` writes records; `admin` also manages keys.
+         * @description A switch given in the query string: `true` or `false`.
          * @enum {string}
          */
-        KeyRoleInput: "editor" | "admin";
+        TrueOrFalse: "true" | "false";
+        /** @description A new source. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        SourceCreate: {
+            kind: components["schemas"]["SourceKind"];
+            publisher: string;
+            title?: string | null;
+            url?: string | null;
+            /** @description How to find a source that has no URL. */
+            reference?: string | null;
+            published_at?: string | null;
+            notes?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the source to change, and only those; null clears an optional one. */
+        SourcePatch: {
+            kind?: components["schemas"]["SourceKind"];
+            publisher?: string;
+            title?: string | null;
+            url?: string | null;
+            /** @description How to find a source that has no URL. */
+            reference?: string | null;
+            published_at?: string | null;
+            notes?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /**
+         * @description Which events a period selects: those that `starts` in it, or those whose time span `overlaps` it.
+         * @enum {string}
+         */
+        EventRange: "starts" | "overlaps";
+        /**
+         * @description `start_at` oldest first, `-start_at` newest first.
+         * @enum {string}
+         */
+        EventSort: "start_at" | "-start_at";
+        /**
+         * @description A format these data are offered in: `json`, `csv`, `ndjson`, `geojson`.
+         * @enum {string}
+         */
+        EventFormat: "json" | "csv" | "ndjson" | "geojson";
+        /**
+         * @description A top-level field of an event; `headline`, its headline figures' columns, exists in CSV and GeoJSON only.
+         * @enum {string}
+         */
+        EventField: "id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline";
+        /** @description A new event. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        EventCreate: {
+            kind: components["schemas"]["EventKind"];
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            summary: string;
+            /** Format: date-time */
+            start_at: string;
+            start_precision: components["schemas"]["TimePrecision"];
+            end_at?: string | null;
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            timezone: string;
+            location?: {
+                place?: string | null;
+                admin1?: string | null;
+                country?: string | null;
+                latitude?: number | null;
+                longitude?: number | null;
+                geo_precision?: components["schemas"]["GeoPrecision"] | null;
+            };
+            /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+            actors?: {
+                /** @description An actor id. */
+                id: string;
+                role: components["schemas"]["ActorRole"];
+            }[];
+            /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
+            places?: {
+                role: components["schemas"]["PlaceRole"];
+                /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
+                name: string;
+                /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
+                gazetteer_id?: string;
+                latitude?: number;
+                longitude?: number;
+                /** @description With coordinates: what they locate. */
+                geo_precision?: components["schemas"]["GeoPrecision"];
+                /** @description With coordinates: the ISO 3166-2 unit they lie in. */
+                admin1?: string;
+            }[];
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the event to change, and only those; null clears an optional one. */
+        EventPatch: {
+            kind?: components["schemas"]["EventKind"];
+            status?: components["schemas"]["EventStatus"];
+            title?: string;
+            summary?: string;
+            /** Format: date-time */
+            start_at?: string;
+            start_precision?: components["schemas"]["TimePrecision"];
+            end_at?: string | null;
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            timezone?: string;
+            location?: {
+                place?: string | null;
+                admin1?: string | null;
+                country?: string | null;
+                latitude?: number | null;
+                longitude?: number | null;
+                geo_precision?: components["schemas"]["GeoPrecision"] | null;
+            };
+            /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
+            actors?: {
+                /** @description An actor id. */
+                id: string;
+                role: components["schemas"]["ActorRole"];
+            }[];
+            /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
+            places?: {
+                role: components["schemas"]["PlaceRole"];
+                /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
+                name: string;
+                /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
+                gazetteer_id?: string;
+                latitude?: number;
+                longitude?: number;
+                /** @description With coordinates: what they locate. */
+                geo_precision?: components["schemas"]["GeoPrecision"];
+                /** @description With coordinates: the ISO 3166-2 unit they lie in. */
+                admin1?: string;
+            }[];
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new casualty report. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        CasualtyReportCreate: {
+            event_id: string;
+            /** @description The source that reported the figure. */
+            source_id: string;
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
+            low?: number | null;
+            best?: number | null;
+            /** @description Null when open-ended ("at least"). */
+            high?: number | null;
+            /** @description The figure in the source's words, e.g. "at least 23". */
+            as_reported?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the casualty report to change, and only those; null clears an optional one. */
+        CasualtyReportPatch: {
+            /** @description The source that reported the figure. */
+            source_id?: string;
+            category?: components["schemas"]["CasualtyCategory"];
+            group?: components["schemas"]["CasualtyGroup"];
+            low?: number | null;
+            best?: number | null;
+            /** @description Null when open-ended ("at least"). */
+            high?: number | null;
+            /** @description The figure in the source's words, e.g. "at least 23". */
+            as_reported?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new munition report. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        MunitionReportCreate: {
+            event_id: string;
+            source_id: string;
+            weapon_category: components["schemas"]["WeaponCategory"];
+            weapon_model?: string | null;
+            launched?: number | null;
+            /** @description Shot down. */
+            intercepted?: number | null;
+            /** @description Lost in flight without being shot down. */
+            lost_to_ew?: number | null;
+            /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+            start_at?: string | null;
+            /** @description How exactly `start_at` is known; set with `start_at`. */
+            start_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description When the figure's own period ends; only with `start_at`. */
+            end_at?: string | null;
+            /** @description How exactly `end_at` is known; set with `end_at`. */
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the munition report to change, and only those; null clears an optional one. */
+        MunitionReportPatch: {
+            source_id?: string;
+            weapon_category?: components["schemas"]["WeaponCategory"];
+            weapon_model?: string | null;
+            launched?: number | null;
+            /** @description Shot down. */
+            intercepted?: number | null;
+            /** @description Lost in flight without being shot down. */
+            lost_to_ew?: number | null;
+            /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
+            start_at?: string | null;
+            /** @description How exactly `start_at` is known; set with `start_at`. */
+            start_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description When the figure's own period ends; only with `start_at`. */
+            end_at?: string | null;
+            /** @description How exactly `end_at` is known; set with `end_at`. */
+            end_precision?: components["schemas"]["TimePrecision"] | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new damage report. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        DamageReportCreate: {
+            event_id: string;
+            source_id: string;
+            asset_category: components["schemas"]["AssetCategory"];
+            count?: number | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the damage report to change, and only those; null clears an optional one. */
+        DamageReportPatch: {
+            source_id?: string;
+            asset_category?: components["schemas"]["AssetCategory"];
+            count?: number | null;
+            description?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new citation. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        CitationCreate: {
+            /** @description The event whose fact this backs. */
+            event_id: string;
+            /** @description Who made the claim. */
+            source_id: string;
+            /** @description Where sitrep read it, when not from the source directly. */
+            via_source_id?: string | null;
+            casualty_report_id?: string | null;
+            munition_report_id?: string | null;
+            damage_report_id?: string | null;
+            /** @description A relation whose from-event is `event_id`. */
+            relation_id?: string | null;
+            /** @description The supporting sentence, verbatim. */
+            quote?: string | null;
+            /** @description Where in the source the evidence is. */
+            locator?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the citation to change, and only those; null clears an optional one. */
+        CitationPatch: {
+            /** @description Who made the claim. */
+            source_id?: string;
+            /** @description Where sitrep read it, when not from the source directly. */
+            via_source_id?: string | null;
+            casualty_report_id?: string | null;
+            munition_report_id?: string | null;
+            damage_report_id?: string | null;
+            /** @description A relation whose from-event is `event_id`. */
+            relation_id?: string | null;
+            /** @description The supporting sentence, verbatim. */
+            quote?: string | null;
+            /** @description Where in the source the evidence is. */
+            locator?: string | null;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description A new relation. The server sets `id`, `created_at` and `updated_at`; a field it does not take is refused by name. */
+        RelationCreate: {
+            from_event_id: string;
+            kind: components["schemas"]["RelationKind"];
+            to_event_id: string;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /** @description The fields of the relation to change, and only those; null clears an optional one. */
+        RelationPatch: {
+            kind?: components["schemas"]["RelationKind"];
+            to_event_id?: string;
+            /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
+            reason?: string;
+        };
+        /**
+         * @description A format these data are offered in: `json`, `csv`, `ndjson`.
+         * @enum {string}
+         */
+        ReportFormat: "json" | "csv" | "ndjson";
+        /**
+         * @description A format these data are offered in: `json`, `csv`, `geojson`.
+         * @enum {string}
+         */
+        StatsFormat: "json" | "csv" | "geojson";
+        /**
+         * @description A division of the figures beside the national ones: `admin1`, per first-level unit.
+         * @enum {string}
+         */
+        StatsGroupBy: "admin1";
+        /**
+         * @description A part casualty statistics add on request.
+         * @enum {string}
+         */
+        CasualtyStatsPart: "by_source";
+        /**
+         * @description A part munition statistics add on request.
+         * @enum {string}
+         */
+        MunitionStatsPart: "by_model" | "by_source";
+        /**
+         * @description A format these data are offered in: `json`, `csv`.
+         * @enum {string}
+         */
+        TimelineFormat: "json" | "csv";
+        /**
+         * @description A top-level field of a timeline entry.
+         * @enum {string}
+         */
+        TimelineField: "id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations";
+        /** @description A new API key: who will hold it, and its role. */
+        ApiKeyCreate: {
+            /** @description Who will hold the key. */
+            name: string;
+            role: components["schemas"]["KeyRole"];
+        };
         ProblemParameter: {
             /**
              * @description Where the offending value was sent.
@@ -1129,10 +1469,111 @@ export interface components {
             /** @description 410 only: the editor's reason for deleting it. */
             deletion_reason?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description What kind of event it is.
+         * @enum {string}
+         */
+        EventKind: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
+        /**
+         * @description Whether the event `occurred`, is `ongoing` or `scheduled`, or was `cancelled`.
+         * @enum {string}
+         */
+        EventStatus: "occurred" | "scheduled" | "ongoing" | "cancelled";
+        /**
+         * @description How exactly a time is known; with `day` or `month` the time is the start of that local day or month.
+         * @enum {string}
+         */
+        TimePrecision: "minute" | "hour" | "day" | "month";
+        /**
+         * @description What coordinates locate: an exact `point`, or the centroid of a `settlement`, of a first-level unit (`admin1`) or of a `country`.
+         * @enum {string}
+         */
+        GeoPrecision: "point" | "settlement" | "admin1" | "country";
+        /**
+         * @description `target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.
+         * @enum {string}
+         */
+        PlaceRole: "target" | "affected" | "launch_site";
+        /**
+         * @description What kind of actor: a person, a state, a body or force of one, an organisation or a coalition.
+         * @enum {string}
+         */
         ActorKind: "person" | "state" | "government_body" | "armed_force" | "organisation" | "coalition";
-        /** @enum {string} */
+        /**
+         * @description The part an actor plays in an event.
+         * @enum {string}
+         */
         ActorRole: "initiator" | "target" | "participant" | "speaker" | "subject" | "recipient" | "defender";
+        /**
+         * @description What kind of source it is.
+         * @enum {string}
+         */
+        SourceKind: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
+        /**
+         * @description Killed, injured or missing.
+         * @enum {string}
+         */
+        CasualtyCategory: "killed" | "injured" | "missing";
+        /**
+         * @description Civilians, military, or people the source does not place in either.
+         * @enum {string}
+         */
+        CasualtyGroup: "civilian" | "military" | "unknown";
+        /**
+         * @description `missile`: a missile of unstated type; `unspecified`: all weapons of the attack together.
+         * @enum {string}
+         */
+        WeaponCategory: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+        /**
+         * @description What kind of property was damaged.
+         * @enum {string}
+         */
+        AssetCategory: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+        /**
+         * @description Read as "<from event> <kind> <to event>": the strike `follows` the call.
+         * @enum {string}
+         */
+        RelationKind: "follows" | "responds_to" | "concerns" | "part_of";
+        /**
+         * @description `outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.
+         * @enum {string}
+         */
+        RelationDirection: "outgoing" | "incoming";
+        /**
+         * @description What a citation backs: the event itself, one of its reports, or a relation.
+         * @enum {string}
+         */
+        FactType: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
+        /**
+         * @description `claimant`: the source said it; `via`: the claim was read in it.
+         * @enum {string}
+         */
+        CitationRole: "claimant" | "via";
+        /**
+         * @description `editor` writes records; `admin` also manages keys.
+         * @enum {string}
+         */
+        KeyRole: "editor" | "admin";
+        /**
+         * @description A type of record the write API changes.
+         * @enum {string}
+         */
+        ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
+        /**
+         * @description What a change did to the record.
+         * @enum {string}
+         */
+        ChangeAction: "created" | "updated" | "deleted";
+        /**
+         * @description A calendar unit in the reader's time zone (`week`: ISO week, Monday first); `all`: one bucket for the whole range.
+         * @enum {string}
+         */
+        Bucket: "day" | "week" | "month" | "year" | "all";
+        /**
+         * @description A calendar unit in the reader's time zone (`week`: ISO week, Monday first).
+         * @enum {string}
+         */
+        CalendarBucket: "day" | "week" | "month" | "year";
         Actor: {
             id: string;
             name: string;
@@ -1202,12 +1643,16 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @description What kind of gazetteer entry it is.
+         * @enum {string}
+         */
+        PlaceKind: "admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction";
         /** @description An entry of sitrep's gazetteer: a place events can concern, with its names and where it is. */
         Place: {
             /** @description Stable id: the ISO 3166-2 code for a first-level unit (`UA-30`), the alpha-2 code for a country, else a slug (`ua-kharkiv`). */
             id: string;
-            /** @enum {string} */
-            kind: "admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction";
+            kind: components["schemas"]["PlaceKind"];
             name: string;
             /** @description Other names and spellings it is found by: transliterations old and new, Ukrainian and Russian, the Air Force file's own. */
             aliases: string[];
@@ -1217,7 +1662,7 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             /** @description What the coordinates locate; null when the entry is not located (a sea, a direction). */
-            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            geo_precision: components["schemas"]["GeoPrecision"] | null;
             /** @description Where the coordinates come from. */
             location_source: string | null;
             /** @description Why the entry has no coordinates, when it has none. */
@@ -1227,8 +1672,6 @@ export interface components {
         PlaceList: {
             data: components["schemas"]["Place"][];
         };
-        /** @enum {string} */
-        SourceKind: "news_report" | "official_statement" | "social_media_post" | "dataset" | "unnamed_sources";
         Source: {
             id: string;
             kind: components["schemas"]["SourceKind"];
@@ -1262,15 +1705,9 @@ export interface components {
             /** @description Where in the source the evidence is (section, row, timestamp). */
             locator: string | null;
         };
-        /** @enum {string} */
-        FactType: "event" | "casualty_report" | "munition_report" | "damage_report" | "relation";
         SourceFact: {
             citation_id: string;
-            /**
-             * @description `claimant`: the source said it; `via`: the claim was read in it.
-             * @enum {string}
-             */
-            role: "claimant" | "via";
+            role: components["schemas"]["CitationRole"];
             fact_type: components["schemas"]["FactType"];
             /** @description The id of the event, report or relation the citation backs. */
             fact_id: string;
@@ -1359,12 +1796,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
         };
-        /** @enum {string} */
-        EventKind: "diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other";
-        /** @enum {string} */
-        EventStatus: "occurred" | "scheduled" | "ongoing" | "cancelled";
-        /** @enum {string} */
-        TimePrecision: "minute" | "hour" | "day" | "month";
         Location: {
             /** @description Settlement or site name. */
             place: string | null;
@@ -1375,15 +1806,11 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             /** @description What the coordinates locate: an exact point, or the centroid of a settlement, region or country. */
-            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            geo_precision: components["schemas"]["GeoPrecision"] | null;
         };
         /** @description A place an event concerns, in one role. */
         EventPlace: {
-            /**
-             * @description `target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.
-             * @enum {string}
-             */
-            role: "target" | "affected" | "launch_site";
+            role: components["schemas"]["PlaceRole"];
             /** @description The place as the source names it, e.g. "Kyiv oblast (south)". */
             name: string;
             /** @description Its entry in the gazetteer (`/v1/places/{id}`); null for a place an editor gave by coordinates. */
@@ -1397,7 +1824,7 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             /** @description What the coordinates locate: an exact point, or the centroid of a settlement, unit or country; null when nothing locates it. */
-            geo_precision: ("point" | "settlement" | "admin1" | "country") | null;
+            geo_precision: components["schemas"]["GeoPrecision"] | null;
         };
         Event: {
             /** @description Stable opaque id; never changed or reused. */
@@ -1433,10 +1860,8 @@ export interface components {
         CasualtyReport: {
             id: string;
             event_id: string;
-            /** @enum {string} */
-            category: "killed" | "injured" | "missing";
-            /** @enum {string} */
-            group: "civilian" | "military" | "unknown";
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
             /** @description Lowest figure the source allows. */
             low: number | null;
             /** @description The source's best figure. */
@@ -1453,11 +1878,7 @@ export interface components {
         MunitionReport: {
             id: string;
             event_id: string;
-            /**
-             * @description `missile`: type not stated; `unspecified`: all weapons of the attack together.
-             * @enum {string}
-             */
-            weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+            weapon_category: components["schemas"]["WeaponCategory"];
             weapon_model: string | null;
             launched: number | null;
             /** @description Shot down. */
@@ -1477,8 +1898,7 @@ export interface components {
         DamageReport: {
             id: string;
             event_id: string;
-            /** @enum {string} */
-            asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+            asset_category: components["schemas"]["AssetCategory"];
             /** @description How many were damaged, when the source says. */
             count: number | null;
             description: string | null;
@@ -1488,13 +1908,8 @@ export interface components {
         };
         EventRelation: {
             id: string;
-            /** @enum {string} */
-            kind: "follows" | "responds_to" | "concerns" | "part_of";
-            /**
-             * @description `outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.
-             * @enum {string}
-             */
-            direction: "outgoing" | "incoming";
+            kind: components["schemas"]["RelationKind"];
+            direction: components["schemas"]["RelationDirection"];
             event: {
                 id: string;
                 kind: components["schemas"]["EventKind"];
@@ -1840,8 +2255,7 @@ export interface components {
         Headline: {
             /** @description Per category, all groups together, the claims chosen as in /v1/stats/casualties: always a figure a source stated, or the sum of the civilian, military and unknown-group figures chosen, never a number worked out otherwise ("over 23" stays 23, open-ended). */
             casualties: {
-                /** @enum {string} */
-                category: "killed" | "injured" | "missing";
+                category: components["schemas"]["CasualtyCategory"];
                 low: number;
                 best: number;
                 high: number | null;
@@ -2012,10 +2426,8 @@ export interface components {
             event_id: string;
             /** @description The source that reported the figure. */
             source_id: string;
-            /** @enum {string} */
-            category: "killed" | "injured" | "missing";
-            /** @enum {string} */
-            group: "civilian" | "military" | "unknown";
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
             low: number | null;
             best: number | null;
             /** @description Null when open-ended ("at least"). */
@@ -2030,8 +2442,7 @@ export interface components {
             id: string;
             event_id: string;
             source_id: string;
-            /** @enum {string} */
-            weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+            weapon_category: components["schemas"]["WeaponCategory"];
             weapon_model: string | null;
             launched: number | null;
             /** @description Shot down. */
@@ -2041,11 +2452,11 @@ export interface components {
             /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
             start_at: string | null;
             /** @description How exactly `start_at` is known; set with `start_at`. */
-            start_precision: ("minute" | "hour" | "day" | "month") | null;
+            start_precision: components["schemas"]["TimePrecision"] | null;
             /** @description When the figure's own period ends; only with `start_at`. */
             end_at: string | null;
             /** @description How exactly `end_at` is known; set with `end_at`. */
-            end_precision: ("minute" | "hour" | "day" | "month") | null;
+            end_precision: components["schemas"]["TimePrecision"] | null;
             created_at: string;
             updated_at: string;
         };
@@ -2054,8 +2465,7 @@ export interface components {
             id: string;
             event_id: string;
             source_id: string;
-            /** @enum {string} */
-            asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
+            asset_category: components["schemas"]["AssetCategory"];
             count: number | null;
             description: string | null;
             created_at: string;
@@ -2086,14 +2496,11 @@ export interface components {
         RelationRecord: {
             id: string;
             from_event_id: string;
-            /** @enum {string} */
-            kind: "follows" | "responds_to" | "concerns" | "part_of";
+            kind: components["schemas"]["RelationKind"];
             to_event_id: string;
             created_at: string;
             updated_at: string;
         };
-        /** @enum {string} */
-        ResourceType: "event" | "source" | "actor" | "casualty_report" | "munition_report" | "damage_report" | "citation" | "relation";
         /** @description One change to one record: who, when, why, and the record before and after. Revisions cannot be changed or deleted. */
         Revision: {
             /** @description Position in commit order: later changes have larger numbers. */
@@ -2102,8 +2509,7 @@ export interface components {
             resource_id: string;
             /** @description The event the record belongs to (for a relation, its from-event); null for sources and actors. */
             event_id: string | null;
-            /** @enum {string} */
-            action: "created" | "updated" | "deleted";
+            action: components["schemas"]["ChangeAction"];
             /** @description RFC 3339 UTC, when the change was committed. */
             changed_at: string;
             /** @description The API key that made the change, and its holder; or a loader: `seed` (the seed dataset) or `import:airforce` (the Air Force importer). */
@@ -2381,10 +2787,8 @@ export interface components {
             next_cursor: string | null;
         };
         CasualtyFigure: {
-            /** @enum {string} */
-            category: "killed" | "injured" | "missing";
-            /** @enum {string} */
-            group: "civilian" | "military" | "unknown";
+            category: components["schemas"]["CasualtyCategory"];
+            group: components["schemas"]["CasualtyGroup"];
             low: number;
             best: number;
             /** @description Null when any counted claim is open-ended ("at least"). */
@@ -2460,8 +2864,7 @@ export interface components {
          *     }
          */
         CasualtyStats: {
-            /** @enum {string} */
-            bucket: "day" | "week" | "month" | "year" | "all";
+            bucket: components["schemas"]["Bucket"];
             tz: string;
             data: {
                 /** @description `2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month), `2025` (year) or `all`. */
@@ -2708,8 +3111,7 @@ export interface components {
          *     }
          */
         MunitionStats: {
-            /** @enum {string} */
-            bucket: "day" | "week" | "month" | "year" | "all";
+            bucket: components["schemas"]["Bucket"];
             tz: string;
             data: {
                 /** @description `2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month), `2025` (year) or `all`. */
@@ -2720,8 +3122,7 @@ export interface components {
                 end: string | null;
                 total: components["schemas"]["MunitionFigure"];
                 by_category: {
-                    /** @enum {string} */
-                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_category: components["schemas"]["WeaponCategory"];
                     launched: number | null;
                     /** @description Shot down. */
                     intercepted: number | null;
@@ -2739,8 +3140,7 @@ export interface components {
                 /** @description Each weapon model's figures; with `include=by_model`. */
                 by_model?: {
                     weapon_model: string | null;
-                    /** @enum {string} */
-                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                    weapon_category: components["schemas"]["WeaponCategory"];
                     launched: number | null;
                     /** @description Shot down. */
                     intercepted: number | null;
@@ -2760,8 +3160,7 @@ export interface components {
                     source: components["schemas"]["SourceRef"];
                     total: components["schemas"]["MunitionFigure"];
                     by_category: {
-                        /** @enum {string} */
-                        weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                        weapon_category: components["schemas"]["WeaponCategory"];
                         launched: number | null;
                         /** @description Shot down. */
                         intercepted: number | null;
@@ -2785,8 +3184,7 @@ export interface components {
                     name: string | null;
                     total: components["schemas"]["MunitionFigure"];
                     by_category: {
-                        /** @enum {string} */
-                        weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
+                        weapon_category: components["schemas"]["WeaponCategory"];
                         launched: number | null;
                         /** @description Shot down. */
                         intercepted: number | null;
@@ -2828,6 +3226,19 @@ export interface components {
                 };
             }[];
         };
+        /** @description A relation of the event, without its citations. */
+        TimelineRelation: {
+            id: string;
+            kind: components["schemas"]["RelationKind"];
+            direction: components["schemas"]["RelationDirection"];
+            event: {
+                id: string;
+                kind: components["schemas"]["EventKind"];
+                status: components["schemas"]["EventStatus"];
+                title: string;
+                start_at: string;
+            };
+        };
         TimelineEntry: {
             id: string;
             kind: components["schemas"]["EventKind"];
@@ -2842,23 +3253,7 @@ export interface components {
             location: components["schemas"]["Location"];
             headline: components["schemas"]["Headline"];
             /** @description What this event followed, responded to or concerns, and what did so to it. */
-            relations: {
-                id: string;
-                /** @enum {string} */
-                kind: "follows" | "responds_to" | "concerns" | "part_of";
-                /**
-                 * @description `outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.
-                 * @enum {string}
-                 */
-                direction: "outgoing" | "incoming";
-                event: {
-                    id: string;
-                    kind: components["schemas"]["EventKind"];
-                    status: components["schemas"]["EventStatus"];
-                    title: string;
-                    start_at: string;
-                };
-            }[];
+            relations: components["schemas"]["TimelineRelation"][];
         };
         /**
          * @description Events in order, grouped by calendar bucket in `tz`.
@@ -2944,7 +3339,7 @@ export interface components {
          *     }
          */
         Timeline: {
-            bucket: string;
+            bucket: components["schemas"]["CalendarBucket"];
             tz: string;
             data: {
                 /** @description `2025-07-04` (day), `2025-W27` (ISO week), `2025-07` (month) or `2025` (year). */
@@ -2958,11 +3353,6 @@ export interface components {
             /** @description Pages hold `limit` events; a bucket cut by the page end continues, with the same label, on the next page. */
             next_cursor: string | null;
         };
-        /**
-         * @description `editor` writes records; `admin` also manages keys.
-         * @enum {string}
-         */
-        KeyRole: "editor" | "admin";
         /** @description An API key, without its secret. */
         ApiKey: {
             /** @description The key's id, also readable inside the key itself. */
@@ -2995,7 +3385,28 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description CORS: `*` on reads and on answers written before routing; on a write, the page's origin when the server takes writes from it (`CORS_WRITE_ORIGINS`), else none. */
+        "Access-Control-Allow-Origin": string;
+        /** @description The strong entity tag of this representation: send it as `If-None-Match` to get a 304 while it is unchanged, and as `If-Match` to change the record. A file streamed whole (no `limit`) has none. */
+        ETag: string;
+        /** @description The URL of the record created (201), or of the file the request asked for, with the same parameters (308). */
+        Location: string;
+        /** @description RFC 8288: `<URL>; rel="next"`, the next page with the same parameters and its cursor; absent on the last page. */
+        Link: string;
+        /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`, not a new record. */
+        "Idempotent-Replayed": "true";
+        /** @description How many seconds to wait before trying again. */
+        "Retry-After": number;
+        /** @description The scheme to authenticate with: `Bearer realm="sitrep"`. */
+        "WWW-Authenticate": string;
+        /** @description How many requests of this kind (reads, or writes) this client may make a minute; sent where the server limits them. */
+        "X-RateLimit-Limit": number;
+        /** @description How many of them are left in the current minute. */
+        "X-RateLimit-Remaining": number;
+        /** @description In how many seconds the budget is whole again. */
+        "X-RateLimit-Reset": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3012,6 +3423,11 @@ export interface operations {
             /** @description An OpenAPI 3.1 document. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3020,9 +3436,35 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3032,6 +3474,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3041,6 +3511,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,15 +3536,46 @@ export interface operations {
             /** @description An OpenAPI 3.1 document. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/yaml": string;
                 };
             };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3079,6 +3585,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3088,6 +3622,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3108,15 +3647,57 @@ export interface operations {
             /** @description The probe passed. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3137,15 +3718,57 @@ export interface operations {
             /** @description The probe passed. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3155,6 +3778,8 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3182,21 +3807,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3218,14 +3843,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -3247,20 +3872,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson`, `geojson` redirect (308) to /events.csv, /events.ndjson, /events.geojson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson" | "geojson";
+                format?: components["schemas"]["EventFormat"];
             };
             header?: never;
             path?: never;
@@ -3268,9 +3893,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List events */
+            /** @description A page of events, each whole (`fields` shapes the files: /v1/events.csv, .ndjson, .geojson). */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3280,6 +3911,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3287,6 +3924,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3294,6 +3936,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3303,6 +3949,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3312,6 +3963,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3321,6 +3986,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3330,6 +4023,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,59 +4048,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind: components["schemas"]["EventKindInput"];
-                    /** @enum {string} */
-                    status: "occurred" | "scheduled" | "ongoing" | "cancelled";
-                    title: string;
-                    summary: string;
-                    /** Format: date-time */
-                    start_at: string;
-                    start_precision: components["schemas"]["TimePrecisionInput"];
-                    end_at?: string | null;
-                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
-                    timezone: string;
-                    location?: {
-                        place?: string | null;
-                        admin1?: string | null;
-                        country?: string | null;
-                        latitude?: number | null;
-                        longitude?: number | null;
-                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
-                    };
-                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
-                    actors?: {
-                        /** @description An actor id. */
-                        id: string;
-                        role: components["schemas"]["ActorRoleInput"];
-                    }[];
-                    /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
-                    places?: {
-                        /** @enum {string} */
-                        role: "target" | "affected" | "launch_site";
-                        /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
-                        name: string;
-                        /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
-                        gazetteer_id?: string;
-                        latitude?: number;
-                        longitude?: number;
-                        /**
-                         * @description With coordinates: what they locate.
-                         * @enum {string}
-                         */
-                        geo_precision?: "point" | "settlement" | "admin1" | "country";
-                        /** @description With coordinates: the ISO 3166-2 unit they lie in. */
-                        admin1?: string;
-                    }[];
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["EventCreate"];
             };
         };
         responses: {
             /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3412,6 +4071,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3421,6 +4084,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3430,6 +4098,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3439,6 +4121,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3448,6 +4134,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3457,6 +4147,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3466,6 +4160,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3475,6 +4197,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3502,21 +4229,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3538,14 +4265,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -3567,24 +4294,24 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                fields?: components["schemas"]["EventField"][];
                 /** @description `/v1/events.csv` only: `acled` writes ACLED's export columns, in ACLED's order, so ACLED pipelines can read the file. */
                 profile?: "acled";
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -3592,9 +4319,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export events as CSV */
+            /** @description The events as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3604,6 +4337,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3611,6 +4350,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3620,6 +4363,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3629,6 +4377,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3638,6 +4400,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3647,6 +4437,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3674,21 +4469,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3710,14 +4505,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -3739,20 +4534,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                fields?: components["schemas"]["EventField"][];
             };
             header?: never;
             path?: never;
@@ -3760,9 +4555,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export events as NDJSON */
+            /** @description The events as NDJSON. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3772,6 +4573,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3779,6 +4586,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3788,6 +4599,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3797,6 +4613,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3806,6 +4636,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3815,6 +4673,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3842,21 +4705,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -3878,14 +4741,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -3907,20 +4770,20 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Top-level fields to return (id, kind, status, title, summary, start_at, start_precision, start_local, end_at, end_precision, timezone, location, places, created_at, updated_at, headline), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). `headline` (the headline figures' columns) exists in CSV and GeoJSON only. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "summary" | "start_at" | "start_precision" | "start_local" | "end_at" | "end_precision" | "timezone" | "location" | "places" | "created_at" | "updated_at" | "headline")[];
+                fields?: components["schemas"]["EventField"][];
             };
             header?: never;
             path?: never;
@@ -3928,9 +4791,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export events as GeoJSON */
+            /** @description An RFC 7946 GeoJSON FeatureCollection of events, for QGIS, geojson.io and other GIS tools. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3940,6 +4809,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3947,6 +4822,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3956,6 +4835,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3965,6 +4849,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3974,6 +4872,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3983,6 +4909,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4012,6 +4943,11 @@ export interface operations {
             /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4021,6 +4957,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4028,6 +4969,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4037,6 +4982,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4046,6 +4996,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4055,6 +5019,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4064,6 +5042,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4073,6 +5079,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4087,9 +5098,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -4102,6 +5113,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4109,6 +5124,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4118,6 +5137,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4127,6 +5151,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4136,6 +5164,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4145,6 +5187,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4154,6 +5200,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4163,6 +5213,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4172,6 +5236,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4181,6 +5249,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4190,6 +5286,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4201,9 +5302,9 @@ export interface operations {
     updateEvent: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -4213,59 +5314,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind?: components["schemas"]["EventKindInput"];
-                    /** @enum {string} */
-                    status?: "occurred" | "scheduled" | "ongoing" | "cancelled";
-                    title?: string;
-                    summary?: string;
-                    /** Format: date-time */
-                    start_at?: string;
-                    start_precision?: components["schemas"]["TimePrecisionInput"];
-                    end_at?: string | null;
-                    end_precision?: components["schemas"]["TimePrecisionInput"] | null;
-                    timezone?: string;
-                    location?: {
-                        place?: string | null;
-                        admin1?: string | null;
-                        country?: string | null;
-                        latitude?: number | null;
-                        longitude?: number | null;
-                        geo_precision?: ("point" | "settlement" | "admin1" | "country") | null;
-                    };
-                    /** @description Who took part, in which role. On PATCH, the whole list is replaced. */
-                    actors?: {
-                        /** @description An actor id. */
-                        id: string;
-                        role: components["schemas"]["ActorRoleInput"];
-                    }[];
-                    /** @description The places the event concerns, each in a role, in the source's order. On PATCH, the whole list is replaced. */
-                    places?: {
-                        /** @enum {string} */
-                        role: "target" | "affected" | "launch_site";
-                        /** @description The place as the source names it. Without `gazetteer_id` or coordinates, it is looked up in the gazetteer (any spelling). */
-                        name: string;
-                        /** @description The gazetteer entry (`/v1/places`), where the name alone is ambiguous or spelled otherwise. */
-                        gazetteer_id?: string;
-                        latitude?: number;
-                        longitude?: number;
-                        /**
-                         * @description With coordinates: what they locate.
-                         * @enum {string}
-                         */
-                        geo_precision?: "point" | "settlement" | "admin1" | "country";
-                        /** @description With coordinates: the ISO 3166-2 unit they lie in. */
-                        admin1?: string;
-                    }[];
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["EventPatch"];
             };
         };
         responses: {
             /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4275,6 +5335,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4284,6 +5348,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4293,6 +5362,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4302,6 +5375,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4311,6 +5398,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4320,6 +5411,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4329,6 +5424,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4338,6 +5447,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4347,6 +5460,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4356,6 +5473,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4365,6 +5510,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4381,7 +5531,7 @@ export interface operations {
                 /** @description At most this many events on each side. */
                 limit?: number;
                 /** @description Only neighbours of these kinds. Give several values by repeating the parameter, by separating them with commas, or both. */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /** @description Only neighbours in this country (ISO 3166-1 alpha-2). */
                 country?: string;
             };
@@ -4400,6 +5550,11 @@ export interface operations {
             /** @description The event, its neighbours in time on either side, and the events linked to it. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4409,6 +5564,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4416,6 +5576,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4425,6 +5589,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4434,6 +5603,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,6 +5626,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4452,6 +5649,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4461,6 +5686,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4472,7 +5702,8 @@ export interface operations {
     listActors: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["ActorKindInput"];
+                /** @description Only actors of this kind. */
+                kind?: components["schemas"]["ActorKind"];
                 /**
                  * @description Only actors of this country (ISO 3166-1 alpha-2).
                  * @example US
@@ -4497,6 +5728,11 @@ export interface operations {
             /** @description A page of actors; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4506,6 +5742,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4513,6 +5754,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4522,6 +5767,21 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4531,6 +5791,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4540,6 +5828,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4560,20 +5853,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    kind: components["schemas"]["ActorKindInput"];
-                    country?: string | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["ActorCreate"];
             };
         };
         responses: {
             /** @description One actor, with the roles it plays in events. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4583,6 +5876,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4592,6 +5889,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4601,6 +5903,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4610,6 +5926,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4619,6 +5939,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4628,6 +5952,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4637,6 +5965,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4646,6 +6002,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4672,6 +6033,11 @@ export interface operations {
             /** @description One actor, with the roles it plays in events. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4681,6 +6047,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4688,6 +6059,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4697,6 +6072,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4706,6 +6086,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4715,6 +6109,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4724,6 +6132,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4733,6 +6169,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4747,9 +6188,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -4762,6 +6203,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4769,6 +6214,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4778,6 +6227,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4787,6 +6241,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4796,6 +6254,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4805,6 +6277,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4814,6 +6290,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4823,6 +6303,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4832,6 +6326,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4841,6 +6339,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4850,6 +6376,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4861,9 +6392,9 @@ export interface operations {
     updateActor: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -4873,20 +6404,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name?: string;
-                    kind?: components["schemas"]["ActorKindInput"];
-                    country?: string | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["ActorPatch"];
             };
         };
         responses: {
             /** @description One actor, with the roles it plays in events. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4896,6 +6425,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4905,6 +6438,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4914,6 +6452,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4923,6 +6465,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4932,6 +6488,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4941,6 +6501,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4950,6 +6514,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4959,6 +6537,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4968,6 +6550,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4977,6 +6563,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4986,6 +6600,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5008,7 +6627,7 @@ export interface operations {
                  *       "admin1"
                  *     ]
                  */
-                kind?: ("admin1" | "settlement" | "airfield" | "raion" | "feature" | "water" | "country" | "macro_region" | "direction")[];
+                kind?: components["schemas"]["PlaceKind"][];
                 /** @description Only entries in this country (ISO 3166-1 alpha-2). */
                 country?: string;
             };
@@ -5021,6 +6640,11 @@ export interface operations {
             /** @description Gazetteer entries: all that match, in gazetteer order (a name's default meaning first). The gazetteer is small, so there is one page. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5030,6 +6654,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5037,6 +6666,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5046,6 +6679,21 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5055,6 +6703,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5064,6 +6740,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5090,6 +6771,11 @@ export interface operations {
             /** @description An entry of sitrep's gazetteer: a place events can concern, with its names and where it is. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5099,6 +6785,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5106,6 +6797,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5115,6 +6810,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5124,6 +6824,30 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5133,6 +6857,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5142,6 +6894,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5153,7 +6910,8 @@ export interface operations {
     listSources: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["SourceKindInput"];
+                /** @description Only sources of this kind. */
+                kind?: components["schemas"]["SourceKind"];
                 /** @description Page size, 1 to 500. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -5168,6 +6926,11 @@ export interface operations {
             /** @description A page of sources; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5177,6 +6940,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5184,6 +6952,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5193,6 +6965,21 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5202,6 +6989,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5211,6 +7026,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5231,24 +7051,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind: components["schemas"]["SourceKindInput"];
-                    publisher: string;
-                    title?: string | null;
-                    url?: string | null;
-                    /** @description How to find a source that has no URL. */
-                    reference?: string | null;
-                    published_at?: string | null;
-                    notes?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["SourceCreate"];
             };
         };
         responses: {
             /** @description One source, the first of the facts it supports, and where the rest are. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5258,6 +7074,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5267,6 +7087,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5276,6 +7101,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5285,6 +7124,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5294,6 +7137,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,6 +7150,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5312,6 +7163,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5321,6 +7200,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5347,6 +7231,11 @@ export interface operations {
             /** @description One source, the first of the facts it supports, and where the rest are. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5356,6 +7245,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5363,6 +7257,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5372,6 +7270,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5381,6 +7284,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5390,6 +7307,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5399,6 +7330,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5408,6 +7367,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5422,9 +7386,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -5437,6 +7401,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5444,6 +7412,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5453,6 +7425,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5462,6 +7439,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5471,6 +7452,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5480,6 +7475,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5489,6 +7488,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5498,6 +7501,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5507,6 +7524,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5516,6 +7537,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5525,6 +7574,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5536,9 +7590,9 @@ export interface operations {
     updateSource: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -5548,24 +7602,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    kind?: components["schemas"]["SourceKindInput"];
-                    publisher?: string;
-                    title?: string | null;
-                    url?: string | null;
-                    /** @description How to find a source that has no URL. */
-                    reference?: string | null;
-                    published_at?: string | null;
-                    notes?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["SourcePatch"];
             };
         };
         responses: {
             /** @description One source, the first of the facts it supports, and where the rest are. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5575,6 +7623,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5584,6 +7636,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5593,6 +7650,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5602,6 +7663,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5611,6 +7686,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5620,6 +7699,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5629,6 +7712,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5638,6 +7735,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5647,6 +7748,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5656,6 +7761,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5665,6 +7798,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5692,21 +7830,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -5728,14 +7866,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -5757,22 +7895,22 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
-                bucket?: "day" | "week" | "month" | "year";
+                bucket?: components["schemas"]["CalendarBucket"];
                 /** @description `json` (the default) answers here; `csv` redirect (308) to /timeline.csv with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv";
+                format?: components["schemas"]["TimelineFormat"];
             };
             header?: never;
             path?: never;
@@ -5780,9 +7918,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get events in order, grouped by calendar bucket */
+            /** @description Events in order, grouped by calendar bucket in `tz`. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5792,6 +7936,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5799,6 +7949,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5806,6 +7961,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5815,6 +7974,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5824,6 +7988,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5833,6 +8011,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5842,6 +8048,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5869,21 +8080,21 @@ export interface operations {
                  */
                 tz?: string;
                 /** @description `starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. `overlaps`: events whose time span meets the period, so an attack that began the night before is included too. */
-                range?: "starts" | "overlaps";
+                range?: components["schemas"]["EventRange"];
                 /**
                  * @description Only events of these kinds. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events with these statuses. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "occurred"
                  *     ]
                  */
-                status?: ("occurred" | "scheduled" | "ongoing" | "cancelled")[];
+                status?: components["schemas"]["EventStatus"][];
                 /**
                  * @description Only events this actor (id) takes part in.
                  * @example act_russian_armed_forces
@@ -5905,14 +8116,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -5934,24 +8145,24 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /**
                  * @description Full-text search over title, summary and the names of the event's places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.
                  * @example Kyiv
                  */
                 q?: string;
-                /** @description `start_at` oldest first, `-start_at` newest first. */
-                sort?: "start_at" | "-start_at";
+                /** @description `start_at` (the default) oldest first, `-start_at` newest first. */
+                sort?: components["schemas"]["EventSort"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description Calendar unit events are grouped by, in `tz`. */
-                bucket?: "day" | "week" | "month" | "year";
+                bucket?: components["schemas"]["CalendarBucket"];
                 /** @description Top-level fields to return (id, kind, status, title, start_at, start_precision, start_local, end_at, location, headline, relations), in that order; `id` is always included, first. Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns). In CSV the bucket columns always come first. Give several values by repeating the parameter, by separating them with commas, or both. */
-                fields?: ("id" | "kind" | "status" | "title" | "start_at" | "start_precision" | "start_local" | "end_at" | "location" | "headline" | "relations")[];
+                fields?: components["schemas"]["TimelineField"][];
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -5959,9 +8170,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export the timeline as CSV */
+            /** @description The timeline as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5971,6 +8188,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5978,6 +8201,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5987,6 +8214,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5996,6 +8228,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6005,6 +8251,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6014,6 +8288,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6041,7 +8320,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6058,14 +8337,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -6087,11 +8366,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6103,9 +8382,9 @@ export interface operations {
                  *       "by_source"
                  *     ]
                  */
-                include?: "by_source"[];
+                include?: components["schemas"]["CasualtyStatsPart"][];
                 /** @description `json` (the default) answers here; `csv`, `geojson` redirect (308) to /stats/casualties.csv, /stats/casualties.geojson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "geojson";
+                format?: components["schemas"]["StatsFormat"];
             };
             header?: never;
             path?: never;
@@ -6113,9 +8392,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get killed, injured and missing per calendar bucket */
+            /** @description Killed, injured and missing per bucket and group, each event counted once; with `include=by_source`, every source's own totals. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6125,6 +8409,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6132,6 +8421,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6139,6 +8433,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6148,6 +8446,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6157,6 +8460,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6166,6 +8483,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6175,6 +8520,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,7 +8552,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6219,14 +8569,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -6248,11 +8598,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6264,9 +8614,9 @@ export interface operations {
                  *       "by_source"
                  *     ]
                  */
-                include?: "by_source"[];
+                include?: components["schemas"]["CasualtyStatsPart"][];
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -6274,9 +8624,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty statistics as CSV */
+            /** @description The casualty statistics as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6286,6 +8641,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6293,6 +8653,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6302,6 +8666,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6311,6 +8680,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6320,6 +8703,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6329,6 +8740,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6356,7 +8772,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6373,14 +8789,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -6402,11 +8818,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6418,7 +8834,7 @@ export interface operations {
                  *       "by_source"
                  *     ]
                  */
-                include?: "by_source"[];
+                include?: components["schemas"]["CasualtyStatsPart"][];
             };
             header?: never;
             path?: never;
@@ -6426,9 +8842,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty statistics per unit as a GeoJSON map layer */
+            /** @description An RFC 7946 FeatureCollection: one feature per bucket and first-level unit, for a choropleth map. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6438,6 +8859,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6445,6 +8871,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6454,6 +8884,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6463,6 +8898,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6472,6 +8921,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6481,6 +8958,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6508,7 +8990,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6525,14 +9007,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -6554,11 +9036,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6570,9 +9052,9 @@ export interface operations {
                  *       "by_model"
                  *     ]
                  */
-                include?: ("by_model" | "by_source")[];
+                include?: components["schemas"]["MunitionStatsPart"][];
                 /** @description `json` (the default) answers here; `csv`, `geojson` redirect (308) to /stats/munitions.csv, /stats/munitions.geojson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "geojson";
+                format?: components["schemas"]["StatsFormat"];
             };
             header?: never;
             path?: never;
@@ -6580,9 +9062,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Get weapons launched, shot down and lost per calendar bucket */
+            /** @description Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source's own totals. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6592,6 +9079,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6599,6 +9091,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6606,6 +9103,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6615,6 +9116,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6624,6 +9130,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6633,6 +9153,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6642,6 +9190,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6669,7 +9222,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6686,14 +9239,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -6715,11 +9268,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6731,9 +9284,9 @@ export interface operations {
                  *       "by_model"
                  *     ]
                  */
-                include?: ("by_model" | "by_source")[];
+                include?: components["schemas"]["MunitionStatsPart"][];
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -6741,9 +9294,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition statistics as CSV */
+            /** @description The munition statistics as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6753,6 +9311,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6760,6 +9323,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6769,6 +9336,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6778,6 +9350,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6787,6 +9373,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6796,6 +9410,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6823,7 +9442,7 @@ export interface operations {
                  *       "aerial_attack"
                  *     ]
                  */
-                kind?: ("diplomatic_contact" | "statement" | "aerial_attack" | "ground_attack" | "shelling" | "military_aid_decision" | "diplomatic_initiative" | "sanction" | "other")[];
+                kind?: components["schemas"]["EventKind"][];
                 /**
                  * @description Only events in this country (ISO 3166-1 alpha-2).
                  * @example UA
@@ -6840,14 +9459,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -6869,11 +9488,11 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description `admin1`: beside the national figures, each first-level unit's (`by_admin1`), from the units of the events' places in `place_role`. An event whose places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`). */
-                group_by?: "admin1";
+                group_by?: components["schemas"]["StatsGroupBy"];
                 /** @description Calendar unit of each row, in `tz`; `all` gives one row for the whole range. */
-                bucket?: "day" | "week" | "month" | "year" | "all";
+                bucket?: components["schemas"]["Bucket"];
                 /**
                  * @description IANA time zone for buckets and local times, e.g. Europe/Kyiv. Default UTC.
                  * @example Europe/Kyiv
@@ -6885,7 +9504,7 @@ export interface operations {
                  *       "by_model"
                  *     ]
                  */
-                include?: ("by_model" | "by_source")[];
+                include?: components["schemas"]["MunitionStatsPart"][];
             };
             header?: never;
             path?: never;
@@ -6893,9 +9512,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition statistics per unit as a GeoJSON map layer */
+            /** @description An RFC 7946 FeatureCollection: one feature per bucket and first-level unit, for a choropleth map. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6905,6 +9529,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6912,6 +9541,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6921,6 +9554,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6930,6 +9568,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6939,6 +9591,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6948,6 +9628,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6975,14 +9660,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7004,13 +9689,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /casualty-reports.csv, /casualty-reports.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -7018,9 +9703,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List casualty reports */
+            /** @description A page of casualty reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7030,6 +9721,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7037,6 +9734,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7044,6 +9746,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7053,6 +9759,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7062,6 +9773,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7071,6 +9796,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7080,6 +9833,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7100,29 +9858,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    event_id: string;
-                    /** @description The source that reported the figure. */
-                    source_id: string;
-                    /** @enum {string} */
-                    category: "killed" | "injured" | "missing";
-                    /** @enum {string} */
-                    group: "civilian" | "military" | "unknown";
-                    low?: number | null;
-                    best?: number | null;
-                    /** @description Null when open-ended ("at least"). */
-                    high?: number | null;
-                    /** @description The figure in the source's words, e.g. "at least 23". */
-                    as_reported?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CasualtyReportCreate"];
             };
         };
         responses: {
             /** @description A casualty report as stored: one source's count for one event. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7132,6 +9881,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7141,6 +9894,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7150,6 +9908,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7159,6 +9931,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7168,6 +9944,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7177,6 +9957,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7186,6 +9970,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7195,6 +10007,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7222,14 +10039,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7251,13 +10068,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -7265,9 +10082,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty reports as CSV */
+            /** @description The casualty reports as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7277,6 +10100,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7284,6 +10113,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7293,6 +10126,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7302,6 +10140,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7311,6 +10163,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7320,6 +10200,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7347,14 +10232,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7376,7 +10261,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -7388,9 +10273,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export casualty reports as NDJSON */
+            /** @description The casualty reports as NDJSON. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7400,6 +10291,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7407,6 +10304,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7416,6 +10317,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7425,6 +10331,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7434,6 +10354,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7443,6 +10391,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7470,14 +10423,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7499,13 +10452,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /munition-reports.csv, /munition-reports.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -7513,9 +10466,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List munition reports */
+            /** @description A page of munition reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7525,6 +10484,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7532,6 +10497,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7539,6 +10509,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7548,6 +10522,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7557,6 +10536,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7566,6 +10559,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7575,6 +10596,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7595,34 +10621,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    event_id: string;
-                    source_id: string;
-                    /** @enum {string} */
-                    weapon_category: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
-                    weapon_model?: string | null;
-                    launched?: number | null;
-                    /** @description Shot down. */
-                    intercepted?: number | null;
-                    /** @description Lost in flight without being shot down. */
-                    lost_to_ew?: number | null;
-                    /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
-                    start_at?: string | null;
-                    /** @description How exactly `start_at` is known; set with `start_at`. */
-                    start_precision?: ("minute" | "hour" | "day" | "month") | null;
-                    /** @description When the figure's own period ends; only with `start_at`. */
-                    end_at?: string | null;
-                    /** @description How exactly `end_at` is known; set with `end_at`. */
-                    end_precision?: ("minute" | "hour" | "day" | "month") | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["MunitionReportCreate"];
             };
         };
         responses: {
             /** @description A munition report as stored. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7632,6 +10644,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7641,6 +10657,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7650,6 +10671,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7659,6 +10694,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7668,6 +10707,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7677,6 +10720,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7686,6 +10733,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7695,6 +10770,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7722,14 +10802,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7751,13 +10831,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -7765,9 +10845,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition reports as CSV */
+            /** @description The munition reports as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7777,6 +10863,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7784,6 +10876,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7793,6 +10889,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7802,6 +10903,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7811,6 +10926,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7820,6 +10963,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7847,14 +10995,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7876,7 +11024,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -7888,9 +11036,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export munition reports as NDJSON */
+            /** @description The munition reports as NDJSON. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7900,6 +11054,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7907,6 +11067,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7916,6 +11080,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7925,6 +11094,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7934,6 +11117,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7943,6 +11154,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7970,14 +11186,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -7999,13 +11215,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /damage-reports.csv, /damage-reports.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -8013,9 +11229,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List damage reports */
+            /** @description A page of damage reports, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8025,6 +11247,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8032,6 +11260,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8039,6 +11272,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8048,6 +11285,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,6 +11299,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8066,6 +11322,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8075,6 +11359,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8095,22 +11384,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    event_id: string;
-                    source_id: string;
-                    /** @enum {string} */
-                    asset_category: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
-                    count?: number | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["DamageReportCreate"];
             };
         };
         responses: {
             /** @description A damage report as stored. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8120,6 +11407,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8129,6 +11420,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8138,6 +11434,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8147,6 +11457,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8156,6 +11470,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8165,6 +11483,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8174,6 +11496,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8183,6 +11533,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8210,14 +11565,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -8239,13 +11594,13 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -8253,9 +11608,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export damage reports as CSV */
+            /** @description The damage reports as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8265,6 +11626,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8272,6 +11639,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8281,6 +11652,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8290,6 +11666,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8299,6 +11689,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8308,6 +11726,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8335,14 +11758,14 @@ export interface operations {
                  *       "UA-30"
                  *     ]
                  */
-                admin1?: unknown[];
+                admin1?: string[];
                 /**
                  * @description Only events with one of these places, named in any spelling the gazetteer knows (Kyiv, Kiev, Київ, Киев; Odesa, Odessa). A settlement's name means the settlement (Kharkiv is the city; "Kharkiv oblast" the oblast, with every place in it); a unit's or country's name, every place in it. Give several values by repeating the parameter, by separating them with commas, or both.
                  * @example [
                  *       "Kharkiv"
                  *     ]
                  */
-                place?: unknown[];
+                place?: string[];
                 /**
                  * @description Only events with a place inside this box: `min_lon,min_lat,max_lon,max_lat` in WGS 84 degrees (GeoJSON's order). A place counts by its point, or by the centroid of the settlement or unit it stands for; a box with min_lon above max_lon crosses the antimeridian.
                  * @example 30.2,50.2,30.9,50.6
@@ -8364,7 +11787,7 @@ export interface operations {
                  *       "launch_site"
                  *     ]
                  */
-                place_role?: ("target" | "affected" | "launch_site")[];
+                place_role?: components["schemas"]["PlaceRole"][];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -8376,9 +11799,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export damage reports as NDJSON */
+            /** @description The damage reports as NDJSON. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8388,6 +11817,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8395,6 +11830,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8404,6 +11843,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8413,6 +11857,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8422,6 +11880,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8431,6 +11917,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8452,13 +11943,14 @@ export interface operations {
                  * @example src_source_article
                  */
                 source?: string;
-                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Only citations backing this kind of fact. */
+                fact_type?: components["schemas"]["FactType"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `json` (the default) answers here; `csv`, `ndjson` redirect (308) to /citations.csv, /citations.ndjson with the same parameters, for links made before each file had its own URL. */
-                format?: "json" | "csv" | "ndjson";
+                format?: components["schemas"]["ReportFormat"];
             };
             header?: never;
             path?: never;
@@ -8466,9 +11958,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List citations */
+            /** @description A page of citations, ordered by id; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8478,6 +11976,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8485,6 +11989,11 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8492,6 +12001,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8501,6 +12014,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8510,6 +12028,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8519,6 +12051,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8528,6 +12088,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8548,31 +12113,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The event whose fact this backs. */
-                    event_id: string;
-                    /** @description Who made the claim. */
-                    source_id: string;
-                    /** @description Where sitrep read it, when not from the source directly. */
-                    via_source_id?: string | null;
-                    casualty_report_id?: string | null;
-                    munition_report_id?: string | null;
-                    damage_report_id?: string | null;
-                    /** @description A relation whose from-event is `event_id`. */
-                    relation_id?: string | null;
-                    /** @description The supporting sentence, verbatim. */
-                    quote?: string | null;
-                    /** @description Where in the source the evidence is. */
-                    locator?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CitationCreate"];
             };
         };
         responses: {
             /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8582,6 +12136,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8591,6 +12149,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8600,6 +12163,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8609,6 +12186,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8618,6 +12199,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8627,6 +12212,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8636,6 +12225,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8645,6 +12262,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8666,13 +12288,14 @@ export interface operations {
                  * @example src_source_article
                  */
                 source?: string;
-                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Only citations backing this kind of fact. */
+                fact_type?: components["schemas"]["FactType"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
                 cursor?: string;
                 /** @description `true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, double-clicked file as UTF-8; pandas skips it, csv-parse needs `bom: true`, Python's csv module `encoding="utf-8-sig"`. `false` leaves it out, for programs that read it as part of the first column's name. */
-                bom?: "true" | "false";
+                bom?: components["schemas"]["TrueOrFalse"];
             };
             header?: never;
             path?: never;
@@ -8680,9 +12303,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export citations as CSV */
+            /** @description The citations as CSV. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8692,6 +12321,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8699,6 +12334,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8708,6 +12347,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8717,6 +12361,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8726,6 +12384,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8735,6 +12421,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8756,7 +12447,8 @@ export interface operations {
                  * @example src_source_article
                  */
                 source?: string;
-                fact_type?: components["schemas"]["FactTypeInput"];
+                /** @description Only citations backing this kind of fact. */
+                fact_type?: components["schemas"]["FactType"];
                 /** @description Page size, 1 to 500. JSON pages hold 50 when it is omitted; CSV, NDJSON and GeoJSON without it return every matching row, streamed. */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; omit for the first page. */
@@ -8768,9 +12460,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Export citations as NDJSON */
+            /** @description The citations as NDJSON. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8780,6 +12478,12 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8787,6 +12491,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8796,6 +12504,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8805,6 +12518,20 @@ export interface operations {
             /** @description None of the media types in `Accept` can be produced. */
             406: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8814,6 +12541,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8823,6 +12578,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8846,6 +12606,11 @@ export interface operations {
             /** @description A casualty report as stored: one source's count for one event. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8855,6 +12620,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8862,6 +12632,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8871,6 +12645,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8880,6 +12659,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8889,6 +12682,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8898,6 +12705,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8907,6 +12742,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8921,9 +12761,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -8936,6 +12776,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8943,6 +12787,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8952,6 +12800,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8961,6 +12814,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8970,6 +12827,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8979,6 +12850,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8988,6 +12863,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8997,6 +12876,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,6 +12899,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9015,6 +12912,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9024,6 +12949,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9035,9 +12965,9 @@ export interface operations {
     updateCasualtyReport: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -9047,28 +12977,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The source that reported the figure. */
-                    source_id?: string;
-                    /** @enum {string} */
-                    category?: "killed" | "injured" | "missing";
-                    /** @enum {string} */
-                    group?: "civilian" | "military" | "unknown";
-                    low?: number | null;
-                    best?: number | null;
-                    /** @description Null when open-ended ("at least"). */
-                    high?: number | null;
-                    /** @description The figure in the source's words, e.g. "at least 23". */
-                    as_reported?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CasualtyReportPatch"];
             };
         };
         responses: {
             /** @description A casualty report as stored: one source's count for one event. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9078,6 +12998,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9087,6 +13011,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9096,6 +13025,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9105,6 +13038,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9114,6 +13061,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9123,6 +13074,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9132,6 +13087,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9141,6 +13110,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9150,6 +13123,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9159,6 +13136,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9168,6 +13173,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9191,6 +13201,11 @@ export interface operations {
             /** @description A munition report as stored. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9200,6 +13215,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9207,6 +13227,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9216,6 +13240,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9225,6 +13254,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9234,6 +13277,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9243,6 +13300,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9252,6 +13337,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9266,9 +13356,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -9281,6 +13371,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9288,6 +13382,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9297,6 +13395,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9306,6 +13409,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9315,6 +13422,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9324,6 +13445,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9333,6 +13458,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9342,6 +13471,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9351,6 +13494,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9360,6 +13507,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9369,6 +13544,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9380,9 +13560,9 @@ export interface operations {
     updateMunitionReport: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -9392,33 +13572,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    source_id?: string;
-                    /** @enum {string} */
-                    weapon_category?: "drone" | "cruise_missile" | "ballistic_missile" | "aeroballistic_missile" | "surface_to_air_missile" | "guided_bomb" | "missile" | "unspecified";
-                    weapon_model?: string | null;
-                    launched?: number | null;
-                    /** @description Shot down. */
-                    intercepted?: number | null;
-                    /** @description Lost in flight without being shot down. */
-                    lost_to_ew?: number | null;
-                    /** @description When the figure's own period starts (RFC 3339); null: the event's time. Statistics count the figure where this starts. */
-                    start_at?: string | null;
-                    /** @description How exactly `start_at` is known; set with `start_at`. */
-                    start_precision?: ("minute" | "hour" | "day" | "month") | null;
-                    /** @description When the figure's own period ends; only with `start_at`. */
-                    end_at?: string | null;
-                    /** @description How exactly `end_at` is known; set with `end_at`. */
-                    end_precision?: ("minute" | "hour" | "day" | "month") | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["MunitionReportPatch"];
             };
         };
         responses: {
             /** @description A munition report as stored. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9428,6 +13593,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9437,6 +13606,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9446,6 +13620,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9455,6 +13633,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9464,6 +13656,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9473,6 +13669,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9482,6 +13682,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9491,6 +13705,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9500,6 +13718,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9509,6 +13731,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9518,6 +13768,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9541,6 +13796,11 @@ export interface operations {
             /** @description A damage report as stored. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9550,6 +13810,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9557,6 +13822,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9566,6 +13835,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9575,6 +13849,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9584,6 +13872,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9593,6 +13895,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9602,6 +13932,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9616,9 +13951,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -9631,6 +13966,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9638,6 +13977,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9647,6 +13990,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9656,6 +14004,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9665,6 +14017,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9674,6 +14040,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9683,6 +14053,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9692,6 +14066,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9701,6 +14089,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9710,6 +14102,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9719,6 +14139,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9730,9 +14155,9 @@ export interface operations {
     updateDamageReport: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -9742,21 +14167,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    source_id?: string;
-                    /** @enum {string} */
-                    asset_category?: "school" | "residential_building" | "rail" | "energy" | "medical" | "industrial" | "commercial" | "government" | "transport" | "other";
-                    count?: number | null;
-                    description?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["DamageReportPatch"];
             };
         };
         responses: {
             /** @description A damage report as stored. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9766,6 +14188,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9775,6 +14201,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9784,6 +14215,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9793,6 +14228,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9802,6 +14251,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9811,6 +14264,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9820,6 +14277,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9829,6 +14300,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9838,6 +14313,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9847,6 +14326,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9856,6 +14363,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9879,6 +14391,11 @@ export interface operations {
             /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9888,6 +14405,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9895,6 +14417,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9904,6 +14430,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9913,6 +14444,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9922,6 +14467,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9931,6 +14490,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9940,6 +14527,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9954,9 +14546,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -9969,6 +14561,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9976,6 +14572,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9985,6 +14585,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9994,6 +14599,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10003,6 +14612,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10012,6 +14635,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10021,6 +14648,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10030,6 +14661,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10039,6 +14684,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10048,6 +14697,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10057,6 +14734,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10068,9 +14750,9 @@ export interface operations {
     updateCitation: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -10080,29 +14762,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Who made the claim. */
-                    source_id?: string;
-                    /** @description Where sitrep read it, when not from the source directly. */
-                    via_source_id?: string | null;
-                    casualty_report_id?: string | null;
-                    munition_report_id?: string | null;
-                    damage_report_id?: string | null;
-                    /** @description A relation whose from-event is `event_id`. */
-                    relation_id?: string | null;
-                    /** @description The supporting sentence, verbatim. */
-                    quote?: string | null;
-                    /** @description Where in the source the evidence is. */
-                    locator?: string | null;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["CitationPatch"];
             };
         };
         responses: {
             /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10112,6 +14783,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10121,6 +14796,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10130,6 +14810,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10139,6 +14823,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10148,6 +14846,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10157,6 +14859,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10166,6 +14872,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10175,6 +14895,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10184,6 +14908,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10193,6 +14921,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10202,6 +14958,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10225,6 +14986,11 @@ export interface operations {
             /** @description A relation, read as "<from event> <kind> <to event>". */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10234,6 +15000,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10241,6 +15012,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10250,6 +15025,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10259,6 +15039,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10268,6 +15062,20 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10277,6 +15085,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10286,6 +15122,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10300,9 +15141,9 @@ export interface operations {
                 /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
                 reason?: string;
             };
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -10315,6 +15156,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10322,6 +15167,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10331,6 +15180,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10340,6 +15194,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10349,6 +15207,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10358,6 +15230,10 @@ export interface operations {
             /** @description Other records still refer to this one; `detail` names them. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10367,6 +15243,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10376,6 +15256,20 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10385,6 +15279,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10394,6 +15292,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10403,6 +15329,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10414,9 +15345,9 @@ export interface operations {
     updateRelation: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the record as last read (required). */
-                "if-match"?: string;
+            header: {
+                /** @description The ETag of the record as last read; without it the answer is 428, with an older one 412. */
+                "if-match": string;
             };
             path: {
                 /** @description The resource id (opaque, stable). */
@@ -10426,19 +15357,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    kind?: "follows" | "responds_to" | "concerns" | "part_of";
-                    to_event_id?: string;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["RelationPatch"];
             };
         };
         responses: {
             /** @description A relation, read as "<from event> <kind> <to event>". */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10448,6 +15378,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10457,6 +15391,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10466,6 +15405,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10475,6 +15418,20 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10484,6 +15441,10 @@ export interface operations {
             /** @description The record was deleted; `deleted_at` and `deletion_reason` say when and why. */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10493,6 +15454,10 @@ export interface operations {
             /** @description `If-Match` does not name the current ETag: the record changed since it was read. Nothing was changed. */
             412: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10502,6 +15467,20 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10511,6 +15490,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10520,6 +15503,10 @@ export interface operations {
             /** @description The request must carry `If-Match` with the record's current ETag. */
             428: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10529,6 +15516,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10538,6 +15553,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10558,20 +15578,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    from_event_id: string;
-                    /** @enum {string} */
-                    kind: "follows" | "responds_to" | "concerns" | "part_of";
-                    to_event_id: string;
-                    /** @description Why the change was made: the correction note readers see in the revisions and the change feed. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["RelationCreate"];
             };
         };
         responses: {
             /** @description A relation, read as "<from event> <kind> <to event>". */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10581,6 +15601,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10590,6 +15614,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10599,6 +15628,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10608,6 +15651,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10617,6 +15664,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10626,6 +15677,10 @@ export interface operations {
             /** @description This `Idempotency-Key` was already used with a different request. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10635,6 +15690,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10644,6 +15727,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10675,6 +15763,11 @@ export interface operations {
             /** @description Revisions of an event and of every record belonging to it (figures, citations, relations), oldest first. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10684,6 +15777,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10691,6 +15789,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10700,6 +15802,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10709,6 +15816,30 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10718,6 +15849,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10727,6 +15886,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10752,6 +15916,11 @@ export interface operations {
             /** @description Created, updated and deleted records in commit order. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10761,6 +15930,11 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10768,6 +15942,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10777,6 +15955,21 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10786,6 +15979,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10795,6 +16016,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10815,15 +16041,36 @@ export interface operations {
             /** @description Every API key, revoked ones included, oldest first. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
+            /** @description Not modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10833,6 +16080,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10842,6 +16094,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10851,6 +16117,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10860,6 +16154,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10877,17 +16176,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Who will hold the key. */
-                    name: string;
-                    role: components["schemas"]["KeyRoleInput"];
-                };
+                "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {
             /** @description A new API key, with the key itself, which is never shown again. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10897,6 +16197,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10906,6 +16210,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10915,6 +16224,20 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10924,6 +16247,10 @@ export interface operations {
             /** @description The request body is larger than this server accepts. */
             413: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10933,6 +16260,10 @@ export interface operations {
             /** @description The request body is not JSON in UTF-8 (`Content-Type: application/json`). */
             415: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10942,6 +16273,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10951,6 +16310,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10974,6 +16338,10 @@ export interface operations {
             /** @description Revoked. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10981,6 +16349,10 @@ export interface operations {
             /** @description A parameter is invalid, given twice, or not one this operation takes; `errors` names each and says why. */
             400: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10990,6 +16362,11 @@ export interface operations {
             /** @description No API key, or one that is unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10999,6 +16376,10 @@ export interface operations {
             /** @description The API key's role may not do this. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11008,6 +16389,30 @@ export interface operations {
             /** @description No resource has that id. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in full in time. */
+            408: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11017,6 +16422,34 @@ export interface operations {
             /** @description This client has used its request budget; `Retry-After` says when to try again. */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's header fields are too large. */
+            431: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server failed unexpectedly; the problem reveals nothing more, and the failure is logged. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11026,6 +16459,11 @@ export interface operations {
             /** @description The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again. */
             503: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -84,6 +84,15 @@ export const PLACE_ROLES = ['target', 'affected', 'launch_site'] as const;
 // Read as "<from event> <kind> <to event>": the strike `follows` the call.
 export const RELATION_KINDS = ['follows', 'responds_to', 'concerns', 'part_of'] as const;
 
+// A relation seen from one of its events: `outgoing` when this event is the from-event.
+export const RELATION_DIRECTIONS = ['outgoing', 'incoming'] as const;
+
+// What a citation backs: the event itself, one of its reports, or a relation.
+export const FACT_TYPES = ['event', 'casualty_report', 'munition_report', 'damage_report', 'relation'] as const;
+
+// How a source stands in a citation: it made the claim, or the claim was read in it.
+export const CITATION_ROLES = ['claimant', 'via'] as const;
+
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type TimePrecision = (typeof TIME_PRECISIONS)[number];
@@ -97,6 +106,9 @@ export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
 export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
 export type PlaceRole = (typeof PLACE_ROLES)[number];
+export type RelationDirection = (typeof RELATION_DIRECTIONS)[number];
+export type FactType = (typeof FACT_TYPES)[number];
+export type CitationRole = (typeof CITATION_ROLES)[number];
 
 // What an API key may do: editors write records, admins also manage keys.
 export const KEY_ROLES = ['editor', 'admin'] as const;

@@ -3,7 +3,9 @@
 // change: a Europe/Kyiv day in late October is 25 hours long).
 import { DateTime } from 'luxon';
 
-export const BUCKETS = ['day', 'week', 'month', 'year', 'all'] as const;
+/** Calendar units; `all` adds one bucket for a whole range. */
+export const CALENDAR_BUCKETS = ['day', 'week', 'month', 'year'] as const;
+export const BUCKETS = [...CALENDAR_BUCKETS, 'all'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 export type BucketRef = { label: string; start: string | null; end: string | null };

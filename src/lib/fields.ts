@@ -3,17 +3,20 @@
 // every projected row can still be traced back. The OpenAPI schemas keep the full item shape (the
 // fields are documented as omissible with `fields`) rather than making every property optional
 // for everyone, so a projected answer does not match them (the contract fuzz allows for it).
+import type { z } from 'zod';
 import { listOf } from './filters.js';
 import { invalidParameter } from './problem.js';
 
-export function fieldsQuerySchema(allowed: readonly string[], note = '') {
-  return listOf(allowed as readonly [string, ...string[]], {
+/** `fields=` over the names of `vocabulary`, a named zod enum of an item's top-level fields. */
+export function fieldsQuerySchema<V extends string>(vocabulary: z.ZodEnum<{ [K in V]: K }>, note = '') {
+  const allowed: readonly string[] = vocabulary.options;
+  return listOf(vocabulary, {
     noun: 'field',
     description:
       `Top-level fields to return (${allowed.join(', ')}), in that order; \`id\` is always included, first. ` +
       `Omitted fields are left out of each item (JSON, NDJSON, GeoJSON properties) or row (CSV columns).${note ? ` ${note}` : ''}`,
   })
-    .transform((names) => (names.includes('id') ? ['id', ...names.filter((name) => name !== 'id')] : ['id', ...names]))
+    .transform((names: string[]) => (names.includes('id') ? ['id', ...names.filter((name) => name !== 'id')] : ['id', ...names]))
     .optional();
 }
 

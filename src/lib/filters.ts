@@ -10,7 +10,8 @@ export const countryCodeSchema = countryCode();
  * transformed parameter must sit before the transform: zod drops them from the input schema.
  */
 export function countryCode(example?: string) {
-  const code = z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' });
+  const error = 'must be an ISO 3166-1 alpha-2 code such as UA';
+  const code = z.string().max(2, { error, abort: true }).regex(/^[A-Za-z]{2}$/, { error });
   return (example ? code.meta({ examples: [example] }) : code).transform((value) => value.toUpperCase());
 }
 
@@ -29,14 +30,17 @@ export function listItems(value: string | string[]): string[] | null {
 }
 
 /**
- * A multi-valued parameter whose items are among `values` (`noun` names them in errors). The
- * handler gets the distinct items as an array. Its OpenAPI schema is an array of `values`
- * (repeating is the form OpenAPI knows); `description` is followed by LIST_RULE.
+ * A multi-valued parameter whose items are among the values of `vocabulary`, a named zod enum
+ * (`noun` names them in errors). The handler gets the distinct items as an array. Its OpenAPI
+ * schema is an array of that enum's component (repeating is the form OpenAPI knows);
+ * `description` is followed by LIST_RULE.
  */
-export function listOf<const T extends readonly [string, ...string[]]>(values: T, options: { description: string; noun?: string; example?: T[number] }) {
+export function listOf<V extends string>(vocabulary: z.ZodEnum<{ [K in V]: K }>, options: { description: string; noun?: string; example?: NoInfer<V> }) {
   const noun = options.noun ?? 'value';
+  const values: readonly string[] = vocabulary.options;
   // Examples sit on the array, before the preprocess: zod leaves a pipe's own out of the input schema.
-  const array = z.array(z.enum(values));
+  // Items are distinct by then, so there are never more than the vocabulary has.
+  const array = z.array(vocabulary).max(values.length);
   const items = z.preprocess((value, ctx) => {
     // Anything else (never sent by a query string) is left for the array schema to refuse.
     if (typeof value !== 'string' && !Array.isArray(value)) return value;

@@ -6,6 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptedMediaType, bomQuerySchema, fileExtension, FORMATS, mediaTypesOf, setFormatHeaders, singleFormatResponse, type Format, type Negotiated } from './formats.js';
+import { notModifiedResponse } from './http.js';
+import type { HeaderRule } from './openapi-headers.js';
 import { ProblemError, problemResponses } from './problem.js';
 
 type ResponseOf = { json: z.ZodType; geojson?: z.ZodType; csv?: string; ndjson?: string };
@@ -15,8 +17,10 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   path: string;
   /** Names the saved file: `sitrep-<stem>.csv`. */
   fileStem: string;
-  /** JSON first, then the file formats offered. */
-  offered: readonly ['json', ...Array<Exclude<Format, 'json'>>];
+  /** What the operations answer, for their responses' descriptions: `the events` gives "The events as CSV". */
+  what: string;
+  /** JSON first, then the file formats offered: `offeredFormats(…)`, the `format` parameter's vocabulary. */
+  offered: z.ZodEnum;
   tags: string[];
   operations: { [F in Format]?: { operationId: string; summary: string; description?: string } };
   /** Said on every format's operation. */
@@ -28,29 +32,42 @@ export type FormatRoutes<Q extends z.ZodObject> = {
   bodies: ResponseOf;
   /** Error statuses every format can answer besides 406. */
   errors: number[];
+  /** The answers come in pages, the next named in a `Link` header. */
+  pages: boolean;
   config?: Record<string, unknown>;
   handler: (request: FastifyRequest<{ Querystring: z.output<Q> }>, reply: FastifyReply, negotiated: Negotiated) => Promise<unknown>;
 };
+
+const FORMAT_NAMES: Record<Format, string> = { json: 'JSON', csv: 'CSV', ndjson: 'NDJSON', geojson: 'GeoJSON' };
+
+/** A success answer's description: the JSON body schema's own, else what it is in which format. */
+function answerDescription(what: string, format: Format, body: z.ZodType | string): string {
+  const own = typeof body === 'string' ? undefined : z.globalRegistry.get(body)?.description;
+  return own ?? `${what[0]!.toUpperCase()}${what.slice(1)} as ${FORMAT_NAMES[format]}.`;
+}
 
 const REDIRECT_DESCRIPTION = 'Moved: `format=` asked for a file; `Location` is that file\'s own URL, with the same parameters.';
 
 /** Registers the JSON operation and one operation per file format offered. */
 export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance, spec: FormatRoutes<Q>): void {
+  const offered = spec.offered.options as Format[];
   const querystringOf = (format: Format) => {
     const omitted = spec.omit?.[format] ?? [];
     const own = omitted.length ? spec.querystring.omit(Object.fromEntries(omitted.map((key) => [key, true])) as Record<string, true> & Record<number, never>) : spec.querystring;
     // Every CSV operation takes `bom`; the handler sees it as `negotiated.bom`.
     return format === 'csv' ? own.extend({ bom: bomQuerySchema }) : own;
   };
-  const files = spec.offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
+  const files = offered.filter((f): f is Exclude<Format, 'json'> => f !== 'json');
   const fileUrls = files.map((f) => `${spec.path}.${fileExtension(f)}`).join(', ');
+  // A 304 carries the headers its 200 would have.
+  const linkHeader: HeaderRule[] = spec.pages ? [{ status: [200, 304], headers: ['Link'] }] : [];
   const bodyOf = (format: Format) => (format === 'json' ? spec.bodies.json : format === 'geojson' ? spec.bodies.geojson! : (spec.bodies[format] ?? ''));
   const serve = (format: Format) => async (request: FastifyRequest, reply: FastifyReply) => {
     const mediaType = acceptedMediaType(request.headers.accept, format);
     if (!mediaType) {
       // The JSON operation's own path, with the prefix it is mounted under (/v1).
       const base = request.routeOptions.url!.replace(/\.[a-z]+$/, '');
-      const others = spec.offered.filter((f) => f !== format).map((f) => `${mediaTypesOf(f)[0]} at ${base}${f === 'json' ? '' : `.${fileExtension(f)}`}`);
+      const others = offered.filter((f) => f !== format).map((f) => `${mediaTypesOf(f)[0]} at ${base}${f === 'json' ? '' : `.${fileExtension(f)}`}`);
       throw new ProblemError(
         'SITREP_NOT_ACCEPTABLE',
         `This operation answers ${mediaTypesOf(format).join(' or ')}; the Accept header allows none of them. The same data as ${others.join(', ')}.`,
@@ -74,8 +91,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
       summary: json.summary,
       description: [json.description ?? spec.description, files.length ? `The same as files: ${fileUrls} (each its own operation).` : ''].filter(Boolean).join('\n\n'),
       querystring: querystringOf('json').extend({
-        format: z
-          .enum(spec.offered as unknown as [string, ...string[]], { error: `must be one of: ${spec.offered.join(', ')}` })
+        format: spec.offered
           .optional()
           .describe(
             `\`json\` (the default) answers here; ${files.map((f) => `\`${f}\``).join(', ')} redirect (308) to ${fileUrls} with the same parameters, ` +
@@ -83,11 +99,12 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
           ),
       }),
       response: {
-        ...singleFormatResponse('json', json.summary, bodyOf('json')),
-        304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
+        ...singleFormatResponse('json', answerDescription(spec.what, 'json', bodyOf('json')), bodyOf('json')),
+        ...notModifiedResponse,
         ...(files.length ? { 308: z.undefined().describe(REDIRECT_DESCRIPTION) } : {}),
         ...problemResponses(...new Set([...spec.errors, 400, 406])),
       },
+      responseHeaders: [{ status: [308], headers: ['Location'] }, ...linkHeader],
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const { format, ...query } = request.query as { format?: Format };
@@ -116,10 +133,11 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         description: [operation.description, spec.description].filter(Boolean).join('\n\n'),
         querystring: querystringOf(format),
         response: {
-          ...singleFormatResponse(format, operation.summary, bodyOf(format)),
-          304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'),
+          ...singleFormatResponse(format, answerDescription(spec.what, format, bodyOf(format)), bodyOf(format)),
+          ...notModifiedResponse,
           ...problemResponses(...new Set([...spec.errors, 400, 406])),
         },
+        responseHeaders: linkHeader,
       },
       handler: serve(format),
     });

@@ -7,6 +7,16 @@ import { z } from 'zod';
 export const FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/**
+ * The formats a family of operations offers (JSON first), as a named enum: the vocabulary of the
+ * JSON operation's `format` parameter, one OpenAPI component per family (`EventFormat`).
+ */
+export function offeredFormats<const T extends readonly ['json', ...Array<Exclude<Format, 'json'>>]>(formats: T, id: string) {
+  return z
+    .enum(formats, { error: `must be one of: ${formats.join(', ')}` })
+    .meta({ id, description: `A format these data are offered in: ${formats.map((f) => `\`${f}\``).join(', ')}.` });
+}
+
 /** Media types each format is known by, the one sitrep prefers first. */
 const MEDIA_TYPES: Record<Format, readonly string[]> = {
   json: ['application/json'],
@@ -32,6 +42,7 @@ export type Negotiated = { format: Format; mediaType: string; bom: boolean };
  */
 export const bomQuerySchema = z
   .enum(['true', 'false'], { error: 'must be true or false' })
+  .meta({ id: 'TrueOrFalse', description: 'A switch given in the query string: `true` or `false`.' })
   .optional()
   .describe(
     '`true` (the default): the file starts with a UTF-8 byte order mark (bytes EF BB BF), so Excel and LibreOffice read a saved, ' +

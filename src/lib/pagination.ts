@@ -8,7 +8,8 @@ const limitSchema = z.coerce
   .number({ error: 'must be a whole number' })
   .int({ error: 'must be a whole number' })
   .min(1, { error: 'must be at least 1' })
-  .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` });
+  .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` })
+  .meta({ format: 'int32' });
 
 const cursorSchema = z
   .string()

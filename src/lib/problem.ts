@@ -128,9 +128,13 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   422: 'This `Idempotency-Key` was already used with a different request.',
   428: 'The request must carry `If-Match` with the record\'s current ETag.',
   406: 'None of the media types in `Accept` can be produced.',
+  408: 'The request was not received in full in time.',
   413: 'The request body is larger than this server accepts.',
+  414: 'A path segment is longer than any id.',
   415: 'The request body is not JSON in UTF-8 (`Content-Type: application/json`).',
   429: 'This client has used its request budget; `Retry-After` says when to try again.',
+  431: 'The request\'s header fields are too large.',
+  500: 'The server failed unexpectedly; the problem reveals nothing more, and the failure is logged.',
   503: 'The service cannot answer right now (not ready, or overloaded); `Retry-After`, when sent, says when to try again.',
 };
 

@@ -33,8 +33,32 @@ export const reasonSchema = z
   .max(2000, { error: 'must be at most 2000 characters' })
   .describe('Why the change was made: the correction note readers see in the revisions and the change feed.');
 
+/**
+ * The create and patch bodies of a writable record type, each with `reason`, strict, and named
+ * `<Name>Create` and `<Name>Patch` in the OpenAPI document so that SDK generators name their
+ * types. Call once per type, where its schemas are defined: a zod id can be registered only once.
+ */
+export function writeBodies<Create extends z.ZodRawShape, Patch extends z.ZodRawShape>(
+  name: string,
+  label: string,
+  create: z.ZodObject<Create, z.core.$strict>,
+  patch: z.ZodObject<Patch, z.core.$strict>,
+) {
+  const withReason = { reason: reasonSchema.optional() };
+  return {
+    create: create
+      .extend(withReason)
+      .strict()
+      .meta({ id: `${name}Create`, description: `A new ${label}. The server sets \`id\`, \`created_at\` and \`updated_at\`; a field it does not take is refused by name.` }),
+    patch: patch
+      .extend(withReason)
+      .strict()
+      .meta({ id: `${name}Patch`, description: `The fields of the ${label} to change, and only those; null clears an optional one.` }),
+  };
+}
+
 export const ifMatchHeaderSchema = z.object({
-  'if-match': z.string().max(1024).optional().describe('The ETag of the record as last read (required).'),
+  'if-match': z.string().max(1024).optional().describe('The ETag of the record as last read; without it the answer is 428, with an older one 412.'),
 });
 
 export const idempotencyHeaderSchema = z.object({

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import type { ApiKeyRow } from '../db/schema.js';
 import type { KeyRole } from '../domain/vocabulary.js';
 import { keyIdOf, keyMatchesHash } from '../lib/api-key.js';
+import { declareResponseHeaders } from '../lib/openapi-headers.js';
 import { ProblemError, problemResponses } from '../lib/problem.js';
 import { getApiKey } from '../modules/keys/keys.repository.js';
 
@@ -36,6 +37,7 @@ export default fp<AuthPluginOptions>(
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/v1/') || !route.schema?.response) return;
       route.schema.response = { ...problemResponses(401), ...(route.schema.response as object) };
+      declareResponseHeaders(route.schema, { status: [401], headers: ['WWW-Authenticate'] });
     });
 
     // Counted first: a 429 once the address has spent its budget, else the 401.

@@ -144,6 +144,16 @@ export default fp(
       route.schema!.response = { ...problemResponses(400), ...(schema.response as object) };
     });
 
+    // What any operation may answer besides its own statuses: a failure (500, with nothing
+    // internal in it), and the answers written before routing (src/app.ts): a request not
+    // received in time (408), header fields too large (431) and, where the path has parameters,
+    // a segment longer than any id (414).
+    app.addHook('onRoute', (route) => {
+      if (route.schema?.hide || !route.schema?.response) return;
+      const beforeRouting = route.url.includes(':') ? problemResponses(408, 414, 431) : problemResponses(408, 431);
+      route.schema.response = { ...problemResponses(500), ...beforeRouting, ...(route.schema.response as object) };
+    });
+
     // Which methods each path answers: a known path asked with another method is a 405 with
     // `Allow` (RFC 9110 §15.5.6), not a 404; security's plain OPTIONS answers read it too.
     const routeMethods = new RouteMethods();

@@ -3,6 +3,8 @@
 // `If-None-Match` (RFC 9110 §13.1.2), so sitrep keeps this small hook of its own.
 import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
+import { notModifiedResponse } from '../lib/http.js';
+import { declareResponseHeaders } from '../lib/openapi-headers.js';
 
 /** Does an `If-None-Match` value (`*`, or a list of possibly weak tags) match this ETag? */
 export function ifNoneMatchMatches(header: string, etag: string): boolean {
@@ -17,6 +19,14 @@ export function etagOf(payload: string | Buffer): string {
 
 export default fp(
   async (app) => {
+    // Every GET's 200 carries its ETag, and so does the 304 that answers `If-None-Match` with it.
+    // Routes registered before this plugin (the OpenAPI document's) declare both themselves.
+    app.addHook('onRoute', (route) => {
+      if (!route.schema?.response || ![route.method].flat().includes('GET')) return;
+      route.schema.response = { ...notModifiedResponse, ...(route.schema.response as object) };
+      declareResponseHeaders(route.schema, { status: [200, 304], headers: ['ETag'] });
+    });
+
     // Callback style, not async: it runs on every answer.
     app.addHook('onSend', (request, reply, payload, done) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload);

@@ -5,11 +5,37 @@ import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyResponseHeaders, requirePreconditionHeaders, resolveResponseHeaders } from '../lib/openapi-headers.js';
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
+import { unwrapSingleRefs, wrapRefsWithSiblings } from '../lib/openapi-refs.js';
+import { collapseInputTwins } from '../lib/openapi-twins.js';
 import { describeResponsesBySchema } from '../lib/openapi-responses.js';
+import { notModifiedResponse } from '../lib/http.js';
 import { noQueryParameters } from '../lib/query.js';
 
 export const API_VERSION = '0.1.0';
+
+/** Every server the document names serves the public API (`x-internal`, Stoplight's mark, which the OWASP ruleset reads). */
+function publicServers<T extends { servers?: Array<Record<string, unknown>> }>(doc: T): T {
+  return doc.servers ? { ...doc, servers: doc.servers.map((server) => ({ ...server, 'x-internal': false })) } : doc;
+}
+
+/**
+ * What the document goes through once built, in order: `$ref`s back beside their siblings, unused
+ * components dropped, input twins collapsed, responses described by their schemas, response
+ * headers referenced, servers marked public.
+ */
+const FINISHING_STEPS: ReadonlyArray<(doc: never) => unknown> = [
+  unwrapSingleRefs,
+  pruneUnusedSchemas,
+  collapseInputTwins,
+  describeResponsesBySchema,
+  applyResponseHeaders,
+  publicServers,
+];
+
+/** The parts of a route's schema that hold JSON schemas (the rest is operationId, summary, tags…). */
+const ROUTE_SCHEMAS = new Set(['headers', 'querystring', 'params', 'body', 'response']);
 
 export default fp(
   async (app) => {
@@ -51,8 +77,13 @@ export default fp(
           { name: 'meta', description: 'This API\'s own description.' },
         ],
       },
-      transform: jsonSchemaTransform,
-      transformObject: (document) => describeResponsesBySchema(pruneUnusedSchemas(jsonSchemaTransformObject(document) as never)),
+      transform: (route) => {
+        const { schema, url } = jsonSchemaTransform(route);
+        const parts = Object.entries(schema as Record<string, unknown>).map(([key, value]) => [key, ROUTE_SCHEMAS.has(key) ? wrapRefsWithSiblings(value) : value]);
+        return { schema: resolveResponseHeaders(requirePreconditionHeaders(Object.fromEntries(parts))), url };
+      },
+      transformObject: (document) =>
+        FINISHING_STEPS.reduce<unknown>((doc, step) => step(doc as never), jsonSchemaTransformObject(document)) as ReturnType<typeof jsonSchemaTransformObject>,
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -63,10 +94,12 @@ export default fp(
         schema: {
           operationId: 'getOpenApiJson',
           tags: ['meta'],
-          summary: 'This API\'s OpenAPI 3.1 document, as JSON',
+          summary: 'Get the OpenAPI document as JSON',
           description: 'The document /docs renders and SDK generators read; the same as `/openapi.yaml` and the committed openapi.yaml.',
           querystring: noQueryParameters,
-          response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.') },
+          response: { 200: z.record(z.string(), z.unknown()).describe('An OpenAPI 3.1 document.'), ...notModifiedResponse },
+          // Registered before the etag plugin, whose hook declares these for the routes after it.
+          responseHeaders: [{ status: [200, 304], headers: ['ETag'] }],
         },
       },
       async () => app.swagger() as unknown as Record<string, unknown>,
@@ -77,10 +110,11 @@ export default fp(
         schema: {
           operationId: 'getOpenApiYaml',
           tags: ['meta'],
-          summary: 'This API\'s OpenAPI 3.1 document, as YAML',
+          summary: 'Get the OpenAPI document as YAML',
           description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
           querystring: noQueryParameters,
-          response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },
+          response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } }, ...notModifiedResponse },
+          responseHeaders: [{ status: [200, 304], headers: ['ETag'] }],
         },
       },
       async (_request, reply) => reply.type('application/yaml').send(app.swagger({ yaml: true })),

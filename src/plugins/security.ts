@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { HttpLimits } from '../config.js';
 import { ProblemError, problemResponses } from '../lib/problem.js';
+import { declareResponseHeaders, RATE_LIMIT_HEADERS } from '../lib/openapi-headers.js';
 import { API_SECURITY_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../lib/response-headers.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -76,9 +77,16 @@ export default fp<{ limits: HttpLimits }>(
       // Probes must answer even when a monitor polls them often: no rate limit on their routes
       // at all, rather than an allow-list every other request would be checked against.
       if (PROBES.has(route.url)) route.config = { ...route.config, rateLimit: false };
-      if (route.schema?.hide || !route.schema?.response || route.url === LIVENESS) return;
+      if (route.schema?.hide || !route.schema?.response) return;
+      // CORS answers every route, and the answers written before routing carry its grant too.
+      declareResponseHeaders(route.schema, { headers: ['Access-Control-Allow-Origin'] });
+      if (route.url === LIVENESS) return;
       const added = PROBES.has(route.url) ? problemResponses(503) : problemResponses(429, 503);
       route.schema.response = { ...added, ...(route.schema.response as object) };
+      declareResponseHeaders(route.schema, { status: [429, 503], headers: ['Retry-After'] });
+      // Every answer of a rate-limited route says the client's budget (where its kind of request
+      // is limited at all), except those written before routing (src/app.ts).
+      if (!PROBES.has(route.url)) declareResponseHeaders(route.schema, { except: [408, 414, 431], headers: RATE_LIMIT_HEADERS });
     });
 
     // The API's answers get the headers OWASP's REST Security Cheat Sheet asks of an API: data is

@@ -1,13 +1,11 @@
 // Wire shapes of actors: the people, states, forces and organisations that take part in events.
 import { z } from 'zod';
-import { ACTOR_KINDS, ACTOR_ROLES } from '../../domain/vocabulary.js';
-import { countryCode } from '../../lib/filters.js';
+import { countryCode, countryCodeSchema } from '../../lib/filters.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
+import { writeBodies } from '../../lib/write-http.js';
+import { actorKindSchema, actorRoleSchema } from '../../lib/vocabulary-schemas.js';
 import { actorDetailExample, actorListExample } from './actors.examples.js';
-
-export const actorKindSchema = z.enum(ACTOR_KINDS).meta({ id: 'ActorKind' });
-export const actorRoleSchema = z.enum(ACTOR_ROLES).meta({ id: 'ActorRole' });
 
 export const actorSchema = z
   .object({
@@ -45,11 +43,11 @@ export const actorListSchema = listEnvelope(actorSchema).meta({
 export type ActorWire = z.infer<typeof actorSchema>;
 
 /** Body of `POST /v1/actors`; strict, so server-owned and unknown fields are refused by name. */
-export const createActorBodySchema = z.strictObject({
+const createActorBodySchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }),
   kind: actorKindSchema,
-  country: z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' }).transform((v) => v.toUpperCase()).nullable().optional(),
+  country: countryCodeSchema.nullable().optional(),
   description: z.string().trim().min(1, { error: 'must not be empty' }).max(5000, { error: 'must be at most 5000 characters' }).nullable().optional(),
 });
 
-export const patchActorBodySchema = createActorBodySchema.partial();
+export const actorBodies = writeBodies('Actor', 'actor', createActorBodySchema, createActorBodySchema.partial());

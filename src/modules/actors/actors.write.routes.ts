@@ -5,7 +5,7 @@ import { camelFields } from '../history/history.writes.js';
 import { registerRecordRoutes } from '../history/record-routes.js';
 import { actorStore, countActorRoles } from './actors.repository.js';
 import { presentActor } from './actors.routes.js';
-import { actorDetailSchema, createActorBodySchema, patchActorBodySchema } from './actors.schemas.js';
+import { actorBodies, actorDetailSchema } from './actors.schemas.js';
 
 export const actorWriteRoutes: FastifyPluginAsync = async (app) => {
   registerRecordRoutes(app, {
@@ -14,8 +14,7 @@ export const actorWriteRoutes: FastifyPluginAsync = async (app) => {
     tag: 'actors',
     name: 'Actor',
     idPrefix: 'act',
-    createBody: createActorBodySchema,
-    patchBody: patchActorBodySchema,
+    bodies: actorBodies,
     representation: actorDetailSchema,
     render: async (db, row) => ({
       ...presentActor(row),

@@ -141,6 +141,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   registerFormatRoutes(app, {
     path: '/events',
     fileStem: 'events',
+    what: 'the events',
     offered: EVENT_FORMATS,
     tags: ['events'],
     operations: {
@@ -170,6 +171,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       ndjson: 'Each line is an `Event`.',
     },
     errors: [],
+    pages: true,
     config: { responseCache: true },
     handler: async (request, reply, negotiated) => {
       const { format } = negotiated;
@@ -195,8 +197,9 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getEvent',
         tags: ['events'],
-        summary: 'Get an event with its actors, figures, citations and relations',
+        summary: 'Get an event',
         description:
+          'The event with its actors, each source\'s casualty, munition and damage figures with their citations, and its relations. ' +
           'Every casualty, munition and damage figure is one source\'s claim and carries that source and its citations. ' +
           'Where sources disagree, each claim is listed; none is silently preferred. With `as_of`, the event and its figures ' +
           'as they stood at that moment, rebuilt from the revisions.',
@@ -224,7 +227,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getEventContext',
         tags: ['events'],
-        summary: 'What happened around an event, and what is linked to it',
+        summary: 'Get the context of an event',
         description: 'The events just before and after it within a time window, and every event linked to it by a relation.',
         params: idParamsWithExample('evt_2025_07_04_kyiv_strike'),
         querystring: eventContextQuerySchema,

@@ -1,30 +1,29 @@
 // Wire shapes of events: what happened, when, where, who took part, and each source's figures.
 import { z } from 'zod';
-import {
-  ASSET_CATEGORIES,
-  CASUALTY_CATEGORIES,
-  CASUALTY_GROUPS,
-  EVENT_KINDS,
-  EVENT_STATUSES,
-  GEO_PRECISIONS,
-  PLACE_ROLES,
-  RELATION_KINDS,
-  TIME_PRECISIONS,
-  WEAPON_CATEGORIES,
-} from '../../domain/vocabulary.js';
 import { fieldsQuerySchema } from '../../lib/fields.js';
 import { countryCode, countryCodeSchema, dateTimeParameter, listOf, timeZoneSchema } from '../../lib/filters.js';
+import { offeredFormats } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { parseTimeBound } from '../../lib/time.js';
-import { actorKindSchema, actorRoleSchema } from '../actors/actors.schemas.js';
+import {
+  actorKindSchema,
+  actorRoleSchema,
+  assetCategorySchema,
+  casualtyCategorySchema,
+  casualtyGroupSchema,
+  eventKindSchema,
+  eventStatusSchema,
+  geoPrecisionSchema,
+  placeRoleSchema,
+  relationDirectionSchema,
+  relationKindSchema,
+  timePrecisionSchema,
+  weaponCategorySchema,
+} from '../../lib/vocabulary-schemas.js';
 import { placeFilterParameters } from '../places/places.schemas.js';
 import { citationSchema, sourceRefSchema } from '../sources/sources.schemas.js';
 import { eventContextExample, eventDetailExample, eventListExample } from './events.examples.js';
-
-export const eventKindSchema = z.enum(EVENT_KINDS).meta({ id: 'EventKind' });
-export const eventStatusSchema = z.enum(EVENT_STATUSES).meta({ id: 'EventStatus' });
-export const timePrecisionSchema = z.enum(TIME_PRECISIONS).meta({ id: 'TimePrecision' });
 
 export const locationSchema = z
   .object({
@@ -33,13 +32,13 @@ export const locationSchema = z
     country: z.string().nullable().describe('ISO 3166-1 alpha-2 code.'),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
-    geo_precision: z.enum(GEO_PRECISIONS).nullable().describe('What the coordinates locate: an exact point, or the centroid of a settlement, region or country.'),
+    geo_precision: geoPrecisionSchema.nullable().describe('What the coordinates locate: an exact point, or the centroid of a settlement, region or country.'),
   })
   .meta({ id: 'Location' });
 
 export const eventPlaceSchema = z
   .object({
-    role: z.enum(PLACE_ROLES).describe('`target`: aimed at; `affected`: reported hit or affected (debris, air defence at work); `launch_site`: where weapons were launched from.'),
+    role: placeRoleSchema,
     name: z.string().describe('The place as the source names it, e.g. "Kyiv oblast (south)".'),
     gazetteer_id: z.string().nullable().describe('Its entry in the gazetteer (`/v1/places/{id}`); null for a place an editor gave by coordinates.'),
     admin1: z.string().nullable().describe('ISO 3166-2 code of its first-level unit, e.g. `UA-30` (Kyiv city), `UA-32` (Kyiv Oblast).'),
@@ -47,7 +46,7 @@ export const eventPlaceSchema = z
     country: z.string().nullable().describe('ISO 3166-1 alpha-2 code.'),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
-    geo_precision: z.enum(GEO_PRECISIONS).nullable().describe('What the coordinates locate: an exact point, or the centroid of a settlement, unit or country; null when nothing locates it.'),
+    geo_precision: geoPrecisionSchema.nullable().describe('What the coordinates locate: an exact point, or the centroid of a settlement, unit or country; null when nothing locates it.'),
   })
   .meta({ id: 'EventPlace', description: 'A place an event concerns, in one role.' });
 
@@ -92,8 +91,8 @@ const reportProvenance = {
 export const casualtyReportSchema = z
   .object({
     ...reportIds,
-    category: z.enum(CASUALTY_CATEGORIES),
-    group: z.enum(CASUALTY_GROUPS),
+    category: casualtyCategorySchema,
+    group: casualtyGroupSchema,
     low: z.number().int().nullable().describe('Lowest figure the source allows.'),
     best: z.number().int().nullable().describe('The source\'s best figure.'),
     high: z.number().int().nullable().describe('Highest figure the source allows; null when open-ended ("at least").'),
@@ -105,7 +104,7 @@ export const casualtyReportSchema = z
 export const munitionReportSchema = z
   .object({
     ...reportIds,
-    weapon_category: z.enum(WEAPON_CATEGORIES).describe('`missile`: type not stated; `unspecified`: all weapons of the attack together.'),
+    weapon_category: weaponCategorySchema,
     weapon_model: z.string().nullable(),
     launched: z.number().int().nullable(),
     intercepted: z.number().int().nullable().describe('Shot down.'),
@@ -121,7 +120,7 @@ export const munitionReportSchema = z
 export const damageReportSchema = z
   .object({
     ...reportIds,
-    asset_category: z.enum(ASSET_CATEGORIES),
+    asset_category: assetCategorySchema,
     count: z.number().int().nullable().describe('How many were damaged, when the source says.'),
     description: z.string().nullable(),
     ...reportProvenance,
@@ -131,8 +130,8 @@ export const damageReportSchema = z
 export const eventRelationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(RELATION_KINDS),
-    direction: z.enum(['outgoing', 'incoming']).describe('`outgoing`: this event <kind> the other; `incoming`: the other <kind> this event.'),
+    kind: relationKindSchema,
+    direction: relationDirectionSchema,
     event: z.object({ id: z.string(), kind: eventKindSchema, status: eventStatusSchema, title: z.string(), start_at: z.string() }),
     citations: z.array(citationSchema),
   })
@@ -175,22 +174,25 @@ export const timeBoundSchema = (name: 'from' | 'to') =>
     );
 
 /** `range`: which events a period selects; statistics always count by start. */
-export const rangeRuleSchema = z
+export const eventRangeSchema = z
   .enum(['starts', 'overlaps'])
-  .default('starts')
-  .describe(
-    '`starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. ' +
-      '`overlaps`: events whose time span meets the period, so an attack that began the night before is included too.',
-  );
+  .meta({ id: 'EventRange', description: 'Which events a period selects: those that `starts` in it, or those whose time span `overlaps` it.' });
+
+export const eventSortSchema = z.enum(['start_at', '-start_at']).meta({ id: 'EventSort', description: '`start_at` oldest first, `-start_at` newest first.' });
 
 /** The filters, sort and paging of event lists; the timeline takes them too. */
 export const eventListQuerySchema = queryParameters({
   from: timeBoundSchema('from').optional(),
   to: timeBoundSchema('to').optional(),
   tz: timeZoneSchema.describe('IANA time zone in which a date in `from` or `to` is a whole day (e.g. Europe/Kyiv); default UTC.'),
-  range: rangeRuleSchema,
-  kind: listOf(EVENT_KINDS, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
-  status: listOf(EVENT_STATUSES, { description: 'Only events with these statuses.', example: 'occurred' }).optional(),
+  range: eventRangeSchema
+    .default('starts')
+    .describe(
+      '`starts` (the default): events that start in [`from`, `to`], so consecutive periods partition the events and a count equals `event_count` in the statistics. ' +
+        '`overlaps`: events whose time span meets the period, so an attack that began the night before is included too.',
+    ),
+  kind: listOf(eventKindSchema, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
+  status: listOf(eventStatusSchema, { description: 'Only events with these statuses.', example: 'occurred' }).optional(),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   source: z.string().min(1).max(200).optional().describe('Only events this source (id) supports, as claimant or channel.').meta({ examples: ['src_time'] }),
@@ -201,17 +203,21 @@ export const eventListQuerySchema = queryParameters({
     .optional()
     .describe('Full-text search over title, summary and the names of the event\'s places in every spelling the gazetteer knows (Kiev, Київ). Every word must match; end a word with * for a prefix.')
     .meta({ examples: ['Kyiv'] }),
-  sort: z.enum(['start_at', '-start_at']).default('start_at').describe('`start_at` oldest first, `-start_at` newest first.'),
+  sort: eventSortSchema.default('start_at').describe('`start_at` (the default) oldest first, `-start_at` newest first.'),
   ...exportPageQuerySchema,
 });
 
-export const EVENT_FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
+export const EVENT_FORMATS = offeredFormats(['json', 'csv', 'ndjson', 'geojson'], 'EventFormat');
 
 /** An event's top-level fields, as `fields=` names them. */
 export const EVENT_FIELDS = Object.keys(eventSchema.shape) as Array<keyof EventWire>;
 
+export const eventFieldSchema = z
+  .enum([...EVENT_FIELDS, 'headline'])
+  .meta({ id: 'EventField', description: 'A top-level field of an event; `headline`, its headline figures\' columns, exists in CSV and GeoJSON only.' });
+
 export const listEventsQuerySchema = eventListQuerySchema.extend({
-  fields: fieldsQuerySchema([...EVENT_FIELDS, 'headline'], '`headline` (the headline figures\' columns) exists in CSV and GeoJSON only.'),
+  fields: fieldsQuerySchema(eventFieldSchema, '`headline` (the headline figures\' columns) exists in CSV and GeoJSON only.'),
   profile: z
     .enum(['acled'], { error: 'must be acled' })
     .optional()
@@ -229,7 +235,7 @@ export const headlineSchema = z
     casualties: z
       .array(
         z.object({
-          category: z.enum(CASUALTY_CATEGORIES),
+          category: casualtyCategorySchema,
           low: z.number().int(),
           best: z.number().int(),
           high: z.number().int().nullable(),
@@ -307,6 +313,7 @@ export const eventContextQuerySchema = queryParameters({
     .int({ error: 'must be a whole number of hours' })
     .min(1, { error: 'must be at least 1' })
     .max(8784, { error: 'must be at most 8784 (a leap year)' })
+    .meta({ format: 'int32' })
     .default(72)
     .describe('How far before its start and after its end to look, in hours.'),
   limit: z.coerce
@@ -314,9 +321,10 @@ export const eventContextQuerySchema = queryParameters({
     .int({ error: 'must be a whole number' })
     .min(1, { error: 'must be at least 1' })
     .max(100, { error: 'must be at most 100' })
+    .meta({ format: 'int32' })
     .default(10)
     .describe('At most this many events on each side.'),
-  kind: listOf(EVENT_KINDS, { description: 'Only neighbours of these kinds.' }).optional(),
+  kind: listOf(eventKindSchema, { description: 'Only neighbours of these kinds.' }).optional(),
   country: countryCodeSchema.optional().describe('Only neighbours in this country (ISO 3166-1 alpha-2).'),
 });
 

@@ -10,7 +10,7 @@ import { getEventFacts } from './events.repository.js';
 import { eventDetailSchema } from './events.schemas.js';
 import { entryById, lookup, placeOfEntry, searchNamesOf, type PlaceRecord } from '../../domain/places.js';
 import { eventStore, type EventRecord } from './events.write.repository.js';
-import { createEventBodySchema, patchEventBodySchema, type PatchEventBody, type PlaceInput } from './events.write.schemas.js';
+import { eventBodies, type PatchEventBody, type PlaceInput } from './events.write.schemas.js';
 
 type ActorLinks = NonNullable<PatchEventBody['actors']>;
 
@@ -90,8 +90,7 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
     tag: 'events',
     name: 'Event',
     idPrefix: 'evt',
-    createBody: createEventBodySchema,
-    patchBody: patchEventBodySchema,
+    bodies: eventBodies,
     representation: eventDetailSchema,
     render: async (db, record) => presentEventDetail(record, await getEventFacts(db, record.id)),
     fromCreate: (tx, input, id, now) => {

@@ -39,8 +39,12 @@ function flatRecord<Row extends { id: string }>(
     check: (tx: Queryable, row: Row) => void;
   },
 ) {
-  // Optional create fields are nullable columns: absent means null.
-  const nulls = Object.fromEntries(Object.entries(options.bodies.create.shape).filter(([, s]) => (s as z.ZodType).safeParse(undefined).success).map(([key]) => [key, null]));
+  // Optional create fields are nullable columns: absent means null (`reason` is the change's, not the record's).
+  const nulls = Object.fromEntries(
+    Object.entries(options.bodies.create.shape)
+      .filter(([key, s]) => key !== 'reason' && (s as z.ZodType).safeParse(undefined).success)
+      .map(([key]) => [key, null]),
+  );
   const checked = (tx: Queryable, row: Row) => {
     options.check(tx, row);
     return row;
@@ -51,13 +55,12 @@ function flatRecord<Row extends { id: string }>(
     tag: 'events',
     name: options.name,
     idPrefix: options.idPrefix,
-    createBody: options.bodies.create,
-    patchBody: options.bodies.patch,
+    bodies: options.bodies,
     representation: options.representation,
     render: (_db, row) => snakeRecord(row),
     fromCreate: (tx, input, id, now) => checked(tx, { ...camelFields({ ...nulls, ...input }), id, createdAt: now, updatedAt: now } as unknown as Row),
     fromPatch: (tx, current, patch, now) => checked(tx, { ...current, ...camelFields(patch), updatedAt: now }),
-    withGet: { summary: `Get a ${options.store.label}`, example: options.example },
+    withGet: { example: options.example },
   });
 }
 

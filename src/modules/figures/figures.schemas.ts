@@ -2,11 +2,25 @@
 // damage reports (each one source's figures), citations (the evidence) and relations. Each is
 // served flat, as stored; bodies are strict, so an unknown or server-owned field is a 400.
 import { z } from 'zod';
-import { ASSET_CATEGORIES, CASUALTY_CATEGORIES, CASUALTY_GROUPS, RELATION_KINDS, TIME_PRECISIONS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
 import { instantInputSchema } from '../../lib/time-input.js';
+import { writeBodies } from '../../lib/write-http.js';
+import {
+  assetCategorySchema,
+  casualtyCategorySchema,
+  casualtyGroupSchema,
+  relationKindSchema,
+  timePrecisionSchema,
+  weaponCategorySchema,
+} from '../../lib/vocabulary-schemas.js';
 
 const id = z.string().min(1).max(200);
-const count = z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
+const INT32_MAX = 2_147_483_647;
+const count = z
+  .number()
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must be 0 or more' })
+  .max(INT32_MAX, { error: `must be at most ${INT32_MAX}` })
+  .meta({ format: 'int32' });
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 const stamps = { created_at: z.string(), updated_at: z.string() };
 
@@ -15,7 +29,7 @@ const stamps = { created_at: z.string(), updated_at: z.string() };
  * row's window): statistics count the figure where this starts. Null: the event's time.
  */
 function figureTimeFields() {
-  const precision = z.enum(TIME_PRECISIONS);
+  const precision = timePrecisionSchema;
   return {
     start_at: instantInputSchema.nullable().describe('When the figure\'s own period starts (RFC 3339); null: the event\'s time. Statistics count the figure where this starts.'),
     start_precision: precision.nullable().describe('How exactly `start_at` is known; set with `start_at`.'),
@@ -27,8 +41,8 @@ function figureTimeFields() {
 const casualtyFields = {
   event_id: id,
   source_id: id.describe('The source that reported the figure.'),
-  category: z.enum(CASUALTY_CATEGORIES),
-  group: z.enum(CASUALTY_GROUPS),
+  category: casualtyCategorySchema,
+  group: casualtyGroupSchema,
   low: count.nullable(),
   best: count.nullable(),
   high: count.nullable().describe('Null when open-ended ("at least").'),
@@ -37,7 +51,7 @@ const casualtyFields = {
 const munitionFields = {
   event_id: id,
   source_id: id,
-  weapon_category: z.enum(WEAPON_CATEGORIES),
+  weapon_category: weaponCategorySchema,
   weapon_model: text(200).nullable(),
   launched: count.nullable(),
   intercepted: count.nullable().describe('Shot down.'),
@@ -47,7 +61,7 @@ const munitionFields = {
 const damageFields = {
   event_id: id,
   source_id: id,
-  asset_category: z.enum(ASSET_CATEGORIES),
+  asset_category: assetCategorySchema,
   count: count.nullable(),
   description: text(2000).nullable(),
 };
@@ -64,7 +78,7 @@ const citationFields = {
 };
 const relationFields = {
   from_event_id: id,
-  kind: z.enum(RELATION_KINDS),
+  kind: relationKindSchema,
   to_event_id: id,
 };
 
@@ -82,16 +96,16 @@ export const citationRecordSchema = wire(citationFields, 'CitationRecord', 'A ci
 export const relationRecordSchema = wire(relationFields, 'RelationRecord', 'A relation, read as "<from event> <kind> <to event>".');
 
 /** Create body: nullable fields may be left out; `event_id` (or `from_event_id`) cannot change later. */
-function bodies<T extends z.ZodRawShape>(shape: T, owner: keyof T & string) {
+function bodies<T extends z.ZodRawShape>(name: string, label: string, shape: T, owner: keyof T & string) {
   const optionalNullables = Object.fromEntries(
     Object.entries(shape).map(([key, schema]) => [key, schema instanceof z.ZodNullable ? schema.optional() : schema]),
   ) as { [K in keyof T]: T[K] };
   const { [owner]: _owner, ...patchable } = shape;
-  return { create: z.strictObject(optionalNullables), patch: z.strictObject(patchable).partial() };
+  return writeBodies(name, label, z.strictObject(optionalNullables), z.strictObject(patchable).partial());
 }
 
-export const casualtyReportBodies = bodies(casualtyFields, 'event_id');
-export const munitionReportBodies = bodies(munitionFields, 'event_id');
-export const damageReportBodies = bodies(damageFields, 'event_id');
-export const citationBodies = bodies(citationFields, 'event_id');
-export const relationBodies = bodies(relationFields, 'from_event_id');
+export const casualtyReportBodies = bodies('CasualtyReport', 'casualty report', casualtyFields, 'event_id');
+export const munitionReportBodies = bodies('MunitionReport', 'munition report', munitionFields, 'event_id');
+export const damageReportBodies = bodies('DamageReport', 'damage report', damageFields, 'event_id');
+export const citationBodies = bodies('Citation', 'citation', citationFields, 'event_id');
+export const relationBodies = bodies('Relation', 'relation', relationFields, 'from_event_id');

@@ -16,8 +16,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getHealth',
         tags: ['health'],
-        summary: 'Liveness: the process is up',
-        description: 'Answers `{"status":"ok"}` while the process runs, without touching the database.',
+        summary: 'Check that the process is up',
+        description: 'The liveness probe: answers `{"status":"ok"}` while the process runs, without touching the database.',
         querystring: noQueryParameters,
         response: { 200: statusSchema },
       },
@@ -31,8 +31,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getReadiness',
         tags: ['health'],
-        summary: 'Readiness: the database answers',
-        description: 'Answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.',
+        summary: 'Check that the database answers',
+        description: 'The readiness probe: answers `{"status":"ok"}` when a query to the database succeeds, and a 503 problem when it does not.',
         querystring: noQueryParameters,
         response: { 200: statusSchema, ...problemResponses(503) },
       },

@@ -47,7 +47,7 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listEventRevisions',
         tags: ['history'],
-        summary: 'List the revisions of an event and its figures',
+        summary: 'List the revisions of an event',
         description:
           'Every change to the event and to the records that belong to it (casualty, munition and damage reports, citations, ' +
           'relations), oldest first, each with who made it, when, why, and the record before and after. Deleted events keep ' +
@@ -78,9 +78,9 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listChanges',
         tags: ['history'],
-        summary: 'Feed of every change, in commit order',
+        summary: 'List changes',
         description:
-          'Created, updated and deleted records of every type, oldest first, whether an editor, the seed or an import made ' +
+          'The feed of every change: created, updated and deleted records of every type, in commit order, whether an editor, the seed or an import made ' +
           'the change. To sync: start without `since`, store each ' +
           'answer\'s `next_cursor`, and later pass it as `since` to get only what changed after. Deletions appear with ' +
           '`action: deleted` and the record as it was in `before`.',

@@ -1,10 +1,8 @@
 // Wire shapes of the history: revisions of records and the change feed.
 import { z } from 'zod';
-import { CHANGE_ACTIONS, RESOURCE_TYPES } from '../../domain/vocabulary.js';
 import { pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
-
-export const resourceTypeSchema = z.enum(RESOURCE_TYPES).meta({ id: 'ResourceType' });
+import { changeActionSchema, resourceTypeSchema } from '../../lib/vocabulary-schemas.js';
 
 const recordStateSchema = z
   .record(z.string(), z.unknown())
@@ -16,7 +14,7 @@ export const revisionSchema = z
     resource_type: resourceTypeSchema,
     resource_id: z.string(),
     event_id: z.string().nullable().describe('The event the record belongs to (for a relation, its from-event); null for sources and actors.'),
-    action: z.enum(CHANGE_ACTIONS),
+    action: changeActionSchema,
     changed_at: z.string().describe('RFC 3339 UTC, when the change was committed.'),
     changed_by: z
       .object({ key_id: z.string(), name: z.string() })

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import type { ResourceType } from '../../domain/vocabulary.js';
-import { idParamsSchema } from '../../lib/http.js';
+import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
 import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
 import { noQueryParameters, queryParameters } from '../../lib/query.js';
 import { nowTimestamp } from '../../lib/time.js';
@@ -34,6 +34,11 @@ export function missingRecord(db: Queryable, type: ResourceType, label: string, 
   );
 }
 
+/** `event` → `an event`, `source` → `a source`: how summaries name one record. */
+function oneOf(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
 export function newRecordId(prefix: string): string {
   return `${prefix}_${randomBytes(8).toString('hex')}`;
 }
@@ -48,9 +53,8 @@ export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, P
   /** For operationIds: `CasualtyReport` gives createCasualtyReport, updateCasualtyReport, deleteCasualtyReport. */
   name: string;
   idPrefix: string;
-  /** Strict bodies, without `reason` (added here). */
-  createBody: Create;
-  patchBody: Patch;
+  /** Strict, named bodies, with `reason`: what `writeBodies` makes. */
+  bodies: { create: Create; patch: Patch };
   /** What GET, POST and PATCH answer. */
   representation: z.ZodType<Wire>;
   render(db: Db, row: Row): Wire | Promise<Wire>;
@@ -58,7 +62,7 @@ export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, P
   fromCreate(tx: Queryable, input: z.infer<Create>, id: string, now: string): Row;
   fromPatch(tx: Queryable, current: Row, patch: z.infer<Patch>, now: string): Row;
   /** Also register `GET <path>/{id}` (resources without a richer GET of their own). */
-  withGet?: { summary: string; example?: string };
+  withGet?: { example?: string };
 };
 
 function writeContext(request: FastifyRequest, reason: string | undefined): WriteContext {
@@ -80,8 +84,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
   const itemPath = `${def.path}/:id`;
   // Untyped here: the reply's type cannot follow a generic schema; bodies are checked by `render`'s type.
   const representation: z.ZodType = def.representation;
-  const createBody = def.createBody.extend({ reason: reasonSchema.optional() }).strict();
-  const patchBody = def.patchBody.extend({ reason: reasonSchema.optional() }).strict();
+  const { create: createBody, patch: patchBody } = def.bodies;
 
   const render = async (row: Row) => {
     const body = await def.render(app.db, row);
@@ -96,10 +99,11 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         schema: {
           operationId: `get${def.name}`,
           tags: [def.tag],
-          summary: def.withGet.summary,
+          summary: `Get ${oneOf(label)}`,
+          description: `One ${label} as stored, with its \`ETag\`; a deleted one answers 410 with when and why it was deleted.`,
           params: def.withGet.example ? z.object({ id: z.string().min(1).max(200).meta({ examples: [def.withGet.example] }) }) : idParamsSchema,
           querystring: noQueryParameters,
-          response: { 200: representation, 304: z.undefined().describe('Not modified: the `If-None-Match` ETag still matches.'), ...problemResponses(404, 410) },
+          response: { 200: representation, ...notModifiedResponse, ...problemResponses(404, 410) },
         },
       },
       async (request, reply) => reply.send(await def.render(app.db, load(request.params.id))),
@@ -113,7 +117,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       schema: {
         operationId: `create${def.name}`,
         tags: [def.tag],
-        summary: `Create a ${label}`,
+        summary: `Create ${oneOf(label)}`,
         description:
           `Answers 201 with the new ${label}, its \`Location\` and \`ETag\`. The server sets \`id\`, \`created_at\` and \`updated_at\`. ` +
           'With `Idempotency-Key`, a retry of the same request gets the original answer; the same key with another request gets 422.',
@@ -122,6 +126,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         headers: idempotencyHeaderSchema,
         body: createBody,
         response: { 201: representation, ...problemResponses(400, 401, 403, 422) },
+        responseHeaders: [{ status: [201], headers: ['Location', 'ETag', 'Idempotent-Replayed'] }],
       },
     },
     async (request, reply) =>
@@ -171,7 +176,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       schema: {
         operationId: `update${def.name}`,
         tags: [def.tag],
-        summary: `Correct a ${label}`,
+        summary: `Update ${oneOf(label)}`,
         description:
           `Changes the fields sent (null clears an optional one) and answers the ${label} with its new \`ETag\`. ` +
           '`If-Match` must carry the current ETag: a stale one gets 412 and changes nothing. `reason` is the correction note readers see.',
@@ -181,6 +186,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         headers: ifMatchHeaderSchema,
         body: patchBody,
         response: { 200: representation, ...problemResponses(400, 401, 403, 404, 410, 412, 428) },
+        responseHeaders: [{ status: [200], headers: ['ETag'] }],
       },
     },
     async (request, reply) =>
@@ -204,7 +210,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       schema: {
         operationId: `delete${def.name}`,
         tags: [def.tag],
-        summary: `Delete a ${label}`,
+        summary: `Delete ${oneOf(label)}`,
         description:
           `Removes the ${label} from lists, statistics and search; its GET then answers 410 with when and why. ` +
           `\`If-Match\` must carry the current ETag. Refused with 409 while other records refer to it.`,

@@ -45,6 +45,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: noQueryParameters,
         body: createApiKeyBodySchema,
         response: { 201: createdApiKeySchema, ...problemResponses(400, 401, 403) },
+        responseHeaders: [{ status: [201], headers: ['Location'] }],
       },
     },
     async (request, reply) => {

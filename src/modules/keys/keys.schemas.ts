@@ -1,8 +1,6 @@
 // Wire shapes of API keys. The key itself appears once, in the answer that creates it.
 import { z } from 'zod';
-import { KEY_ROLES } from '../../domain/vocabulary.js';
-
-export const keyRoleSchema = z.enum(KEY_ROLES).meta({ id: 'KeyRole', description: '`editor` writes records; `admin` also manages keys.' });
+import { keyRoleSchema } from '../../lib/vocabulary-schemas.js';
 
 export const apiKeySchema = z
   .object({
@@ -22,9 +20,11 @@ export const apiKeyListSchema = z
   .object({ data: z.array(apiKeySchema) })
   .meta({ id: 'ApiKeyList', description: 'Every API key, revoked ones included, oldest first.' });
 
-export const createApiKeyBodySchema = z.strictObject({
-  name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).describe('Who will hold the key.'),
-  role: keyRoleSchema,
-});
+export const createApiKeyBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).describe('Who will hold the key.'),
+    role: keyRoleSchema,
+  })
+  .meta({ id: 'ApiKeyCreate', description: 'A new API key: who will hold it, and its role.' });
 
 export type ApiKeyWire = z.infer<typeof apiKeySchema>;

@@ -33,7 +33,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listPlaces',
         tags: ['places'],
-        summary: 'List or look up places in the gazetteer',
+        summary: 'List places',
         description:
           'The places events can concern: Ukraine\'s 27 first-level units (ISO 3166-2), the Russian regions, settlements, air bases and seas the Air Force ' +
           'reports name, with their names in every spelling sitrep knows and their coordinates. With `q`, every entry a name may mean, the one the ' +
@@ -61,7 +61,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getPlace',
         tags: ['places'],
-        summary: 'Get a place of the gazetteer',
+        summary: 'Get a place',
         description: 'One entry: its names, the unit and country it lies in, its coordinates and where they come from.',
         params: idParamsWithExample('UA-30'),
         querystring: noQueryParameters,

@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { ENTRY_KINDS } from '../../../seed/gazetteer/index.js';
 import { lookup, resolveAdmin1, type GazetteerEntry } from '../../domain/places.js';
-import { GEO_PRECISIONS, PLACE_ROLES, type PlaceRole } from '../../domain/vocabulary.js';
-import { listItems, listOf, LIST_RULE } from '../../lib/filters.js';
+import type { PlaceRole } from '../../domain/vocabulary.js';
+import { countryCodeSchema, listItems, listOf, LIST_RULE } from '../../lib/filters.js';
 import { invalidParameter } from '../../lib/problem.js';
 import { queryParameters } from '../../lib/query.js';
+import { geoPrecisionSchema, placeRoleSchema } from '../../lib/vocabulary-schemas.js';
 
 /** What a place filter selects, with every name resolved to gazetteer codes and entries. */
 export type PlaceFilter = {
@@ -24,27 +25,35 @@ export type PlaceFilter = {
 
 export const DEFAULT_PLACE_ROLES: PlaceRole[] = ['target', 'affected'];
 
+/** Names one place filter takes at most, and the longest name the gazetteer could know. */
+const MAX_NAMES = 100;
+const MAX_NAME_LENGTH = 200;
+
 /** A multi-valued parameter of names, each resolved by `resolve` (null: unknown, with `unknown` saying why). */
 function namesOf<T>(resolve: (name: string) => T | null, unknown: (name: string) => string, meta: { description: string; example: string }) {
+  const names = z
+    .array(z.string().max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters each` }))
+    .max(MAX_NAMES, { error: `must name at most ${MAX_NAMES} places` })
+    .meta({ examples: [[meta.example]] });
   return z
-    .preprocess(
-      (value, ctx) => {
-        if (typeof value !== 'string' && !Array.isArray(value)) return value;
-        const items = listItems(Array.isArray(value) ? value.map(String) : value);
-        if (!items) {
-          ctx.addIssue({ code: 'custom', message: 'has an empty item; separate values with single commas', input: value });
-          return [];
-        }
-        const resolved: T[] = [];
-        for (const item of items) {
-          const found = item.length <= 200 ? resolve(item) : null;
-          if (found === null) ctx.addIssue({ code: 'custom', message: unknown(item), input: value });
-          else resolved.push(found);
-        }
-        return resolved;
-      },
-      z.array(z.any()).meta({ examples: [[meta.example]] }),
-    )
+    .preprocess((value, ctx) => {
+      if (typeof value !== 'string' && !Array.isArray(value)) return value;
+      const items = listItems(Array.isArray(value) ? value.map(String) : value);
+      if (!items) {
+        ctx.addIssue({ code: 'custom', message: 'has an empty item; separate values with single commas', input: value });
+        return [];
+      }
+      return items;
+    }, names)
+    .transform((items, ctx) => {
+      const resolved: T[] = [];
+      for (const item of items) {
+        const found = resolve(item);
+        if (found === null) ctx.addIssue({ code: 'custom', message: unknown(item), input: items });
+        else resolved.push(found);
+      }
+      return resolved;
+    })
     .describe(`${meta.description} ${LIST_RULE}`) as unknown as z.ZodType<T[], string | string[]>;
 }
 
@@ -131,7 +140,7 @@ export const placeFilterParameters = {
   bbox: bboxParameter.optional(),
   near: nearParameter.optional(),
   within_km: withinKmParameter.optional(),
-  place_role: listOf(PLACE_ROLES, {
+  place_role: listOf(placeRoleSchema, {
     description:
       'Which of an event\'s places the place filters read: `target` (aimed at), `affected` (reported hit) and `launch_site` (where weapons came from). ' +
       'Default: target and affected, so that launch sites in Russia never count as where an attack happened.',
@@ -151,17 +160,20 @@ export type PlaceFilterQuery = {
 
 // ---- the gazetteer on the wire ----
 
+// Defined with the gazetteer's data (seed/gazetteer), so its one schema lives here, beside the entries'.
+export const placeKindSchema = z.enum(ENTRY_KINDS).meta({ id: 'PlaceKind', description: 'What kind of gazetteer entry it is.' });
+
 export const placeEntrySchema = z
   .object({
     id: z.string().describe('Stable id: the ISO 3166-2 code for a first-level unit (`UA-30`), the alpha-2 code for a country, else a slug (`ua-kharkiv`).'),
-    kind: z.enum(ENTRY_KINDS),
+    kind: placeKindSchema,
     name: z.string(),
     aliases: z.array(z.string()).describe('Other names and spellings it is found by: transliterations old and new, Ukrainian and Russian, the Air Force file\'s own.'),
     admin1: z.string().nullable().describe('ISO 3166-2 code of the first-level unit it lies in (itself, for a unit).'),
     country: z.string().nullable(),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
-    geo_precision: z.enum(GEO_PRECISIONS).nullable().describe('What the coordinates locate; null when the entry is not located (a sea, a direction).'),
+    geo_precision: geoPrecisionSchema.nullable().describe('What the coordinates locate; null when the entry is not located (a sea, a direction).'),
     location_source: z.string().nullable().describe('Where the coordinates come from.'),
     unlocated_reason: z.string().nullable().describe('Why the entry has no coordinates, when it has none.'),
   })
@@ -169,13 +181,8 @@ export const placeEntrySchema = z
 
 export const placeListQuerySchema = queryParameters({
   q: z.string().min(1).max(200).optional().describe('A name in any spelling the gazetteer knows (Kiev, Київ): every entry it may mean, the default first.').meta({ examples: ['Kiev'] }),
-  kind: listOf(ENTRY_KINDS, { description: 'Only entries of these kinds.', noun: 'kind', example: 'admin1' }).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as UA' })
-    .transform((v) => v.toUpperCase())
-    .optional()
-    .describe('Only entries in this country (ISO 3166-1 alpha-2).'),
+  kind: listOf(placeKindSchema, { description: 'Only entries of these kinds.', noun: 'kind', example: 'admin1' }).optional(),
+  country: countryCodeSchema.optional().describe('Only entries in this country (ISO 3166-1 alpha-2).'),
 });
 
 export const placeListSchema = z

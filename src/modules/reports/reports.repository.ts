@@ -6,7 +6,7 @@ import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, type
 import type { Db } from '../../db/client.js';
 import { pagedRows } from '../../db/iterate.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow } from '../../db/schema.js';
-import type { FactType } from './reports.schemas.js';
+import type { FactType } from '../../domain/vocabulary.js';
 import { placed, placesUse } from '../events/events.repository.js';
 import type { PlaceFilter } from '../places/places.schemas.js';
 

@@ -64,19 +64,20 @@ async function pageOrStream<T>(
 }
 
 const REPORT_ROUTES = [
-  { kind: 'casualty', path: '/casualty-reports', name: 'CasualtyReports', schema: casualtyReportListSchema, what: 'casualty reports (killed, injured, missing)' },
-  { kind: 'munition', path: '/munition-reports', name: 'MunitionReports', schema: munitionReportListSchema, what: 'munition reports (weapons launched, shot down, lost)' },
-  { kind: 'damage', path: '/damage-reports', name: 'DamageReports', schema: damageReportListSchema, what: 'damage reports' },
+  { kind: 'casualty', path: '/casualty-reports', name: 'CasualtyReports', schema: casualtyReportListSchema, label: 'casualty report', counts: 'people killed, injured or missing' },
+  { kind: 'munition', path: '/munition-reports', name: 'MunitionReports', schema: munitionReportListSchema, label: 'munition report', counts: 'weapons launched, shot down or lost' },
+  { kind: 'damage', path: '/damage-reports', name: 'DamageReports', schema: damageReportListSchema, label: 'damage report', counts: 'property damaged' },
 ] as const;
 
 const FILES = 'Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  for (const { kind, path, name, schema, what } of REPORT_ROUTES) {
-    const plural = what.split(' (')[0]!;
+  for (const { kind, path, name, schema, label, counts } of REPORT_ROUTES) {
+    const plural = `${label}s`;
     registerFormatRoutes(app, {
       path,
       fileStem: `${kind}-reports`,
+      what: `the ${plural}`,
       offered: REPORT_FORMATS,
       tags: ['reports'],
       operations: {
@@ -89,7 +90,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         ndjson: { operationId: `export${name}Ndjson`, summary: `Export ${plural} as NDJSON`, description: FILES },
       },
       description:
-        `Every ${what.replace(/ \(.*/, '').replace(/s$/, '')} is one source's claim about one event, with that source and the citations that back it. ` +
+        `Every ${label} is one source's claim about one event (${counts}), with that source and the citations that back it. ` +
         'Ordered by id; filter by `event`, `source` and the place of the event.',
       querystring: listReportsQuerySchema,
       bodies: {
@@ -98,6 +99,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         ndjson: 'Each line is one report, shaped like an item of the JSON `data` list.',
       },
       errors: [],
+      pages: true,
       handler: async (request, reply, negotiated) => {
         const answered = negotiated.format;
         const { limit, cursor, ...filters } = request.query;
@@ -128,6 +130,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   registerFormatRoutes(app, {
     path: '/citations',
     fileStem: 'citations',
+    what: 'the citations',
     offered: REPORT_FORMATS,
     tags: ['reports'],
     operations: {
@@ -145,6 +148,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       ndjson: 'Each line is one citation, shaped like an item of the JSON `data` list.',
     },
     errors: [],
+    pages: true,
     handler: async (request, reply, negotiated) => {
       const answered = negotiated.format;
       const { limit, cursor, ...filters } = request.query;

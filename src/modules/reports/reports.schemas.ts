@@ -1,16 +1,16 @@
 // Wire shapes and parameters of the report and citation lists: every figure as one source's
 // claim, and every citation with the fact it backs, in JSON pages or as CSV and NDJSON files.
 import { z } from 'zod';
+import { offeredFormats } from '../../lib/formats.js';
 import { exportPageQuerySchema, listEnvelope } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
 import { casualtyReportSchema, damageReportSchema, munitionReportSchema } from '../events/events.schemas.js';
 import { placeFilterParameters } from '../places/places.schemas.js';
-import { citationSchema, factTypeSchema } from '../sources/sources.schemas.js';
+import { factTypeSchema } from '../../lib/vocabulary-schemas.js';
+import { citationSchema } from '../sources/sources.schemas.js';
 import { casualtyReportListExample, citationListExample, damageReportListExample, munitionReportListExample } from './reports.examples.js';
 
-export const REPORT_FORMATS = ['json', 'csv', 'ndjson'] as const;
-
-export type FactType = z.infer<typeof factTypeSchema>;
+export const REPORT_FORMATS = offeredFormats(['json', 'csv', 'ndjson'], 'ReportFormat');
 
 const idFilter = (what: string, example: string) =>
   z.string().min(1).max(200).meta({ examples: [example] }).optional().describe(what);

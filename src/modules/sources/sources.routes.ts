@@ -46,7 +46,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getSource',
         tags: ['sources'],
-        summary: 'Get a source and the facts it supports',
+        summary: 'Get a source',
         description:
           'One source and the citations that name it: as `claimant` when it made the claim, as `via` when sitrep read ' +
           `someone else's claim in it. Each fact names the event it belongs to. The first ${SOURCE_FACTS_SHOWN} are here, by id; ` +

@@ -1,12 +1,11 @@
 // Wire shapes of sources and citations. A citation is evidence for one fact: a quote or a locator,
 // the source that made the claim and, where sitrep read it second-hand, the source it came through.
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../../domain/vocabulary.js';
 import { listEnvelope, pageQuerySchema } from '../../lib/pagination.js';
 import { queryParameters } from '../../lib/query.js';
+import { writeBodies } from '../../lib/write-http.js';
+import { citationRoleSchema, factTypeSchema, sourceKindSchema } from '../../lib/vocabulary-schemas.js';
 import { sourceDetailExample, sourceListExample } from './sources.examples.js';
-
-export const sourceKindSchema = z.enum(SOURCE_KINDS).meta({ id: 'SourceKind' });
 
 export const sourceSchema = z
   .object({
@@ -37,14 +36,10 @@ export const citationSchema = z
   })
   .meta({ id: 'Citation' });
 
-export const factTypeSchema = z
-  .enum(['event', 'casualty_report', 'munition_report', 'damage_report', 'relation'])
-  .meta({ id: 'FactType' });
-
 export const sourceFactSchema = z
   .object({
     citation_id: z.string(),
-    role: z.enum(['claimant', 'via']).describe('`claimant`: the source said it; `via`: the claim was read in it.'),
+    role: citationRoleSchema,
     fact_type: factTypeSchema,
     fact_id: z.string().describe('The id of the event, report or relation the citation backs.'),
     event: z.object({ id: z.string(), title: z.string(), start_at: z.string() }),
@@ -92,14 +87,17 @@ export type SourceDetail = z.infer<typeof sourceDetailSchema>;
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 
 /** Body of `POST /v1/sources`; strict, so server-owned and unknown fields are refused by name. */
-export const createSourceBodySchema = z.strictObject({
+const createSourceBodySchema = z.strictObject({
   kind: sourceKindSchema,
   publisher: text(200),
   title: text(500).nullable().optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().optional(),
   reference: text(1000).nullable().optional().describe('How to find a source that has no URL.'),
-  published_at: z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset' }).transform((v) => new Date(v).toISOString().replace('.000Z', 'Z')).nullable().optional(),
+  published_at: z.iso
+    .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset' })
+    .max(64, { error: 'must be at most 64 characters' })
+    .transform((v) => new Date(v).toISOString().replace('.000Z', 'Z')).nullable().optional(),
   notes: text(5000).nullable().optional(),
 });
 
-export const patchSourceBodySchema = createSourceBodySchema.partial();
+export const sourceBodies = writeBodies('Source', 'source', createSourceBodySchema, createSourceBodySchema.partial());

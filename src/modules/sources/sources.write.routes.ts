@@ -5,7 +5,7 @@ import { registerRecordRoutes } from '../history/record-routes.js';
 import type { SourceRow } from '../../db/schema.js';
 import { presentSourceDetail } from './sources.present.js';
 import { countSourceFacts, listSourceFacts, sourceStore } from './sources.repository.js';
-import { createSourceBodySchema, patchSourceBodySchema, SOURCE_FACTS_SHOWN, sourceDetailSchema } from './sources.schemas.js';
+import { SOURCE_FACTS_SHOWN, sourceBodies, sourceDetailSchema } from './sources.schemas.js';
 
 const EMPTY = { title: null, url: null, reference: null, publishedAt: null, notes: null };
 
@@ -16,8 +16,7 @@ export const sourceWriteRoutes: FastifyPluginAsync = async (app) => {
     tag: 'sources',
     name: 'Source',
     idPrefix: 'src',
-    createBody: createSourceBodySchema,
-    patchBody: patchSourceBodySchema,
+    bodies: sourceBodies,
     representation: sourceDetailSchema,
     render: async (db, row) => presentSourceDetail(row, await listSourceFacts(db, row.id, SOURCE_FACTS_SHOWN + 1), countSourceFacts(db, row.id)),
     fromCreate: (_tx, input, id, now) => ({ ...EMPTY, ...camelFields(input), id, createdAt: now, updatedAt: now }) as SourceRow,

@@ -80,14 +80,16 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   registerFormatRoutes(app, {
     path: '/stats/casualties',
     fileStem: 'casualties',
+    what: 'the casualty statistics',
     offered: STATS_FORMATS,
     tags: ['statistics'],
     operations: {
-      json: { operationId: 'getCasualtyStats', summary: 'Get killed, injured and missing per calendar bucket' },
+      json: { operationId: 'getCasualtyStats', summary: 'Get casualty statistics' },
       csv: { operationId: 'exportCasualtyStatsCsv', summary: 'Export casualty statistics as CSV' },
-      geojson: { operationId: 'exportCasualtyStatsGeojson', summary: 'Export casualty statistics per unit as a GeoJSON map layer', description: GEOJSON_LAYER },
+      geojson: { operationId: 'exportCasualtyStatsGeojson', summary: 'Export casualty statistics as GeoJSON', description: GEOJSON_LAYER },
     },
     description:
+      'Killed, injured and missing per calendar bucket in `tz`, each event counted once. ' +
       'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
       'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.' +
       SUMMING,
@@ -98,6 +100,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       geojson: unitFeatureCollectionSchema,
     },
     errors: [],
+    pages: false,
     config: { responseCache: true },
     handler: async (request, reply, negotiated) => {
       const { format } = negotiated;
@@ -125,14 +128,16 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   registerFormatRoutes(app, {
     path: '/stats/munitions',
     fileStem: 'munitions',
+    what: 'the munition statistics',
     offered: STATS_FORMATS,
     tags: ['statistics'],
     operations: {
-      json: { operationId: 'getMunitionStats', summary: 'Get weapons launched, shot down and lost per calendar bucket' },
+      json: { operationId: 'getMunitionStats', summary: 'Get munition statistics' },
       csv: { operationId: 'exportMunitionStatsCsv', summary: 'Export munition statistics as CSV' },
-      geojson: { operationId: 'exportMunitionStatsGeojson', summary: 'Export munition statistics per unit as a GeoJSON map layer', description: GEOJSON_LAYER },
+      geojson: { operationId: 'exportMunitionStatsGeojson', summary: 'Export munition statistics as GeoJSON', description: GEOJSON_LAYER },
     },
     description:
+      'Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. ' +
       'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
       '`by_source` gives each source\'s own totals.' +
       SUMMING,
@@ -146,6 +151,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       geojson: unitFeatureCollectionSchema,
     },
     errors: [],
+    pages: false,
     config: { responseCache: true },
     handler: async (request, reply, negotiated) => {
       const { format } = negotiated;

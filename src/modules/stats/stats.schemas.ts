@@ -1,19 +1,23 @@
 // Wire shapes of the statistics: per-bucket totals chosen by the documented rule, with each
 // source's own totals beside them, and how many events and sources stand behind every figure.
 import { z } from 'zod';
-import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, EVENT_KINDS, WEAPON_CATEGORIES } from '../../domain/vocabulary.js';
-import { BUCKETS } from '../../lib/buckets.js';
 import { countryCode, listOf, timeZoneSchema } from '../../lib/filters.js';
+import { offeredFormats } from '../../lib/formats.js';
 import { queryParameters } from '../../lib/query.js';
+import { bucketSchema, casualtyCategorySchema, casualtyGroupSchema, eventKindSchema, weaponCategorySchema } from '../../lib/vocabulary-schemas.js';
 import { BOUND_FORMS, timeBoundSchema } from '../events/events.schemas.js';
 import { placeFilterParameters } from '../places/places.schemas.js';
 import { sourceRefSchema } from '../sources/sources.schemas.js';
 import { casualtyStatsExample, munitionStatsExample } from './stats.examples.js';
 
-export const STATS_FORMATS = ['json', 'csv', 'geojson'] as const;
+export const STATS_FORMATS = offeredFormats(['json', 'csv', 'geojson'], 'StatsFormat');
 const BY_SOURCE =
   '`by_source` adds each source\'s own totals beside the chosen figures, and to each figure the number of distinct sources behind it; ' +
   'it reads every claim of the period, so it is slower over years than the chosen figures alone.';
+
+export const statsGroupBySchema = z.enum(['admin1']).meta({ id: 'StatsGroupBy', description: 'A division of the figures beside the national ones: `admin1`, per first-level unit.' });
+export const casualtyStatsPartSchema = z.enum(['by_source']).meta({ id: 'CasualtyStatsPart', description: 'A part casualty statistics add on request.' });
+export const munitionStatsPartSchema = z.enum(['by_model', 'by_source']).meta({ id: 'MunitionStatsPart', description: 'A part munition statistics add on request.' });
 
 // Statistics partition time: each figure counts in the one period and bucket where its time starts.
 const statsFilters = {
@@ -23,30 +27,29 @@ const statsFilters = {
   to: timeBoundSchema('to')
     .optional()
     .describe(`Only figures whose time starts at or before this moment. ${BOUND_FORMS} A date includes that whole day in \`tz\`.`),
-  kind: listOf(EVENT_KINDS, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
+  kind: listOf(eventKindSchema, { description: 'Only events of these kinds.', example: 'aerial_attack' }).optional(),
   country: countryCode('UA').optional().describe('Only events in this country (ISO 3166-1 alpha-2).'),
   actor: z.string().min(1).max(200).optional().describe('Only events this actor (id) takes part in.').meta({ examples: ['act_russian_armed_forces'] }),
   ...placeFilterParameters,
-  group_by: z
-    .enum(['admin1'])
+  group_by: statsGroupBySchema
     .optional()
     .describe(
       '`admin1`: beside the national figures, each first-level unit\'s (`by_admin1`), from the units of the events\' places in `place_role`. An event whose ' +
         'places lie in several units counts in each of them and once in the national figures (`events_in_several_units` says how many did); events in no known unit ' +
         'are grouped under `admin1: null`. Implied by the GeoJSON layer (`.geojson`).',
     ),
-  bucket: z.enum(BUCKETS).default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
+  bucket: bucketSchema.default('month').describe('Calendar unit of each row, in `tz`; `all` gives one row for the whole range.'),
   tz: timeZoneSchema,
 };
 
 export const casualtyStatsQuerySchema = queryParameters({
   ...statsFilters,
-  include: listOf(['by_source'], { description: BY_SOURCE, example: 'by_source' }).optional(),
+  include: listOf(casualtyStatsPartSchema, { description: BY_SOURCE, example: 'by_source' }).optional(),
 });
 
 export const munitionStatsQuerySchema = queryParameters({
   ...statsFilters,
-  include: listOf(['by_model', 'by_source'], {
+  include: listOf(munitionStatsPartSchema, {
     description: `\`by_model\` adds the figures of each weapon model (Shahed-136/131, Kh-101…) beside each weapon category's. ${BY_SOURCE}`,
     example: 'by_model',
   }).optional(),
@@ -84,8 +87,8 @@ const bucketFields = {
 
 export const casualtyFigureSchema = z
   .object({
-    category: z.enum(CASUALTY_CATEGORIES),
-    group: z.enum(CASUALTY_GROUPS),
+    category: casualtyCategorySchema,
+    group: casualtyGroupSchema,
     low: z.number().int(),
     best: z.number().int(),
     high: z.number().int().nullable().describe('Null when any counted claim is open-ended ("at least").'),
@@ -95,7 +98,7 @@ export const casualtyFigureSchema = z
 
 export const casualtyStatsSchema = z
   .object({
-    bucket: z.enum(BUCKETS),
+    bucket: bucketSchema,
     tz: z.string(),
     data: z.array(
       z.object({
@@ -129,11 +132,11 @@ const munitionFigureFields = {
 };
 
 export const munitionFigureSchema = z.object(munitionFigureFields).meta({ id: 'MunitionFigure' });
-const byCategorySchema = z.array(z.object({ weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields }));
+const byCategorySchema = z.array(z.object({ weapon_category: weaponCategorySchema, ...munitionFigureFields }));
 
 export const munitionStatsSchema = z
   .object({
-    bucket: z.enum(BUCKETS),
+    bucket: bucketSchema,
     tz: z.string(),
     data: z.array(
       z.object({
@@ -141,7 +144,7 @@ export const munitionStatsSchema = z
         total: munitionFigureSchema,
         by_category: byCategorySchema,
         by_model: z
-          .array(z.object({ weapon_model: z.string().nullable(), weapon_category: z.enum(WEAPON_CATEGORIES), ...munitionFigureFields }))
+          .array(z.object({ weapon_model: z.string().nullable(), weapon_category: weaponCategorySchema, ...munitionFigureFields }))
           .optional()
           .describe('Each weapon model\'s figures; with `include=by_model`.'),
         by_source: z

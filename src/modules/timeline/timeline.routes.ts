@@ -12,17 +12,18 @@ import { timelineCells, timelineColumns, timelineEntries } from './timeline.entr
 import { TIMELINE_FORMATS, timelineQuerySchema, timelineSchema, type TimelineEntryWire } from './timeline.schemas.js';
 
 const TIMELINE_DESCRIPTION =
-  'Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) ' +
+  'Events in order, grouped by calendar bucket (day, ISO week, month or year) in `tz`. Each event is placed in the bucket, in `tz`, that contains its start, with its headline figures (chosen as in the statistics) ' +
   'and its relations. Scheduled events appear, marked by `status`. Same filters as /v1/events.';
 
 export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   registerFormatRoutes(app, {
     path: '/timeline',
     fileStem: 'timeline',
+    what: 'the timeline',
     offered: TIMELINE_FORMATS,
     tags: ['timeline'],
     operations: {
-      json: { operationId: 'getTimeline', summary: 'Get events in order, grouped by calendar bucket', description: `${TIMELINE_DESCRIPTION} JSON pages like /v1/events.` },
+      json: { operationId: 'getTimeline', summary: 'Get the timeline', description: `${TIMELINE_DESCRIPTION} JSON pages like /v1/events.` },
       csv: {
         operationId: 'exportTimelineCsv',
         summary: 'Export the timeline as CSV',
@@ -40,6 +41,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         'headline as killed/injured/missing low, best, high, as_reported, source ids and launched, intercepted, lost_to_ew, munitions_source_id; relations as `follows evt_b` or `evt_a follows`).',
     },
     errors: [],
+    pages: true,
     config: { responseCache: true },
     handler: async (request, reply, negotiated) => {
       const { format } = negotiated;

@@ -3,18 +3,12 @@
 import { z } from 'zod';
 import { fieldsQuerySchema } from '../../lib/fields.js';
 import { timeZoneSchema } from '../../lib/filters.js';
-import {
-  eventKindSchema,
-  eventListQuerySchema,
-  eventRelationSchema,
-  eventStatusSchema,
-  headlineSchema,
-  locationSchema,
-  timePrecisionSchema,
-} from '../events/events.schemas.js';
+import { offeredFormats } from '../../lib/formats.js';
+import { calendarBucketSchema, eventKindSchema, eventStatusSchema, timePrecisionSchema } from '../../lib/vocabulary-schemas.js';
+import { eventListQuerySchema, eventRelationSchema, headlineSchema, locationSchema } from '../events/events.schemas.js';
 import { timelineExample } from './timeline.examples.js';
 
-export const TIMELINE_FORMATS = ['json', 'csv'] as const;
+export const TIMELINE_FORMATS = offeredFormats(['json', 'csv'], 'TimelineFormat');
 
 export const timelineEntrySchema = z
   .object({
@@ -28,13 +22,15 @@ export const timelineEntrySchema = z
     end_at: z.string().nullable(),
     location: locationSchema,
     headline: headlineSchema,
-    relations: z.array(eventRelationSchema.omit({ citations: true })).describe('What this event followed, responded to or concerns, and what did so to it.'),
+    relations: z
+      .array(eventRelationSchema.omit({ citations: true }).meta({ id: 'TimelineRelation', description: 'A relation of the event, without its citations.' }))
+      .describe('What this event followed, responded to or concerns, and what did so to it.'),
   })
   .meta({ id: 'TimelineEntry' });
 
 export const timelineSchema = z
   .object({
-    bucket: z.string(),
+    bucket: calendarBucketSchema,
     tz: z.string(),
     data: z.array(
       z.object({
@@ -54,10 +50,12 @@ export const timelineSchema = z
 /** A timeline entry's top-level fields, as `fields=` names them. */
 export const TIMELINE_FIELDS = Object.keys(timelineEntrySchema.shape) as Array<keyof TimelineEntryWire>;
 
+export const timelineFieldSchema = z.enum(TIMELINE_FIELDS).meta({ id: 'TimelineField', description: 'A top-level field of a timeline entry.' });
+
 export const timelineQuerySchema = eventListQuerySchema.extend({
-  bucket: z.enum(['day', 'week', 'month', 'year']).default('day').describe('Calendar unit events are grouped by, in `tz`.'),
+  bucket: calendarBucketSchema.default('day').describe('Calendar unit events are grouped by, in `tz`.'),
   tz: timeZoneSchema,
-  fields: fieldsQuerySchema(TIMELINE_FIELDS, 'In CSV the bucket columns always come first.'),
+  fields: fieldsQuerySchema(timelineFieldSchema, 'In CSV the bucket columns always come first.'),
 });
 
 export type TimelineEntryWire = z.infer<typeof timelineEntrySchema>;
