@@ -31,6 +31,7 @@ import scanReadsPlugin from './plugins/scan-reads.js';
 import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
+import { originForm } from './lib/public-url.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   /** Load the curated seed dataset after migrating (idempotent). */
@@ -43,6 +44,8 @@ export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   logStream?: { write(line: string): void };
   /** Memory for the response cache in MiB (default 32); 0 turns it off. */
   responseCacheMb?: number;
+  /** PUBLIC_BASE_URL: base of the Link and Location URLs and the OpenAPI servers (default: relative paths). */
+  publicBaseUrl?: string | null;
 };
 
 // API keys must never reach the logs, whatever a serializer or a debug line includes.
@@ -87,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: { connectionsCheckingInterval: 1_000 },
     // Path ids may be as long as the id schema allows; longer ones are refused before routing.
     routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    // `GET http://any.host/v1/events` is routed, logged, cached and linked as `/v1/events`: the
+    // host a client writes into the request line never reaches an answer (src/lib/public-url.ts).
+    rewriteUrl: (request) => originForm(request.url ?? '/'),
     frameworkErrors: (error, request, reply) => {
       const [code, detail]: [ProblemCode, string] =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
@@ -98,13 +104,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate('publicBaseUrl', options.publicBaseUrl ?? '');
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { publicBaseUrl: options.publicBaseUrl ?? null });
   await app.register(etagPlugin);
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
   await app.register(writeLockPlugin);

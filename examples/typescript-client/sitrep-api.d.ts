@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * This API's OpenAPI 3.1 document, as YAML
-         * @description Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.
+         * @description Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code (but for `servers`, which names PUBLIC_BASE_URL where the server sets it).
          */
         get: operations["getOpenApiYaml"];
         put?: never;

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptedMediaType, fileExtension, FORMATS, mediaTypesOf, setFormatHeaders, singleFormatResponse, type Format, type Negotiated } from './formats.js';
 import { ProblemError, problemResponses } from './problem.js';
+import { publicUrl } from './public-url.js';
 
 type ResponseOf = { json: z.ZodType; geojson?: z.ZodType; csv?: string; ndjson?: string };
 
@@ -86,7 +87,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         const params = new URLSearchParams(search);
         params.delete('format');
         const rest = params.toString();
-        return reply.redirect(`${pathname}.${fileExtension(format)}${rest ? `?${rest}` : ''}`, 308);
+        return reply.redirect(publicUrl(request, `${pathname}.${fileExtension(format)}${rest ? `?${rest}` : ''}`), 308);
       }
       request.query = query;
       return serve('json')(request, reply);

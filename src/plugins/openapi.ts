@@ -11,8 +11,8 @@ import { noQueryParameters } from '../lib/query.js';
 
 export const API_VERSION = '0.1.0';
 
-export default fp(
-  async (app) => {
+export default fp<{ publicBaseUrl: string | null }>(
+  async (app, { publicBaseUrl }) => {
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -24,8 +24,11 @@ export default fp(
             'claims by named sources, each with a verbatim quote or a locator; where sources disagree, every claim is shown.',
           license: { name: 'MIT', identifier: 'MIT' },
         },
-        // Relative, so /docs' "Try it out" and generated clients call whichever host serves the document.
-        servers: [{ url: '/', description: 'The server this document was fetched from' }],
+        // PUBLIC_BASE_URL where it is set; else relative, so /docs' "Try it out" and generated
+        // clients call whichever host serves the document (never the host a request named).
+        servers: publicBaseUrl
+          ? [{ url: publicBaseUrl, description: 'This server (PUBLIC_BASE_URL)' }]
+          : [{ url: '/', description: 'The server this document was fetched from' }],
         // Reads are open unless the server sets REQUIRE_KEY_FOR_READS; writes declare `bearer`.
         security: [{}, { bearer: [] }],
         components: {
@@ -78,7 +81,9 @@ export default fp(
           operationId: 'getOpenApiYaml',
           tags: ['meta'],
           summary: 'This API\'s OpenAPI 3.1 document, as YAML',
-          description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
+          description:
+            'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code ' +
+            '(but for `servers`, which names PUBLIC_BASE_URL where the server sets it).',
           querystring: noQueryParameters,
           response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } } },
         },
