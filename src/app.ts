@@ -106,6 +106,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('publicBaseUrl', options.publicBaseUrl ?? '');
 
+  // Closing sweeps idle keep-alive connections once. A connection whose request was still being
+  // answered then (a compressed or streamed answer takes a while) turns idle afterwards and would
+  // stay open until its keep-alive timeout, so close-with-grace cut the shutdown off before the
+  // database was closed. Sweep again until the close completes.
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    sweep = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
+    done();
+  });
+
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
   await app.register(jsonBodyPlugin);
