@@ -19,6 +19,7 @@ import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 import { keyRoutes } from './modules/keys/keys.routes.js';
 import authPlugin from './plugins/auth.js';
+import compressionPlugin from './plugins/compression.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
@@ -122,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
+  // Attaches to each route as it is added, so before any route.
+  await app.register(compressionPlugin);
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });

@@ -1,10 +1,47 @@
-// Absolute URLs that never come from the request line or Host: Link, Location and the OpenAPI
-// servers start from PUBLIC_BASE_URL, or are relative paths.
+// HTTP for caches and bandwidth: compressed answers chosen by Accept-Encoding (replayed from the
+// response cache without coding them again), an ETag per coding, and absolute URLs that never
+// come from the request line or Host.
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import * as zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { createEvent } from './factories.js';
 import { apiKey, freshApp } from './helpers.js';
+
+// The response cache codes answers with node:zlib's callback functions; counting the calls shows
+// which replays were coded again. Everything else of zlib is the real module.
+const coded = vi.hoisted(() => ({ br: 0, gzip: 0 }));
+vi.mock('node:zlib', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:zlib')>();
+  return {
+    ...real,
+    brotliCompress: ((...args: Parameters<typeof real.brotliCompress>) => {
+      coded.br += 1;
+      return real.brotliCompress(...args);
+    }) as typeof real.brotliCompress,
+    gzip: ((...args: Parameters<typeof real.gzip>) => {
+      coded.gzip += 1;
+      return real.gzip(...args);
+    }) as typeof real.gzip,
+  };
+});
+beforeEach(() => {
+  coded.br = 0;
+  coded.gzip = 0;
+});
+
+const BROWSER = 'gzip, deflate, br, zstd';
+const STRIKE = '/v1/events/evt_2025_07_04_kyiv_strike';
+
+function decoded(response: { headers: Record<string, unknown>; rawPayload: Buffer }): string {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'br') return zlib.brotliDecompressSync(response.rawPayload).toString('utf8');
+  if (encoding === 'gzip') return zlib.gunzipSync(response.rawPayload).toString('utf8');
+  expect(encoding).toBeUndefined();
+  return response.rawPayload.toString('utf8');
+}
 
 async function listening(app: FastifyInstance): Promise<number> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -28,6 +65,143 @@ function rawRequest(port: number, target: string, headers: Record<string, string
     });
   });
 }
+
+describe('compression', () => {
+  test('when a client accepts brotli and gzip, then JSON comes as brotli, with gzip as the fallback and plain text for clients that accept neither', async () => {
+    const app = await freshApp({ seed: true });
+    const plain = await app.inject({ url: '/v1/events' });
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+
+    const br = await app.inject({ url: '/v1/events', headers: { 'accept-encoding': BROWSER } });
+    const gzip = await app.inject({ url: '/v1/events', headers: { 'accept-encoding': 'gzip;q=1, br;q=0.5' } });
+    const none = await app.inject({ url: '/v1/events', headers: { 'accept-encoding': 'identity' } });
+
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(none.headers['content-encoding']).toBeUndefined();
+    for (const answer of [br, gzip, none]) expect(decoded(answer)).toBe(plain.body);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    // HEAD describes the plain answer: fastify drops its body before anything could code it.
+    const head = await app.inject({ method: 'HEAD', url: '/v1/events', headers: { 'accept-encoding': BROWSER } });
+    expect(head.headers['content-encoding']).toBeUndefined();
+    expect(head.headers.etag).toBe(plain.headers.etag);
+  });
+
+  test('when CSV, NDJSON and GeoJSON are asked for, pages and whole streamed exports alike, then they come compressed and decode to the plain answer', async () => {
+    const app = await freshApp({ seed: true });
+    for (const url of ['/v1/events.csv', '/v1/events.csv?limit=5', '/v1/events.ndjson', '/v1/events.geojson', '/v1/citations.csv', '/v1/citations.ndjson?limit=20']) {
+      const plain = await app.inject({ url });
+      const br = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
+      const gzip = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+      expect(plain.statusCode, url).toBe(200);
+      expect(br.headers['content-encoding'], url).toBe('br');
+      expect(gzip.headers['content-encoding'], url).toBe('gzip');
+      expect(decoded(br), url).toBe(plain.body);
+      expect(decoded(gzip), url).toBe(plain.body);
+      expect(br.headers['content-type'], url).toBe(plain.headers['content-type']);
+    }
+  });
+
+  test('when the OpenAPI document is asked for, then JSON and YAML come compressed', async () => {
+    const app = await freshApp();
+    for (const url of ['/openapi.json', '/openapi.yaml']) {
+      const plain = await app.inject({ url });
+      const br = await app.inject({ url, headers: { 'accept-encoding': BROWSER } });
+      expect(br.headers['content-encoding'], url).toBe('br');
+      expect(decoded(br), url).toBe(plain.body);
+      expect(br.rawPayload.length, url).toBeLessThan(plain.rawPayload.length / 5);
+    }
+  });
+
+  test('when an answer is smaller than 1 KiB, then it stays plain whatever the client accepts', async () => {
+    const app = await freshApp({ seed: true });
+    for (const url of ['/healthz', '/v1/events?limit=1&fields=title', '/v1/events/evt_missing']) {
+      const answer = await app.inject({ url, headers: { 'accept-encoding': BROWSER } });
+      expect(answer.rawPayload.length, url).toBeLessThan(1024);
+      expect(answer.headers['content-encoding'], url).toBeUndefined();
+    }
+  });
+});
+
+describe('compression and the response cache', () => {
+  test('when a cached answer is replayed, then each client gets the coding it accepts, and each coding is made once, not once per replay', async () => {
+    const app = await freshApp({ seed: true });
+    const url = '/v1/events?limit=50';
+    const plain = await app.inject({ url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push(await app.inject({ url, headers: { 'accept-encoding': BROWSER } }));
+      answers.push(await app.inject({ url, headers: { 'accept-encoding': 'gzip' } }));
+      answers.push(await app.inject({ url }));
+    }
+    for (const [i, answer] of answers.entries()) {
+      expect(answer.headers['content-encoding'], `answer ${i}`).toBe(['br', 'gzip', undefined][i % 3]);
+      expect(decoded(answer), `answer ${i}`).toBe(plain.body);
+    }
+    // The plain answer was made once, each coding once, whatever the number of replays.
+    expect(coded).toEqual({ br: 1, gzip: 1 });
+
+    // A write makes a new answer; its codings are made anew, once.
+    createEvent(app.db, { title: 'A new event' });
+    const fresh = [await app.inject({ url, headers: { 'accept-encoding': 'br' } }), await app.inject({ url, headers: { 'accept-encoding': 'br' } })];
+    expect(decoded(fresh[0]!)).toContain('A new event');
+    expect(decoded(fresh[1]!)).toBe(decoded(fresh[0]!));
+    expect(coded).toEqual({ br: 2, gzip: 1 });
+  });
+
+  test('when the first client of a cached URL asked for gzip, then a client that did not ask never gets gzip bytes', async () => {
+    const app = await freshApp({ seed: true });
+    const gzip = await app.inject({ url: STRIKE, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ url: STRIKE });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body).id).toBe('evt_2025_07_04_kyiv_strike');
+    expect(plain.body).toBe(decoded(gzip));
+  });
+});
+
+describe('ETags of coded answers', () => {
+  test('when one representation is sent plain, as gzip and as brotli, then each has its own ETag, and a tag of any of them revalidates with a 304 in the coding asked for', async () => {
+    const app = await freshApp({ seed: true });
+    // Twice each: the first answers are made, the second replayed from the response cache.
+    for (const round of ['made', 'replayed']) {
+      const plain = await app.inject({ url: STRIKE });
+      const gzip = await app.inject({ url: STRIKE, headers: { 'accept-encoding': 'gzip' } });
+      const br = await app.inject({ url: STRIKE, headers: { 'accept-encoding': 'br' } });
+      const tags = [plain, gzip, br].map((answer) => String(answer.headers.etag));
+      expect(new Set(tags).size, round).toBe(3);
+      expect(tags[1], round).toBe(tags[0]!.replace(/"$/, '.gzip"'));
+      expect(tags[2], round).toBe(tags[0]!.replace(/"$/, '.br"'));
+
+      for (const tag of tags) {
+        const notModified = await app.inject({ url: STRIKE, headers: { 'accept-encoding': 'br', 'if-none-match': tag } });
+        expect(notModified.statusCode, `${round} ${tag}`).toBe(304);
+        expect(notModified.headers.etag, `${round} ${tag}`).toBe(tags[2]);
+      }
+    }
+  });
+
+  test('when a record read as brotli is corrected with that ETag in If-Match, then the write succeeds; a stale coded tag is still a 412', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    const { id } = createEvent(app.db, { summary: 'A summary long enough that the answer is compressed. '.repeat(30) });
+    const read = await app.inject({ url: `/v1/events/${id}`, headers: { 'accept-encoding': 'br' } });
+    expect(read.headers['content-encoding']).toBe('br');
+    const tag = String(read.headers.etag);
+    expect(tag).toMatch(/\.br"$/);
+
+    const patch = (ifMatch: string) =>
+      app.inject({ method: 'PATCH', url: `/v1/events/${id}`, headers: { authorization: `Bearer ${key}`, 'if-match': ifMatch, 'accept-encoding': 'gzip' }, payload: { title: 'Corrected' } });
+    const corrected = await patch(tag);
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.headers['content-encoding']).toBe('gzip');
+    expect(String(corrected.headers.etag)).toMatch(/\.gzip"$/);
+    expect((await patch(tag)).statusCode).toBe(412);
+    expect((await patch(String(corrected.headers.etag))).statusCode).toBe(200);
+  });
+});
 
 describe('absolute URLs', () => {
   test('when the request line names another host (absolute form), then no answer repeats it: Link, redirects and problems stay relative', async () => {
@@ -99,5 +273,26 @@ describe('absolute URLs', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('streamed exports', () => {
+  test('when a whole export is downloaded as brotli over HTTP, then it is chunked (no length known in advance) and decodes to every row', async () => {
+    const app = await freshApp({ seed: true });
+    const port = await listening(app);
+    const plain = (await app.inject({ url: '/v1/events.csv' })).body;
+    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      httpRequest({ port, host: '127.0.0.1', path: '/v1/events.csv', headers: { 'accept-encoding': 'br' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(headers['content-encoding']).toBe('br');
+    expect(headers['transfer-encoding']).toBe('chunked');
+    expect(headers['content-length']).toBeUndefined();
+    expect(zlib.brotliDecompressSync(body).toString('utf8')).toBe(plain);
   });
 });
