@@ -23,6 +23,7 @@ import compressionPlugin from './plugins/compression.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
+import httpCachePlugin from './plugins/http-cache.js';
 import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
@@ -71,7 +72,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const body = JSON.stringify(problem);
   socket.end(
     `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -100,7 +101,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ? ['SITREP_URI_TOO_LONG', `A path segment is longer than ${MAX_ID_LENGTH} characters; no id is that long.`]
           : ['SITREP_BAD_REQUEST', 'The URL could not be decoded.'];
       const problem = problemFor(code, detail);
-      return (reply as FastifyReply).code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+      // No route's hooks run for these, src/plugins/http-cache.ts's included: errors are never stored.
+      return (reply as FastifyReply).code(problem.status).type(PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').send(problem);
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -123,8 +125,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
-  // Attaches to each route as it is added, so before any route.
+  // Both attach to each route as it is added, so before any route; caching headers after compression.
   await app.register(compressionPlugin);
+  await app.register(httpCachePlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });

@@ -1,6 +1,6 @@
 // HTTP for caches and bandwidth: compressed answers chosen by Accept-Encoding (replayed from the
-// response cache without coding them again), an ETag per coding, and absolute URLs that never
-// come from the request line or Host.
+// response cache without coding them again), an ETag per coding, Cache-Control and Vary decided in
+// one place, and absolute URLs that never come from the request line or Host.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import * as zlib from 'node:zlib';
@@ -81,6 +81,8 @@ describe('compression', () => {
     expect(none.headers['content-encoding']).toBeUndefined();
     for (const answer of [br, gzip, none]) expect(decoded(answer)).toBe(plain.body);
     expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(String(br.headers.vary)).toMatch(/\bAccept-Encoding\b/);
+    expect(String(plain.headers.vary)).toMatch(/\bAccept-Encoding\b/);
     // HEAD describes the plain answer: fastify drops its body before anything could code it.
     const head = await app.inject({ method: 'HEAD', url: '/v1/events', headers: { 'accept-encoding': BROWSER } });
     expect(head.headers['content-encoding']).toBeUndefined();
@@ -102,7 +104,7 @@ describe('compression', () => {
     }
   });
 
-  test('when the OpenAPI document is asked for, then JSON and YAML come compressed', async () => {
+  test('when the OpenAPI document is asked for, then JSON and YAML come compressed and may be cached for an hour', async () => {
     const app = await freshApp();
     for (const url of ['/openapi.json', '/openapi.yaml']) {
       const plain = await app.inject({ url });
@@ -110,6 +112,7 @@ describe('compression', () => {
       expect(br.headers['content-encoding'], url).toBe('br');
       expect(decoded(br), url).toBe(plain.body);
       expect(br.rawPayload.length, url).toBeLessThan(plain.rawPayload.length / 5);
+      expect(br.headers['cache-control'], url).toBe('public, max-age=3600');
     }
   });
 
@@ -200,6 +203,132 @@ describe('ETags of coded answers', () => {
     expect(String(corrected.headers.etag)).toMatch(/\.gzip"$/);
     expect((await patch(tag)).statusCode).toBe(412);
     expect((await patch(String(corrected.headers.etag))).statusCode).toBe(200);
+  });
+});
+
+describe('Cache-Control', () => {
+  test('when a public read is answered, then caches may keep it 30 s and serve it 30 s more while revalidating; a 304 says the same', async () => {
+    const app = await freshApp({ seed: true });
+    for (const url of ['/v1/events', STRIKE, '/v1/events.csv?limit=2', '/v1/events.csv', '/v1/stats/casualties', '/v1/places?q=Kyiv']) {
+      const answer = await app.inject({ url });
+      expect(answer.statusCode, url).toBe(200);
+      expect(answer.headers['cache-control'], url).toBe('public, max-age=30, stale-while-revalidate=30');
+    }
+    const first = await app.inject({ url: STRIKE });
+    const notModified = await app.inject({ url: STRIKE, headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=30');
+    const redirect = await app.inject({ url: '/v1/events?format=csv' });
+    expect(redirect.statusCode).toBe(308);
+    expect(redirect.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=30');
+  });
+
+  test('when a request carries a key, then its answer is private and always revalidated', async () => {
+    const app = await freshApp({ seed: true });
+    const key = apiKey(app);
+    const answer = await app.inject({ url: STRIKE, headers: { authorization: `Bearer ${key}` } });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['cache-control']).toBe('private, no-cache');
+  });
+
+  test('when the answer is an error, a write, a probe or the key list, then no cache may store it', async () => {
+    const app = await freshApp({ seed: true, http: { rateLimit: { readsPerMinute: 3, writesPerMinute: 0 } } });
+    const admin = apiKey(app, 'admin');
+    const editor = apiKey(app, 'editor');
+    const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+    const answers = {
+      'unknown route': await app.inject({ url: '/v1/nope' }),
+      'unknown id': await app.inject({ url: '/v1/events/evt_missing' }),
+      'bad parameter': await app.inject({ url: '/v1/events?limit=0' }),
+      'bad key': await app.inject({ url: STRIKE, headers: { authorization: 'Bearer nope' } }),
+      healthz: await app.inject({ url: '/healthz', headers: auth(editor) }),
+      'key list': await app.inject({ url: '/v1/keys', headers: auth(admin) }),
+      create: await app.inject({ method: 'POST', url: '/v1/actors', headers: auth(editor), payload: { name: 'NATO', kind: 'coalition' } }),
+      'undecodable URL': await app.inject({ url: '/v1/events/%E0%A4%A' }),
+      preflight: await app.inject({ method: 'OPTIONS', url: '/v1/events', headers: { origin: 'https://newsroom.example', 'access-control-request-method': 'GET' } }),
+    };
+    const readyz = await freshApp();
+    Object.assign(answers, { readyz: await readyz.inject({ url: '/readyz' }) });
+    for (let i = 0; i < 3; i++) await app.inject({ url: '/v1/actors' });
+    Object.assign(answers, { 'rate limited': await app.inject({ url: '/v1/actors' }) });
+
+    expect(Object.fromEntries(Object.entries(answers).map(([name, answer]) => [name, [answer.statusCode, answer.headers['cache-control']]]))).toEqual({
+      'unknown route': [404, 'no-store'],
+      'unknown id': [404, 'no-store'],
+      'bad parameter': [400, 'no-store'],
+      'bad key': [401, 'no-store'],
+      healthz: [200, 'no-store'],
+      'key list': [200, 'no-store'],
+      create: [201, 'no-store'],
+      'undecodable URL': [400, 'no-store'],
+      preflight: [204, 'no-store'],
+      readyz: [200, 'no-store'],
+      'rate limited': [429, 'no-store'],
+    });
+  });
+
+  test('when /docs is loaded, then its page and assets may be cached for an hour', async () => {
+    const app = await freshApp();
+    for (const url of ['/docs/static/swagger-ui.css', '/docs/static/swagger-ui-bundle.js', '/docs/json']) {
+      const answer = await app.inject({ url, headers: { 'accept-encoding': BROWSER } });
+      expect(answer.statusCode, url).toBe(200);
+      expect(answer.headers['cache-control'], url).toBe('public, max-age=3600');
+      expect(answer.headers['content-encoding'], url).toBe('br');
+    }
+  });
+
+  test('when bytes that are not HTTP arrive, then the refusal written to the socket is not stored either', async () => {
+    const app = await freshApp();
+    const port = await listening(app);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toMatch(/\r\nCache-Control: no-store\r\n/i);
+  });
+});
+
+describe('Vary', () => {
+  test('when a page from any origin reads, then the answer varies by Accept and Accept-Encoding only, never by Origin', async () => {
+    const app = await freshApp({ seed: true });
+    const list = await app.inject({ url: '/v1/events', headers: { origin: 'https://newsroom.example' } });
+    expect(list.headers['access-control-allow-origin']).toBe('*');
+    expect(list.headers.vary).toBe('Accept, Accept-Encoding');
+    const one = await app.inject({ url: STRIKE, headers: { origin: 'https://newsroom.example', 'accept-encoding': 'br' } });
+    expect(one.headers.vary).toBe('Accept-Encoding');
+    // Replayed from the response cache: the same.
+    expect((await app.inject({ url: '/v1/events', headers: { origin: 'https://other.example' } })).headers.vary).toBe('Accept, Accept-Encoding');
+  });
+
+  test('when a write comes from a page, then its answer varies by Origin, since only configured origins get a grant', async () => {
+    const app = await freshApp({ http: { corsWriteOrigins: ['https://desk.example'] } });
+    const key = apiKey(app);
+    const write = await app.inject({
+      method: 'POST',
+      url: '/v1/actors',
+      headers: { origin: 'https://desk.example', authorization: `Bearer ${key}` },
+      payload: { name: 'NATO', kind: 'coalition' },
+    });
+    expect(write.statusCode).toBe(201);
+    expect(write.headers['access-control-allow-origin']).toBe('https://desk.example');
+    expect(String(write.headers.vary).split(', ')).toContain('Origin');
+  });
+
+  test('when the server requires a key for reads, then reads vary by Authorization too', async () => {
+    const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, requireKeyForReads: true, http: { maxEventLoopDelayMs: 0 } });
+    await app.ready();
+    try {
+      const key = apiKey(app);
+      const answer = await app.inject({ url: '/v1/events', headers: { authorization: `Bearer ${key}` } });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers.vary).toBe('Accept, Accept-Encoding, Authorization');
+      expect(answer.headers['cache-control']).toBe('private, no-cache');
+    } finally {
+      await app.close();
+    }
   });
 });
 

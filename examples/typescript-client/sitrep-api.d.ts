@@ -2996,7 +2996,12 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `public, max-age=30, stale-while-revalidate=30` on public reads (a correction reaches readers behind a cache within 60 s; revalidate with the ETag); `private, no-cache` on answers to requests with `Authorization`; `public, max-age=3600` on the OpenAPI document and /docs; `no-store` on writes, probes, key management and every error. */
+        CacheControl: "public, max-age=30, stale-while-revalidate=30" | "private, no-cache" | "public, max-age=3600" | "no-store";
+        /** @description What else selects this answer besides the URL: `Accept-Encoding` on every read, `Accept` where the operation negotiates the media type, `Authorization` when the server requires a key for reads. Reads never vary by `Origin`. */
+        Vary: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3013,6 +3018,8 @@ export interface operations {
             /** @description An OpenAPI 3.1 document. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3062,6 +3069,8 @@ export interface operations {
             /** @description An OpenAPI 3.1 document. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3109,6 +3118,8 @@ export interface operations {
             /** @description The probe passed. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3138,6 +3149,8 @@ export interface operations {
             /** @description The probe passed. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3276,6 +3289,8 @@ export interface operations {
             /** @description List events */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3285,6 +3300,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3292,6 +3309,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3408,6 +3427,7 @@ export interface operations {
             /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3598,6 +3618,8 @@ export interface operations {
             /** @description Export events as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3607,6 +3629,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3768,6 +3792,8 @@ export interface operations {
             /** @description Export events as NDJSON */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3777,6 +3803,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3938,6 +3966,8 @@ export interface operations {
             /** @description Export events as GeoJSON */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3947,6 +3977,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4019,6 +4051,8 @@ export interface operations {
             /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4028,6 +4062,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4109,6 +4145,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4273,6 +4310,7 @@ export interface operations {
             /** @description One event with its actors, each source's casualty, munition and damage figures with their citations, and its relations. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4407,6 +4445,8 @@ export interface operations {
             /** @description The event, its neighbours in time on either side, and the events linked to it. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4416,6 +4456,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4504,6 +4546,8 @@ export interface operations {
             /** @description A page of actors; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4513,6 +4557,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4581,6 +4627,7 @@ export interface operations {
             /** @description One actor, with the roles it plays in events. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4679,6 +4726,8 @@ export interface operations {
             /** @description One actor, with the roles it plays in events. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4688,6 +4737,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4769,6 +4820,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4894,6 +4946,7 @@ export interface operations {
             /** @description One actor, with the roles it plays in events. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,6 +5081,8 @@ export interface operations {
             /** @description Gazetteer entries: all that match, in gazetteer order (a name's default meaning first). The gazetteer is small, so there is one page. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5037,6 +5092,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5097,6 +5154,8 @@ export interface operations {
             /** @description An entry of sitrep's gazetteer: a place events can concern, with its names and where it is. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5106,6 +5165,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5175,6 +5236,8 @@ export interface operations {
             /** @description A page of sources; pass `next_cursor` as `cursor`, with the same filters, for the next one. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5184,6 +5247,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5256,6 +5321,7 @@ export interface operations {
             /** @description One source, the first of the facts it supports, and where the rest are. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5354,6 +5420,8 @@ export interface operations {
             /** @description One source, the first of the facts it supports, and where the rest are. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5363,6 +5431,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5444,6 +5514,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5573,6 +5644,7 @@ export interface operations {
             /** @description One source, the first of the facts it supports, and where the rest are. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5792,6 +5864,8 @@ export interface operations {
             /** @description Get events in order, grouped by calendar bucket */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5801,6 +5875,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5808,6 +5884,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5969,6 +6047,8 @@ export interface operations {
             /** @description Export the timeline as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5978,6 +6058,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6123,6 +6205,8 @@ export interface operations {
             /** @description Get killed, injured and missing per calendar bucket */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6132,6 +6216,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6139,6 +6225,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6282,6 +6370,8 @@ export interface operations {
             /** @description Export casualty statistics as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6291,6 +6381,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6434,6 +6526,8 @@ export interface operations {
             /** @description Export casualty statistics per unit as a GeoJSON map layer */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6443,6 +6537,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6588,6 +6684,8 @@ export interface operations {
             /** @description Get weapons launched, shot down and lost per calendar bucket */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6597,6 +6695,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6604,6 +6704,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6747,6 +6849,8 @@ export interface operations {
             /** @description Export munition statistics as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6756,6 +6860,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6899,6 +7005,8 @@ export interface operations {
             /** @description Export munition statistics per unit as a GeoJSON map layer */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6908,6 +7016,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7024,6 +7134,8 @@ export interface operations {
             /** @description List casualty reports */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7033,6 +7145,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7040,6 +7154,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7126,6 +7242,7 @@ export interface operations {
             /** @description A casualty report as stored: one source's count for one event. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7269,6 +7386,8 @@ export interface operations {
             /** @description Export casualty reports as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7278,6 +7397,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7392,6 +7513,8 @@ export interface operations {
             /** @description Export casualty reports as NDJSON */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7401,6 +7524,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7517,6 +7642,8 @@ export interface operations {
             /** @description List munition reports */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7526,6 +7653,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7533,6 +7662,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7624,6 +7755,7 @@ export interface operations {
             /** @description A munition report as stored. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7767,6 +7899,8 @@ export interface operations {
             /** @description Export munition reports as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7776,6 +7910,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7890,6 +8026,8 @@ export interface operations {
             /** @description Export munition reports as NDJSON */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7899,6 +8037,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8015,6 +8155,8 @@ export interface operations {
             /** @description List damage reports */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8024,6 +8166,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8031,6 +8175,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8110,6 +8256,7 @@ export interface operations {
             /** @description A damage report as stored. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8253,6 +8400,8 @@ export interface operations {
             /** @description Export damage reports as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8262,6 +8411,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8376,6 +8527,8 @@ export interface operations {
             /** @description Export damage reports as NDJSON */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8385,6 +8538,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8466,6 +8621,8 @@ export interface operations {
             /** @description List citations */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8475,6 +8632,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8482,6 +8641,8 @@ export interface operations {
             /** @description Moved: `format=` asked for a file; `Location` is that file's own URL, with the same parameters. */
             308: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8570,6 +8731,7 @@ export interface operations {
             /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8678,6 +8840,8 @@ export interface operations {
             /** @description Export citations as CSV */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8687,6 +8851,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8766,6 +8932,8 @@ export interface operations {
             /** @description Export citations as NDJSON */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8775,6 +8943,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8841,6 +9011,8 @@ export interface operations {
             /** @description A casualty report as stored: one source's count for one event. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8850,6 +9022,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8931,6 +9105,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9064,6 +9239,7 @@ export interface operations {
             /** @description A casualty report as stored: one source's count for one event. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9186,6 +9362,8 @@ export interface operations {
             /** @description A munition report as stored. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9195,6 +9373,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9276,6 +9456,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9414,6 +9595,7 @@ export interface operations {
             /** @description A munition report as stored. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9536,6 +9718,8 @@ export interface operations {
             /** @description A damage report as stored. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9545,6 +9729,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9626,6 +9812,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9752,6 +9939,7 @@ export interface operations {
             /** @description A damage report as stored. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9874,6 +10062,8 @@ export interface operations {
             /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9883,6 +10073,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9964,6 +10156,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10098,6 +10291,7 @@ export interface operations {
             /** @description A citation as stored: at most one of the `*_id` fact fields is set; none means it backs the event itself. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10220,6 +10414,8 @@ export interface operations {
             /** @description A relation, read as "<from event> <kind> <to event>". */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10229,6 +10425,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10310,6 +10508,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10434,6 +10633,7 @@ export interface operations {
             /** @description A relation, read as "<from event> <kind> <to event>". */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10567,6 +10767,7 @@ export interface operations {
             /** @description A relation, read as "<from event> <kind> <to event>". */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10670,6 +10871,8 @@ export interface operations {
             /** @description Revisions of an event and of every record belonging to it (figures, citations, relations), oldest first. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10679,6 +10882,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10747,6 +10952,8 @@ export interface operations {
             /** @description Created, updated and deleted records in commit order. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10756,6 +10963,8 @@ export interface operations {
             /** @description Not modified: the `If-None-Match` ETag still matches. */
             304: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10810,6 +11019,8 @@ export interface operations {
             /** @description Every API key, revoked ones included, oldest first. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10883,6 +11094,7 @@ export interface operations {
             /** @description A new API key, with the key itself, which is never shown again. */
             201: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10969,6 +11181,7 @@ export interface operations {
             /** @description Revoked. */
             204: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -84,7 +84,7 @@ export function acceptedMediaType(accept: string | undefined, format: Format): s
  * IMPORTDATA, Excel Power Query, QGIS) ignore it either way, and a browser is not forced to save.
  */
 export function setFormatHeaders(reply: FastifyReply, negotiated: Negotiated, fileStem: string): void {
-  // Added to what CORS put there (`Origin`) rather than replacing it.
+  // Added to what is there; src/plugins/http-cache.ts completes the list for every answer.
   const vary = reply.getHeader('vary');
   reply.header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
   reply.type(contentTypeOf(negotiated.mediaType));

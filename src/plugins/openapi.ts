@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { declareCachingHeaders } from '../lib/cache-control.js';
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
 import { describeResponsesBySchema } from '../lib/openapi-responses.js';
 import { noQueryParameters } from '../lib/query.js';
@@ -55,7 +56,7 @@ export default fp<{ publicBaseUrl: string | null }>(
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => describeResponsesBySchema(pruneUnusedSchemas(jsonSchemaTransformObject(document) as never)),
+      transformObject: (document) => declareCachingHeaders(describeResponsesBySchema(pruneUnusedSchemas(jsonSchemaTransformObject(document) as never))),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -63,6 +64,7 @@ export default fp<{ publicBaseUrl: string | null }>(
     typed.get(
       '/openapi.json',
       {
+        config: { cachePolicy: 'document' },
         schema: {
           operationId: 'getOpenApiJson',
           tags: ['meta'],
@@ -77,6 +79,7 @@ export default fp<{ publicBaseUrl: string | null }>(
     typed.get(
       '/openapi.yaml',
       {
+        config: { cachePolicy: 'document' },
         schema: {
           operationId: 'getOpenApiYaml',
           tags: ['meta'],

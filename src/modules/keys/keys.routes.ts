@@ -20,6 +20,8 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/keys',
     {
       onRequest: app.requireRole('admin'),
+      // Who holds which key is for admins only, and not for any cache to keep.
+      config: { cachePolicy: 'no-store' },
       schema: {
         operationId: 'listApiKeys',
         tags: ['keys'],
