@@ -102,5 +102,6 @@ export default fp<HttpCacheOptions>(
       done(null, payload);
     });
   },
-  { name: 'http-cache' },
+  // Registered after compression, so its per-route hook runs after @fastify/compress's.
+  { name: 'http-cache', dependencies: ['compression'] },
 );
