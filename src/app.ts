@@ -19,9 +19,11 @@ import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 import { keyRoutes } from './modules/keys/keys.routes.js';
 import authPlugin from './plugins/auth.js';
+import compressionPlugin from './plugins/compression.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
+import httpCachePlugin from './plugins/http-cache.js';
 import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
@@ -33,6 +35,7 @@ import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
 import { PRE_ROUTING_HEADERS } from './lib/response-headers.js';
+import { originForm } from './lib/public-url.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   /** Load the curated seed dataset after migrating (idempotent). */
@@ -45,6 +48,8 @@ export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   logStream?: { write(line: string): void };
   /** Memory for the response cache in MiB (default 32); 0 turns it off. */
   responseCacheMb?: number;
+  /** PUBLIC_BASE_URL: base of the Link and Location URLs and the OpenAPI servers (default: relative paths). */
+  publicBaseUrl?: string | null;
 };
 
 // API keys must never reach the logs, whatever a serializer or a debug line includes.
@@ -95,7 +100,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Path ids may be as long as the id schema allows; longer ones are refused before routing.
     // `/v1/events/` is the collection, not an event with an empty id.
     routerOptions: { maxParamLength: MAX_ID_LENGTH, ignoreTrailingSlash: true },
-    // Answered before routing, so no hook adds the API's headers: they are set here.
+    // `GET http://any.host/v1/events` is routed, logged, cached and linked as `/v1/events`: the
+    // host a client writes into the request line never reaches an answer (src/lib/public-url.ts).
+    rewriteUrl: (request) => originForm(request.url ?? '/'),
+    // Answered before routing, so no hook adds the API's headers (src/plugins/http-cache.ts's
+    // included): they are set here, `Cache-Control: no-store` among them.
     frameworkErrors: (error, request, reply) => {
       const [code, detail]: [ProblemCode, string] =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
@@ -107,14 +116,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate('publicBaseUrl', options.publicBaseUrl ?? '');
+
+  // Closing sweeps idle keep-alive connections once. A connection whose request was still being
+  // answered then (a compressed or streamed answer takes a while) turns idle afterwards and would
+  // stay open until its keep-alive timeout, so close-with-grace cut the shutdown off before the
+  // database was closed. Sweep again until the close completes.
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    sweep = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
+    done();
+  });
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { limits: http });
   await app.register(unreadBodiesPlugin, { discardLimitBytes: UNREAD_BODY_FACTOR * http.bodyLimitBytes, discardTimeoutMs: http.requestTimeoutMs });
+  // Both attach to each route as it is added, so before any route; caching headers after compression.
+  await app.register(compressionPlugin);
+  await app.register(httpCachePlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
   await app.register(jsonBodyPlugin);
   await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { publicBaseUrl: options.publicBaseUrl ?? null });
   await app.register(etagPlugin);
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
   await app.register(writeLockPlugin);

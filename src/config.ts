@@ -21,6 +21,22 @@ const originListSchema = z
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://newsroom.example' })));
 
+/**
+ * `PUBLIC_BASE_URL`: where clients reach the API (`https://api.example.org`, or with a path prefix
+ * behind a proxy). Stored without a trailing slash, so a path starting with `/` is appended to it.
+ */
+const publicBaseUrlSchema = z
+  .string()
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash && !url.username && !url.password && !/[?#]/.test(value);
+    },
+    { error: 'must be an http or https URL without query, fragment or credentials, such as https://api.example.org' },
+  )
+  .transform((value) => new URL(value).href.replace(/\/+$/, ''));
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -39,6 +55,8 @@ export const configSchema = z.object({
   REQUIRE_KEY_FOR_READS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   // Memory for answers kept by the response cache (src/plugins/response-cache.ts); 0 turns it off.
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  // Base of the absolute URLs the API writes (Link, Location, OpenAPI servers); unset: relative paths.
+  PUBLIC_BASE_URL: publicBaseUrlSchema.optional(),
 });
 
 /** How the HTTP layer protects itself; every field has a default, so callers set only what they change. */
@@ -66,6 +84,8 @@ export type Config = {
   http: HttpLimits;
   requireKeyForReads: boolean;
   responseCacheMb: number;
+  /** `https://api.example.org` (no trailing slash), or null: Link and Location are relative paths. */
+  publicBaseUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -87,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     requireKeyForReads: c.REQUIRE_KEY_FOR_READS === 'true',
     responseCacheMb: c.RESPONSE_CACHE_MB,
+    publicBaseUrl: c.PUBLIC_BASE_URL ?? null,
     http: {
       trustProxy: c.TRUST_PROXY,
       rateLimit: { readsPerMinute: c.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: c.RATE_LIMIT_WRITES_PER_MINUTE },

@@ -20,6 +20,7 @@ const app = await buildApp({
   logLevel: config.logLevel,
   requireKeyForReads: config.requireKeyForReads,
   responseCacheMb: config.responseCacheMb,
+  publicBaseUrl: config.publicBaseUrl,
   seed: true,
   http: config.http,
 });

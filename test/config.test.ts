@@ -13,7 +13,7 @@ const DEFAULT_HTTP = {
 
 describe('configuration', () => {
   it('when nothing is set, then the documented defaults apply', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', requireKeyForReads: false, responseCacheMb: 32, http: DEFAULT_HTTP });
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', requireKeyForReads: false, responseCacheMb: 32, publicBaseUrl: null, http: DEFAULT_HTTP });
   });
 
   it('when variables are set, then they are used (empty ones count as unset)', () => {
@@ -24,6 +24,7 @@ describe('configuration', () => {
       logLevel: 'debug',
       requireKeyForReads: true,
       responseCacheMb: 0,
+      publicBaseUrl: null,
       http: DEFAULT_HTTP,
     });
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
@@ -53,6 +54,12 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
   });
 
+  it('when PUBLIC_BASE_URL is set, then it is kept without a trailing slash, path prefix included', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://api.example.org' }).publicBaseUrl).toBe('https://api.example.org');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://API.example.org/' }).publicBaseUrl).toBe('https://api.example.org');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.0.0.5:8080/sitrep/' }).publicBaseUrl).toBe('http://10.0.0.5:8080/sitrep');
+  });
+
   it.each([
     ['PORT', '70000'],
     ['PORT', 'abc'],
@@ -65,6 +72,11 @@ describe('configuration', () => {
     ['BODY_LIMIT_BYTES', '0'],
     ['REQUIRE_KEY_FOR_READS', 'yes'],
     ['RESPONSE_CACHE_MB', '-1'],
+    ['PUBLIC_BASE_URL', 'api.example.org'],
+    ['PUBLIC_BASE_URL', 'ftp://api.example.org'],
+    ['PUBLIC_BASE_URL', 'https://api.example.org/?page=1'],
+    ['PUBLIC_BASE_URL', 'https://api.example.org/#top'],
+    ['PUBLIC_BASE_URL', 'https://user:secret@api.example.org'],
   ])('when %s=%s, then loading fails with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}=`));

@@ -9,6 +9,7 @@ import { acceptedMediaType, bomQuerySchema, fileExtension, FORMATS, mediaTypesOf
 import { notModifiedResponse } from './http.js';
 import type { HeaderRule } from './openapi-headers.js';
 import { ProblemError, problemResponses } from './problem.js';
+import { publicUrl } from './public-url.js';
 
 type ResponseOf = { json: z.ZodType; geojson?: z.ZodType; csv?: string; ndjson?: string };
 
@@ -113,7 +114,7 @@ export function registerFormatRoutes<Q extends z.ZodObject>(app: FastifyInstance
         const params = new URLSearchParams(search);
         params.delete('format');
         const rest = params.toString();
-        return reply.redirect(`${pathname}.${fileExtension(format)}${rest ? `?${rest}` : ''}`, 308);
+        return reply.redirect(publicUrl(request, `${pathname}.${fileExtension(format)}${rest ? `?${rest}` : ''}`), 308);
       }
       request.query = query;
       return serve('json')(request, reply);

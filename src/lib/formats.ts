@@ -3,6 +3,7 @@
 // against an operation's one format, sets the headers of an answer and declares it in OpenAPI.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { publicUrl } from './public-url.js';
 
 export const FORMATS = ['json', 'csv', 'ndjson', 'geojson'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -108,7 +109,7 @@ export function acceptedMediaType(accept: string | undefined, format: Format): s
  * IMPORTDATA, Excel Power Query, QGIS) ignore it either way, and a browser is not forced to save.
  */
 export function setFormatHeaders(reply: FastifyReply, negotiated: Negotiated, fileStem: string): void {
-  // Added to what CORS put there (`Origin`) rather than replacing it.
+  // Added to what is there; src/plugins/http-cache.ts completes the list for every answer.
   const vary = reply.getHeader('vary');
   reply.header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
   reply.type(contentTypeOf(negotiated.mediaType));
@@ -117,13 +118,16 @@ export function setFormatHeaders(reply: FastifyReply, negotiated: Negotiated, fi
   }
 }
 
-/** A `Link: <…>; rel="next"` header (RFC 8288) for the page after this one: the request's own URL with `cursor` replaced. */
+/**
+ * A `Link: <…>; rel="next"` header (RFC 8288) for the page after this one: the request's own path
+ * and parameters with `cursor` replaced, under PUBLIC_BASE_URL or relative (src/lib/public-url.ts).
+ */
 export function setNextLink(reply: FastifyReply, request: FastifyRequest, nextCursor: string | null): void {
   if (!nextCursor) return;
   const [path, search = ''] = request.url.split('?');
   const params = new URLSearchParams(search);
   params.set('cursor', nextCursor);
-  reply.header('link', `<${path}?${params.toString()}>; rel="next"`);
+  reply.header('link', `<${publicUrl(request, `${path}?${params.toString()}`)}>; rel="next"`);
 }
 
 export const CSV_DESCRIPTION =

@@ -4,6 +4,8 @@
 // `responseHeaders`; the rules are read when the document is built, once every response is known.
 // @fastify/swagger copies `x-` keys of a route's schema onto the operation, so the headers each
 // response gets travel as `x-response-headers` and become `headers` in the finished document.
+import { CACHE_CONTROL, STALENESS_BOUND_SECONDS } from './cache-control.js';
+
 type HeaderObject = { description: string; schema: Record<string, unknown> };
 
 const seconds = { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 };
@@ -13,6 +15,14 @@ export const RESPONSE_HEADERS = {
     description:
       'CORS: `*` on reads and on answers written before routing; on a write, the page\'s origin when the server takes writes from it (`CORS_WRITE_ORIGINS`), else none.',
     schema: { type: 'string', maxLength: 2048 },
+  },
+  'Cache-Control': {
+    description:
+      `\`${CACHE_CONTROL.read}\` on public reads (a correction reaches readers behind a cache within ${STALENESS_BOUND_SECONDS} s; ` +
+      `revalidate with the ETag); \`${CACHE_CONTROL.keyed}\` on answers to requests with \`Authorization\`; ` +
+      `\`${CACHE_CONTROL.document}\` on the OpenAPI document and /docs; \`${CACHE_CONTROL.none}\` on writes, probes, ` +
+      'key management and every error.',
+    schema: { type: 'string', enum: [...new Set(Object.values(CACHE_CONTROL))] },
   },
   ETag: {
     description:
@@ -35,6 +45,12 @@ export const RESPONSE_HEADERS = {
   'Retry-After': {
     description: 'How many seconds to wait before trying again.',
     schema: seconds,
+  },
+  Vary: {
+    description:
+      'What else selects this answer besides the URL: `Accept-Encoding` on every read, `Accept` where the operation ' +
+      'negotiates the media type, `Authorization` when the server requires a key for reads. Reads never vary by `Origin`.',
+    schema: { type: 'string', maxLength: 200 },
   },
   'WWW-Authenticate': {
     description: 'The scheme to authenticate with: `Bearer realm="sitrep"`.',

@@ -25,4 +25,6 @@ export const PRE_ROUTING_HEADERS = {
   ...API_SECURITY_HEADERS,
   'access-control-allow-origin': '*',
   'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(', '),
+  // An error must not outlive its cause in anyone's cache (src/lib/cache-control.ts).
+  'cache-control': 'no-store',
 } as const;

@@ -1,7 +1,7 @@
 // HTTP pieces shared by the write routes: the bearer security requirement, `If-Match` and the
 // ETag of a representation, computed exactly as the ETag hook computes it for GET.
 import { z } from 'zod';
-import { etagOf } from '../plugins/etag.js';
+import { etagOf, ifMatchTagMatches } from '../plugins/etag.js';
 import { ProblemError } from './problem.js';
 
 /** OpenAPI security requirement of operations that need an API key. */
@@ -13,14 +13,15 @@ export function representationEtag(schema: z.ZodType, body: unknown): string {
 }
 
 /**
- * Checks `If-Match` (RFC 9110 §13.1.1: strong comparison, `*` matches any current record).
+ * Checks `If-Match` (RFC 9110 §13.1.1: strong comparison, `*` matches any current record; the
+ * tag of a compressed answer, `"….br"`, names the same record).
  * Missing: 428, so a client cannot overwrite a change it never saw; stale: 412.
  */
 export function checkIfMatch(header: string | undefined, currentEtag: string, what: string): void {
   if (header === undefined || header.trim() === '') {
     throw new ProblemError('SITREP_PRECONDITION_REQUIRED', `Send If-Match with the ETag of the ${what} you read (GET it to get one), so that a change made since is not overwritten.`);
   }
-  const matches = header.trim() === '*' || header.split(',').some((tag) => tag.trim() === currentEtag);
+  const matches = header.trim() === '*' || header.split(',').some((tag) => ifMatchTagMatches(tag, currentEtag));
   if (!matches) {
     throw new ProblemError('SITREP_PRECONDITION_FAILED', `The ${what} changed since that ETag was issued; its current ETag is ${currentEtag}. GET it again, then retry. Nothing was changed.`);
   }

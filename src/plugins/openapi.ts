@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyResponseHeaders, requirePreconditionHeaders, resolveResponseHeaders } from '../lib/openapi-headers.js';
+
 import { pruneUnusedSchemas } from '../lib/openapi-prune.js';
 import { unwrapSingleRefs, wrapRefsWithSiblings } from '../lib/openapi-refs.js';
 import { collapseInputTwins } from '../lib/openapi-twins.js';
@@ -37,8 +38,8 @@ const FINISHING_STEPS: ReadonlyArray<(doc: never) => unknown> = [
 /** The parts of a route's schema that hold JSON schemas (the rest is operationId, summary, tags…). */
 const ROUTE_SCHEMAS = new Set(['headers', 'querystring', 'params', 'body', 'response']);
 
-export default fp(
-  async (app) => {
+export default fp<{ publicBaseUrl: string | null }>(
+  async (app, { publicBaseUrl }) => {
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -50,8 +51,11 @@ export default fp(
             'claims by named sources, each with a verbatim quote or a locator; where sources disagree, every claim is shown.',
           license: { name: 'MIT', identifier: 'MIT' },
         },
-        // Relative, so /docs' "Try it out" and generated clients call whichever host serves the document.
-        servers: [{ url: '/', description: 'The server this document was fetched from' }],
+        // PUBLIC_BASE_URL where it is set; else relative, so /docs' "Try it out" and generated
+        // clients call whichever host serves the document (never the host a request named).
+        servers: publicBaseUrl
+          ? [{ url: publicBaseUrl, description: 'This server (PUBLIC_BASE_URL)' }]
+          : [{ url: '/', description: 'The server this document was fetched from' }],
         // Reads are open unless the server sets REQUIRE_KEY_FOR_READS; writes declare `bearer`.
         security: [{}, { bearer: [] }],
         components: {
@@ -91,6 +95,7 @@ export default fp(
     typed.get(
       '/openapi.json',
       {
+        config: { cachePolicy: 'document' },
         schema: {
           operationId: 'getOpenApiJson',
           tags: ['meta'],
@@ -107,11 +112,14 @@ export default fp(
     typed.get(
       '/openapi.yaml',
       {
+        config: { cachePolicy: 'document' },
         schema: {
           operationId: 'getOpenApiYaml',
           tags: ['meta'],
           summary: 'Get the OpenAPI document as YAML',
-          description: 'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code.',
+          description:
+            'Byte for byte the committed openapi.yaml, which `npm run openapi:write` regenerates from the code ' +
+            '(but for `servers`, which names PUBLIC_BASE_URL where the server sets it).',
           querystring: noQueryParameters,
           response: { 200: { description: 'An OpenAPI 3.1 document.', content: { 'application/yaml': { schema: z.string() } } }, ...notModifiedResponse },
           responseHeaders: [{ status: [200, 304], headers: ['ETag'] }],

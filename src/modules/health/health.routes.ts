@@ -13,6 +13,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
     {
+      // A probe's answer is about this moment: never kept by a cache between it and the prober.
+      config: { cachePolicy: 'no-store' },
       schema: {
         operationId: 'getHealth',
         tags: ['health'],
@@ -28,6 +30,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/readyz',
     {
+      config: { cachePolicy: 'no-store' },
       schema: {
         operationId: 'getReadiness',
         tags: ['health'],

@@ -9,6 +9,7 @@ import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
 import type { ResourceType } from '../../domain/vocabulary.js';
 import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
 import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
+import { publicUrl } from '../../lib/public-url.js';
 import { noQueryParameters, queryParameters } from '../../lib/query.js';
 import { nowTimestamp } from '../../lib/time.js';
 import {
@@ -150,14 +151,15 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         }, WRITE_TRANSACTION);
         const { body, etag } = await render(load(id));
         if (idempotencyKey !== undefined) completeIdempotencyRecord(app.db, apiKeyId, idempotencyKey, { body: JSON.stringify(body), etag });
-        return reply.code(201).header('location', location).header('etag', etag).send(body);
+        return reply.code(201).header('location', publicUrl(request, location)).header('etag', etag).send(body);
 
         async function replay(reply: FastifyReply, prior: NonNullable<ReturnType<typeof getIdempotencyRecord>>, hash: string): Promise<FastifyReply> {
           if (prior.requestHash !== hash) {
             throw new ProblemError('SITREP_IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request. Use a new key for a new request.');
           }
           reply.code(prior.status).header('idempotent-replayed', 'true');
-          if (prior.location) reply.header('location', prior.location);
+          // Kept as a path, so a replay names the base URL the server has now.
+          if (prior.location) reply.header('location', publicUrl(reply.request, prior.location));
           // The answer is stored once rendered; if that never happened, answer the record as it is now.
           if (prior.body === null) {
             const { body, etag } = await render(load(prior.location!.split('/').at(-1)!));

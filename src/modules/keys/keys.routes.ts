@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiKeyRow } from '../../db/schema.js';
 import { idParamsSchema } from '../../lib/http.js';
 import { notFound, problemResponses } from '../../lib/problem.js';
+import { publicUrl } from '../../lib/public-url.js';
 import { noQueryParameters } from '../../lib/query.js';
 import { BEARER_SECURITY } from '../../lib/write-http.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './keys.repository.js';
@@ -19,6 +20,8 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/keys',
     {
       onRequest: app.requireRole('admin'),
+      // Who holds which key is for admins only, and not for any cache to keep.
+      config: { cachePolicy: 'no-store' },
       schema: {
         operationId: 'listApiKeys',
         tags: ['keys'],
@@ -50,7 +53,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { row, key } = createApiKey(app.db, request.body);
-      reply.code(201).header('location', `/v1/keys/${row.id}`);
+      reply.code(201).header('location', publicUrl(request, `/v1/keys/${row.id}`));
       return { ...presentApiKey(row), key };
     },
   );
