@@ -398,7 +398,7 @@ describe('absolute URLs', () => {
       expect(replayed.headers.location).toBe(created.headers.location);
 
       const document = (await app.inject({ url: '/openapi.json' })).json();
-      expect(document.servers).toEqual([{ url: base, description: 'This server (PUBLIC_BASE_URL)' }]);
+      expect(document.servers).toEqual([{ url: base, description: 'This server (PUBLIC_BASE_URL)', 'x-internal': false }]);
     } finally {
       await app.close();
     }
