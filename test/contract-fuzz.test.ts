@@ -19,7 +19,7 @@ const RUNS_WITH_UNKNOWN_NAMES = 40;
 const SEED = 20250704;
 
 // Headers a client reads, which the document must declare wherever an answer carries them.
-const DESCRIBED_HEADERS = ['access-control-allow-origin', 'etag', 'location', 'link', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'www-authenticate'];
+const DESCRIBED_HEADERS = ['access-control-allow-origin', 'cache-control', 'vary', 'etag', 'location', 'link', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'www-authenticate'];
 
 type Schema = Record<string, any>;
 type Parameter = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: Schema; example?: unknown };

@@ -49,7 +49,8 @@ export const RESPONSE_HEADERS = {
   Vary: {
     description:
       'What else selects this answer besides the URL: `Accept-Encoding` on every read, `Accept` where the operation ' +
-      'negotiates the media type, `Authorization` when the server requires a key for reads. Reads never vary by `Origin`.',
+      'negotiates the media type, `Authorization` when the server requires a key for reads. Reads never vary by `Origin`; ' +
+      'writes do, since only some origins may make them (`CORS_WRITE_ORIGINS`).',
     schema: { type: 'string', maxLength: 200 },
   },
   'WWW-Authenticate': {

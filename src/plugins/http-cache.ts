@@ -88,11 +88,8 @@ export default fp<HttpCacheOptions>(
     app.addHook('onRoute', (route) => {
       if (route.url.startsWith('/docs')) route.config = { ...route.config, cachePolicy: 'document' };
       const policy = route.config?.cachePolicy ?? 'read';
-      // Every answer has a Cache-Control (errors `no-store`); a read's answers have a Vary.
-      if (route.schema?.response && !route.schema.hide) {
-        declareResponseHeaders(route.schema, { headers: ['Cache-Control'] });
-        if ([route.method].flat().includes('GET')) declareResponseHeaders(route.schema, { headers: ['Vary'] });
-      }
+      // Every answer has a Cache-Control (errors `no-store`), and a Vary unless nothing varies it.
+      if (route.schema?.response && !route.schema.hide) declareResponseHeaders(route.schema, { headers: ['Cache-Control', 'Vary'] });
       const hook: onSendHookHandler = (request, reply, payload, done) => {
         apply(request, reply, policy);
         done(null, payload);
