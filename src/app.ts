@@ -17,6 +17,7 @@ import { sourceRoutes } from './modules/sources/sources.routes.js';
 import { sourceWriteRoutes } from './modules/sources/sources.write.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
+import { getApiKey } from './modules/keys/keys.repository.js';
 import { keyRoutes } from './modules/keys/keys.routes.js';
 import authPlugin from './plugins/auth.js';
 import compressionPlugin from './plugins/compression.js';
@@ -143,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });
   await app.register(openapiPlugin, { publicBaseUrl: options.publicBaseUrl ?? null });
   await app.register(etagPlugin);
-  await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
+  await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false, findKey: (id) => getApiKey(app.db, id) });
   await app.register(writeLockPlugin);
   await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20 });
 

@@ -1,7 +1,7 @@
 // HTTP pieces shared by the write routes: the bearer security requirement, `If-Match` and the
 // ETag of a representation, computed exactly as the ETag hook computes it for GET.
 import { z } from 'zod';
-import { etagOf, ifMatchTagMatches } from '../plugins/etag.js';
+import { etagOf, ifMatchTagMatches } from './etag.js';
 import { ProblemError } from './problem.js';
 
 /** OpenAPI security requirement of operations that need an API key. */

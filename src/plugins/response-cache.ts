@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fast
 import fp from 'fastify-plugin';
 import { dataVersionThisTurn } from '../db/data-version.js';
 import { compressBody, encodingFor, type Encoding } from '../lib/compression.js';
-import { etagWithEncoding, ifNoneMatchMatches, representationOf } from './etag.js';
+import { etagWithEncoding, ifNoneMatchMatches, representationOf } from '../lib/etag.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,7 +28,7 @@ export type ResponseCacheOptions = {
 };
 
 // Kept encoded: replaying a string would encode it to UTF-8 again on every request. `etag` is the
-// plain answer's; a coded one's names its coding (src/plugins/etag.ts).
+// plain answer's; a coded one's names its coding (src/lib/etag.ts).
 type Entry = { version: number; payload: Buffer; coded: Partial<Record<Encoding, Buffer>>; etag: string; headers: Record<string, string | string[]> };
 
 // A single answer larger than this share of the budget is not kept: it would evict everything else.
