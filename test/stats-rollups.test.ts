@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import type { CasualtyGroup, WeaponCategory } from '../src/domain/vocabulary.js';
 import { bucketer } from '../src/lib/buckets.js';
-import { eventFilterFromQuery } from '../src/modules/events/events.routes.js';
+import { eventFilterFromQuery } from '../src/modules/events/events.query.js';
 import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from '../src/modules/stats/stats.rollups.js';
 import { createCasualtyReport, createEvent, createMunitionReport, createSource, eventInput } from './factories.js';
 import { apiKey, expectProblem, freshApp, getJson, send, urlOf, type Params } from './helpers.js';

@@ -15,7 +15,7 @@ import {
   type MunitionReportRow,
   type SourceRow,
 } from '../db/schema.js';
-import type { Queryable } from '../modules/history/history.repository.js';
+import type { Queryable } from '../modules/records/records.repository.js';
 
 /** The database or a transaction on it, as the history's record stores take it. */
 export type Writer = Queryable;

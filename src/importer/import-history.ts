@@ -15,8 +15,8 @@ import {
   type Queryable,
   type Snapshot,
   type TombstoneWithAuthor,
-} from '../modules/history/history.repository.js';
-import { commitCreate, commitDelete, commitUpdate, isLoader, LOADER_AUTHORS, LOADER_KEY_IDS, type RecordStore, type WriteContext } from '../modules/history/history.writes.js';
+} from '../modules/records/records.repository.js';
+import { commitCreate, commitDelete, commitUpdate, isLoader, LOADER_AUTHORS, LOADER_KEY_IDS, type RecordStore, type WriteContext } from '../modules/records/records.writes.js';
 import { OWNED_ID_PREFIX } from './plan.js';
 
 export type ImportedFile = { name: string; sha256: string };

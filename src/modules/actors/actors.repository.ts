@@ -1,6 +1,6 @@
 // Reads of actors. Takes the database, returns rows.
 import { and, asc, count, eq, gt, or, sql } from 'drizzle-orm';
-import { countOf, tableStore } from '../history/history.writes.js';
+import { countOf, tableStore } from '../records/records.writes.js';
 import type { Db } from '../../db/client.js';
 import { actors, eventActors, type ActorRow } from '../../db/schema.js';
 import type { ActorKind, ActorRole } from '../../domain/vocabulary.js';

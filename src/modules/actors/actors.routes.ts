@@ -6,7 +6,7 @@ import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
-import { missingRecord } from '../history/record-routes.js';
+import { missingRecord } from '../records/records.repository.js';
 import { countActorRoles, getActor, listActors } from './actors.repository.js';
 import { actorDetailSchema, actorListSchema, listActorsQuerySchema, type ActorWire } from './actors.schemas.js';
 

@@ -1,8 +1,8 @@
 // POST, PATCH and DELETE /v1/actors: editors add and correct people, states and forces.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ActorRow } from '../../db/schema.js';
-import { camelFields } from '../history/history.writes.js';
-import { registerRecordRoutes } from '../history/record-routes.js';
+import { camelFields } from '../records/records.writes.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
 import { actorStore, countActorRoles } from './actors.repository.js';
 import { presentActor } from './actors.routes.js';
 import { actorBodies, actorDetailSchema } from './actors.schemas.js';

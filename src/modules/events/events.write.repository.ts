@@ -5,8 +5,8 @@ import { casualtyReports, citations, damageReports, eventActors, eventPlaces, ev
 import type { PlaceRecord } from '../../domain/places.js';
 import type { ActorRole } from '../../domain/vocabulary.js';
 import { spanEnd } from '../../lib/time.js';
-import type { Queryable } from '../history/history.repository.js';
-import { countOf, type RecordStore } from '../history/history.writes.js';
+import type { Queryable } from '../records/records.repository.js';
+import { countOf, type RecordStore } from '../records/records.writes.js';
 import { presentEvent } from './events.present.js';
 import { placeColumns } from './events.repository.js';
 

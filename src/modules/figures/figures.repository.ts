@@ -2,7 +2,7 @@
 // which event it belongs to, and what still refers to it. Takes the database or a transaction.
 import { count, eq } from 'drizzle-orm';
 import { casualtyReports, citations, damageReports, munitionReports, relations, type CasualtyReportRow, type CitationRow, type DamageReportRow, type MunitionReportRow, type RelationRow } from '../../db/schema.js';
-import { countOf, tableStore } from '../history/history.writes.js';
+import { countOf, tableStore } from '../records/records.writes.js';
 
 const citationsOn = (column: (typeof citations)['casualtyReportId' | 'munitionReportId' | 'damageReportId' | 'relationId']) => (tx: Parameters<Parameters<typeof tableStore>[0]['dependents']>[0], id: string) =>
   countOf(tx.select({ n: count() }).from(citations).where(eq(column, id)).get()!.n, 'citation');

@@ -6,9 +6,9 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { casualtyReports, damageReports, events, munitionReports, relations, sources } from '../../db/schema.js';
 import { invalidParameter } from '../../lib/problem.js';
-import type { Queryable } from '../history/history.repository.js';
-import { registerRecordRoutes } from '../history/record-routes.js';
-import { camelFields, requireReference, snakeRecord, type RecordStore } from '../history/history.writes.js';
+import type { Queryable } from '../records/records.repository.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
+import { camelFields, requireReference, snakeRecord, type RecordStore } from '../records/records.writes.js';
 import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from './figures.repository.js';
 import {
   casualtyReportBodies,

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.j
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { splitPage } from '../../lib/pagination.js';
 import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
-import { getTombstone, listChanges, listEventRevisions } from './history.repository.js';
+import { getTombstone, listChanges, listEventRevisions } from '../records/records.repository.js';
 import { changeFeedSchema, changesQuerySchema, revisionListSchema, revisionsQuerySchema, type RevisionWire } from './history.schemas.js';
 import { getEvent } from '../events/events.repository.js';
 

@@ -8,7 +8,7 @@ import { publicUrl } from '../../lib/public-url.js';
 import { noQueryParameters } from '../../lib/query.js';
 import { BEARER_SECURITY } from '../../lib/write-http.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './keys.repository.js';
-import { apiKeyListSchema, apiKeySchema, createApiKeyBodySchema, createdApiKeySchema, type ApiKeyWire } from './keys.schemas.js';
+import { apiKeyListSchema, createApiKeyBodySchema, createdApiKeySchema, type ApiKeyWire } from './keys.schemas.js';
 import { z } from 'zod';
 
 export function presentApiKey(row: ApiKeyRow): ApiKeyWire {

@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
-import { countOf, tableStore } from '../history/history.writes.js';
+import { countOf, tableStore } from '../records/records.writes.js';
 import { listCitations } from '../reports/reports.repository.js';
 import type { SourceKind } from '../../domain/vocabulary.js';
 

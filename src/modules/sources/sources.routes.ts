@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.j
 import { splitPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
-import { missingRecord } from '../history/record-routes.js';
+import { missingRecord } from '../records/records.repository.js';
 import { presentSource, presentSourceDetail } from './sources.present.js';
 import { countSourceFacts, getSource, listSourceFacts, listSources } from './sources.repository.js';
 import { listSourcesQuerySchema, SOURCE_FACTS_SHOWN, sourceDetailSchema, sourceListSchema } from './sources.schemas.js';

@@ -1,7 +1,7 @@
 // POST, PATCH and DELETE /v1/sources: editors add and correct who said what.
 import type { FastifyPluginAsync } from 'fastify';
-import { camelFields } from '../history/history.writes.js';
-import { registerRecordRoutes } from '../history/record-routes.js';
+import { camelFields } from '../records/records.writes.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
 import type { SourceRow } from '../../db/schema.js';
 import { presentSourceDetail } from './sources.present.js';
 import { countSourceFacts, listSourceFacts, sourceStore } from './sources.repository.js';

@@ -8,7 +8,7 @@ import { csvDocument } from '../../lib/csv.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { SCAN_CAPACITY } from '../../plugins/scan-reads.js';
 import { entryById } from '../../domain/places.js';
-import { eventFilterFromQuery } from '../events/events.routes.js';
+import { eventFilterFromQuery } from '../events/events.query.js';
 import { DEFAULT_PLACE_ROLES } from '../places/places.schemas.js';
 import { casualtyUnitFeatures, munitionUnitFeatures } from './stats.geojson.js';
 import { presentSourceRef } from '../sources/sources.present.js';

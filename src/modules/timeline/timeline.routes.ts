@@ -7,7 +7,7 @@ import { bucketer, type BucketRef } from '../../lib/buckets.js';
 import { csvEncoder, exportFormat, sendExport } from '../../lib/export.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { setNextLink } from '../../lib/formats.js';
-import { eventsToExport, listEventPage } from '../events/events.routes.js';
+import { eventsToExport, listEventPage } from '../events/events.query.js';
 import { timelineCells, timelineColumns, timelineEntries } from './timeline.entries.js';
 import { TIMELINE_FORMATS, timelineQuerySchema, timelineSchema, type TimelineEntryWire } from './timeline.schemas.js';
 

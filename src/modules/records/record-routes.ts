@@ -6,9 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
-import type { ResourceType } from '../../domain/vocabulary.js';
 import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
-import { notFound, problemResponses, ProblemError } from '../../lib/problem.js';
+import { problemResponses, ProblemError } from '../../lib/problem.js';
 import { publicUrl } from '../../lib/public-url.js';
 import { noQueryParameters, queryParameters } from '../../lib/query.js';
 import { nowTimestamp } from '../../lib/time.js';
@@ -20,20 +19,8 @@ import {
   reasonSchema,
   representationEtag,
 } from '../../lib/write-http.js';
-import { completeIdempotencyRecord, getIdempotencyRecord, getTombstone, insertIdempotencyRecord, type Queryable } from './history.repository.js';
-import { commitCreate, commitDelete, commitUpdate, type RecordStore, type WriteContext } from './history.writes.js';
-
-/** 404, or 410 with when and why when the record was deleted. */
-export function missingRecord(db: Queryable, type: ResourceType, label: string, id: string): ProblemError {
-  const tombstone = getTombstone(db, type, id);
-  if (!tombstone) return notFound(label, id);
-  return new ProblemError(
-    'SITREP_GONE',
-    `The ${label} ${JSON.stringify(id)} was deleted at ${tombstone.deletedAt}${tombstone.reason ? `: ${tombstone.reason}` : '.'}`,
-    undefined,
-    { deleted_at: tombstone.deletedAt, deletion_reason: tombstone.reason },
-  );
-}
+import { completeIdempotencyRecord, getIdempotencyRecord, insertIdempotencyRecord, missingRecord, type Queryable } from './records.repository.js';
+import { commitCreate, commitDelete, commitUpdate, type RecordStore, type WriteContext } from './records.writes.js';
 
 /** `event` → `an event`, `source` → `a source`: how summaries name one record. */
 function oneOf(label: string): string {

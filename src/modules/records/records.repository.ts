@@ -1,11 +1,12 @@
-// Revisions and tombstones: the append-only record of every change, made through the write API or
-// by a loader (the seed, an import). Takes the database (or a transaction), returns rows.
+// Revisions, tombstones and idempotency keys: the append-only record of every change, made through
+// the write API or by a loader (the seed, an import). Takes the database (or a transaction), returns rows.
 import { and, asc, desc, eq, gt, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { idempotencyKeys, revisions, tombstones, type RevisionRow, type TombstoneRow } from '../../db/schema.js';
+import type { ChangeAction, ResourceType } from '../../domain/vocabulary.js';
+import { notFound, ProblemError } from '../../lib/problem.js';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
-import type { ChangeAction, ResourceType } from '../../domain/vocabulary.js';
 
 /** A transaction of `db.transaction`, or the database itself. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -195,4 +196,16 @@ export function insertIdempotencyRecord(tx: Queryable, row: IdempotencyRow): voi
 /** Stores the answer of a POST made with an Idempotency-Key, once it has been rendered. */
 export function completeIdempotencyRecord(db: Queryable, apiKeyId: string, key: string, answer: { body: string; etag: string }): void {
   db.update(idempotencyKeys).set(answer).where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key))).run();
+}
+
+/** 404, or 410 with when and why when the record was deleted. */
+export function missingRecord(db: Queryable, type: ResourceType, label: string, id: string): ProblemError {
+  const tombstone = getTombstone(db, type, id);
+  if (!tombstone) return notFound(label, id);
+  return new ProblemError(
+    'SITREP_GONE',
+    `The ${label} ${JSON.stringify(id)} was deleted at ${tombstone.deletedAt}${tombstone.reason ? `: ${tombstone.reason}` : '.'}`,
+    undefined,
+    { deleted_at: tombstone.deletedAt, deletion_reason: tombstone.reason },
+  );
 }

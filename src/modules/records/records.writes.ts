@@ -5,7 +5,7 @@ import { eq, getTableColumns, type Table } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ResourceType } from '../../domain/vocabulary.js';
 import { invalidParameter, ProblemError } from '../../lib/problem.js';
-import { insertRevision, insertTombstone, type Queryable, type Snapshot } from './history.repository.js';
+import { insertRevision, insertTombstone, type Queryable, type Snapshot } from './records.repository.js';
 
 /** How the generic write path reads and changes one type of record. */
 export type RecordStore<Row extends { id: string }> = {
