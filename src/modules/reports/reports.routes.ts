@@ -12,7 +12,8 @@ import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './reports.present.js';
-import { citationsOfReports, iterateCitations, iterateReports, listCitations, listReports, type ReportKind, type ReportListRow } from './reports.repository.js';
+import { iterateCitations, listCitations } from '../sources/citations.repository.js';
+import { citationsOfReports, iterateReports, listReports, type ReportKind, type ReportListRow } from './reports.repository.js';
 import {
   casualtyReportListSchema,
   citationListSchema,

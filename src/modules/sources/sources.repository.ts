@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import { countOf, tableStore } from '../records/records.writes.js';
-import { listCitations } from '../reports/reports.repository.js';
+import { listCitations } from './citations.repository.js';
 import type { SourceKind } from '../../domain/vocabulary.js';
 
 export type SourceListFilter = { kind?: SourceKind; afterId?: string; limit: number };
