@@ -8,7 +8,7 @@ import { actors, casualtyReports, citations, damageReports, events, munitionRepo
 import { nowTimestamp, spanEnd } from '../src/lib/time.js';
 import { actorStore } from '../src/modules/actors/actors.repository.js';
 import { eventStore, type EventRecord } from '../src/modules/events/events.write.repository.js';
-import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../src/modules/figures/figures.repository.js';
+import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../src/modules/events/events.facts.repository.js';
 import { entryById, placeOfEntry } from '../src/domain/places.js';
 import { tombstonedIds } from '../src/modules/records/records.repository.js';
 import { commitCreate, fullRow, LOADER_AUTHORS, type RecordStore, type WriteContext } from '../src/modules/records/records.writes.js';

@@ -8,11 +8,11 @@ import { actorRoutes } from './modules/actors/actors.routes.js';
 import { actorWriteRoutes } from './modules/actors/actors.write.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { eventWriteRoutes } from './modules/events/events.write.routes.js';
-import { figureRoutes } from './modules/figures/figures.routes.js';
+import { claimWriteRoutes } from './modules/claims/claims.write.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { placeRoutes } from './modules/places/places.routes.js';
-import { reportRoutes } from './modules/reports/reports.routes.js';
+import { claimRoutes } from './modules/claims/claims.routes.js';
 import { sourceRoutes } from './modules/sources/sources.routes.js';
 import { sourceWriteRoutes } from './modules/sources/sources.write.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
@@ -165,8 +165,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(sourceWriteRoutes);
       await v1.register(timelineRoutes);
       await v1.register(statsRoutes);
-      await v1.register(reportRoutes);
-      await v1.register(figureRoutes);
+      await v1.register(claimRoutes);
+      await v1.register(claimWriteRoutes);
       await v1.register(historyRoutes);
       await v1.register(keyRoutes);
     },

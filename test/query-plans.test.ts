@@ -23,7 +23,7 @@ import {
 } from '../src/modules/events/events.repository.js';
 import { bucketer } from '../src/lib/buckets.js';
 import { casualtyClaimsMatching, munitionClaimsMatching } from '../src/modules/stats/stats.repository.js';
-import { listReports } from '../src/modules/reports/reports.repository.js';
+import { listReports } from '../src/modules/claims/claims.repository.js';
 import { DEFAULT_PLACE_ROLES, type PlaceFilter } from '../src/modules/places/places.schemas.js';
 import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from '../src/modules/stats/stats.rollups.js';
 import { toFtsQuery } from '../src/lib/fts.js';

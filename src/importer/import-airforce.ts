@@ -8,7 +8,7 @@ import { SHARED_ACTOR_IDS, SHARED_ACTORS, SHARED_SOURCE_IDS, SHARED_SOURCES } fr
 import { nowTimestamp } from '../lib/time.js';
 import { actorStore } from '../modules/actors/actors.repository.js';
 import { eventStore, type EventRecord } from '../modules/events/events.write.repository.js';
-import { citationStore, munitionReportStore } from '../modules/figures/figures.repository.js';
+import { citationStore, munitionReportStore } from '../modules/events/events.facts.repository.js';
 import type { Snapshot } from '../modules/records/records.repository.js';
 import { fullRow, LOADER_AUTHORS, type RecordStore } from '../modules/records/records.writes.js';
 import { sourceStore } from '../modules/sources/sources.repository.js';

@@ -7,7 +7,7 @@ import { casualtyReports, citations, damageReports, munitionReports, relations, 
 import type { ActorRole, ResourceType } from '../../domain/vocabulary.js';
 import type { PlaceRecord } from '../../domain/places.js';
 import { actorStore } from '../actors/actors.repository.js';
-import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../figures/figures.repository.js';
+import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from './events.facts.repository.js';
 import { resourceIdsEverInEvent, snapshotAt, type Snapshot } from '../records/records.repository.js';
 import { camelFields, type RecordStore } from '../records/records.writes.js';
 import { sourceStore } from '../sources/sources.repository.js';

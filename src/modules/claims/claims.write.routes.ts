@@ -9,7 +9,7 @@ import { invalidParameter } from '../../lib/problem.js';
 import type { Queryable } from '../records/records.repository.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { camelFields, requireReference, snakeRecord, type RecordStore } from '../records/records.writes.js';
-import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from './figures.repository.js';
+import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../events/events.facts.repository.js';
 import {
   casualtyReportBodies,
   casualtyReportRecordSchema,
@@ -21,7 +21,7 @@ import {
   munitionReportRecordSchema,
   relationBodies,
   relationRecordSchema,
-} from './figures.schemas.js';
+} from './claims.write.schemas.js';
 
 type Bodies = { create: z.ZodObject<z.ZodRawShape>; patch: z.ZodObject<z.ZodRawShape> };
 
@@ -84,7 +84,7 @@ function figureTime(row: { startAt: string | null; startPrecision: string | null
   if (row.endAt !== null && row.startAt !== null && row.endAt < row.startAt) throw invalidParameter('body', 'end_at', 'must not be before start_at');
 }
 
-export const figureRoutes: FastifyPluginAsync = async (app) => {
+export const claimWriteRoutes: FastifyPluginAsync = async (app) => {
   flatRecord(app, {
     store: casualtyReportStore,
     path: '/casualty-reports',

@@ -11,9 +11,9 @@ import { setNextLink } from '../../lib/formats.js';
 import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { placeFilterFromQuery } from '../places/places.schemas.js';
-import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './reports.present.js';
+import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './claims.present.js';
 import { iterateCitations, listCitations } from '../sources/citations.repository.js';
-import { citationsOfReports, iterateReports, listReports, type ReportKind, type ReportListRow } from './reports.repository.js';
+import { citationsOfReports, iterateReports, listReports, type ReportKind, type ReportListRow } from './claims.repository.js';
 import {
   casualtyReportListSchema,
   citationListSchema,
@@ -22,7 +22,7 @@ import {
   listReportsQuerySchema,
   munitionReportListSchema,
   REPORT_FORMATS,
-} from './reports.schemas.js';
+} from './claims.schemas.js';
 
 async function sourcesById(db: Db, ids: Iterable<string | null>) {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
@@ -72,7 +72,7 @@ const REPORT_ROUTES = [
 
 const FILES = 'Every match, streamed, unless `limit` is given: then one page, and the next in a `Link` header.';
 
-export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const { kind, path, name, schema, label, counts } of REPORT_ROUTES) {
     const plural = `${label}s`;
     registerFormatRoutes(app, {

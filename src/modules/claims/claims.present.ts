@@ -6,8 +6,8 @@ import { citationsByFact, presentCasualtyReport, presentDamageReport, presentMun
 import type { CasualtyReportWire, DamageReportWire, MunitionReportWire } from '../events/events.schemas.js';
 import { factOf, presentCitation, presentSourceRef } from '../sources/sources.present.js';
 import type { Citation } from '../sources/sources.schemas.js';
-import type { ReportKind, ReportListRow, ReportRowOf } from './reports.repository.js';
-import type { CitationRecordWire } from './reports.schemas.js';
+import type { ReportKind, ReportListRow, ReportRowOf } from './claims.repository.js';
+import type { CitationRecordWire } from './claims.schemas.js';
 
 type ReportWireOf = { casualty: CasualtyReportWire; munition: MunitionReportWire; damage: DamageReportWire };
 

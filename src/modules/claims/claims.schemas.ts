@@ -8,7 +8,7 @@ import { casualtyReportSchema, damageReportSchema, munitionReportSchema } from '
 import { placeFilterParameters } from '../places/places.schemas.js';
 import { factTypeSchema } from '../../lib/vocabulary-schemas.js';
 import { citationSchema } from '../sources/sources.schemas.js';
-import { casualtyReportListExample, citationListExample, damageReportListExample, munitionReportListExample } from './reports.examples.js';
+import { casualtyReportListExample, citationListExample, damageReportListExample, munitionReportListExample } from './claims.examples.js';
 
 export const REPORT_FORMATS = offeredFormats(['json', 'csv', 'ndjson'], 'ReportFormat');
 
