@@ -191,8 +191,3 @@ export function getIdempotencyRecord(db: Queryable, apiKeyId: string, key: strin
 export function insertIdempotencyRecord(tx: Queryable, row: IdempotencyRow): void {
   tx.insert(idempotencyKeys).values(row).run();
 }
-
-/** Stores the answer of a POST made with an Idempotency-Key, once it has been rendered. */
-export function completeIdempotencyRecord(db: Queryable, apiKeyId: string, key: string, answer: { body: string; etag: string }): void {
-  db.update(idempotencyKeys).set(answer).where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key))).run();
-}
