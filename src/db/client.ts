@@ -94,7 +94,8 @@ export function openReadOnly(url: string): DatabaseHandle {
 }
 
 /**
- * Options for every write transaction: BEGIN IMMEDIATE takes the write lock at the start, so a
+ * Options for every drizzle write transaction (the API's writes, whose bodies await, begin the
+ * same way in ./write-transaction.ts): BEGIN IMMEDIATE takes the write lock at the start, so a
  * transaction never reads under a shared lock and then fails to upgrade it (SQLITE_BUSY half-way);
  * another writer waits up to busy_timeout instead.
  */

@@ -52,7 +52,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { row, key } = createApiKey(app.db, request.body);
+      const { row, key } = await app.write(async (tx) => createApiKey(tx, request.body));
       reply.code(201).header('location', publicUrl(request, `/v1/keys/${row.id}`));
       return { ...presentApiKey(row), key };
     },
@@ -74,7 +74,8 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!revokeApiKey(app.db, request.params.id)) throw notFound('API key', request.params.id);
+      // In the write transaction, so that of two revocations racing from two processes the first time stays.
+      if (!(await app.write(async (tx) => revokeApiKey(tx, request.params.id)))) throw notFound('API key', request.params.id);
       return reply.code(204).send();
     },
   );

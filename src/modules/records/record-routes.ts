@@ -1,11 +1,13 @@
 // POST, PATCH and DELETE for one type of record, the same for every writable resource: an
 // editor key, a zod-checked strict body, `If-Match` on PATCH and DELETE, `Idempotency-Key` on
-// POST, one transaction per write with its revision, a tombstone on delete.
+// POST, one transaction per write with its revision, a tombstone on delete. The record is read,
+// `If-Match` compared and the `Idempotency-Key` claimed inside that transaction (`app.write`), so
+// two processes serving one database file cannot both pass a check before either commits.
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
 import { problemResponses, ProblemError } from '../../lib/problem.js';
 import { publicUrl } from '../../lib/public-url.js';
@@ -19,7 +21,7 @@ import {
   reasonSchema,
   representationEtag,
 } from '../../lib/write-http.js';
-import { completeIdempotencyRecord, getIdempotencyRecord, insertIdempotencyRecord, missingRecord, type Queryable } from './records.repository.js';
+import { getIdempotencyRecord, insertIdempotencyRecord, missingRecord, type Queryable } from './records.repository.js';
 import { commitCreate, commitDelete, commitUpdate, type RecordStore, type WriteContext } from './records.writes.js';
 
 /** `event` → `an event`, `source` → `a source`: how summaries name one record. */
@@ -74,11 +76,11 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
   const representation: z.ZodType = def.representation;
   const { create: createBody, patch: patchBody } = def.bodies;
 
-  const render = async (row: Row) => {
-    const body = await def.render(app.db, row);
+  const render = async (db: Db, row: Row) => {
+    const body = await def.render(db, row);
     return { body, etag: representationEtag(def.representation, body) };
   };
-  const load = (id: string) => store.get(app.db, id) ?? (() => { throw missingRecord(app.db, store.type, label, id); })();
+  const load = (db: Db, id: string) => store.get(db, id) ?? (() => { throw missingRecord(db, store.type, label, id); })();
 
   if (def.withGet) {
     app.get(
@@ -94,7 +96,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           response: { 200: representation, ...notModifiedResponse, ...problemResponses(404, 410) },
         },
       },
-      async (request, reply) => reply.send(await def.render(app.db, load(request.params.id))),
+      async (request, reply) => reply.send(await def.render(app.db, load(app.db, request.params.id))),
     );
   }
 
@@ -117,45 +119,41 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         responseHeaders: [{ status: [201], headers: ['Location', 'ETag', 'Idempotent-Replayed'] }],
       },
     },
-    async (request, reply) =>
-      app.serializeWrite(async (): Promise<FastifyReply> => {
-        const { reason, ...input } = request.body as z.infer<Create> & { reason?: string };
-        const apiKeyId = request.apiKey!.id;
-        const idempotencyKey = request.headers['idempotency-key'];
-        const hash = requestHash(request);
-        if (idempotencyKey !== undefined) {
-          const prior = getIdempotencyRecord(app.db, apiKeyId, idempotencyKey);
-          if (prior) return replay(reply, prior, hash);
+    async (request, reply) => {
+      const { reason, ...input } = request.body as z.infer<Create> & { reason?: string };
+      const apiKeyId = request.apiKey!.id;
+      const idempotencyKey = request.headers['idempotency-key'];
+      const hash = requestHash(request);
+      const answer = await app.write(async (tx) => {
+        // Claimed in the transaction that creates the record: a retry, from this process or
+        // another, waits for the lock and then finds the key with its answer.
+        const prior = idempotencyKey === undefined ? null : getIdempotencyRecord(tx, apiKeyId, idempotencyKey);
+        if (prior) {
+          if (prior.requestHash !== hash) {
+            throw new ProblemError('SITREP_IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request. Use a new key for a new request.');
+          }
+          // Keys stored before answers were kept with them have none: answer the record as it is now.
+          const kept = prior.body === null ? await render(tx, load(tx, prior.location!.split('/').at(-1)!)) : { body: JSON.parse(prior.body) as unknown, etag: prior.etag };
+          return { status: prior.status, location: prior.location, replayed: true, ...kept };
         }
         const ctx = writeContext(request, reason);
         const id = newRecordId(def.idPrefix);
         const location = `/v1${def.path}/${id}`;
-        app.db.transaction((tx) => {
-          commitCreate(tx, store, def.fromCreate(tx, input as z.infer<Create>, id, ctx.now), ctx);
-          if (idempotencyKey !== undefined) {
-            insertIdempotencyRecord(tx, { apiKeyId, key: idempotencyKey, requestHash: hash, status: 201, location, etag: null, body: null, createdAt: ctx.now });
-          }
-        }, WRITE_TRANSACTION);
-        const { body, etag } = await render(load(id));
-        if (idempotencyKey !== undefined) completeIdempotencyRecord(app.db, apiKeyId, idempotencyKey, { body: JSON.stringify(body), etag });
-        return reply.code(201).header('location', publicUrl(request, location)).header('etag', etag).send(body);
-
-        async function replay(reply: FastifyReply, prior: NonNullable<ReturnType<typeof getIdempotencyRecord>>, hash: string): Promise<FastifyReply> {
-          if (prior.requestHash !== hash) {
-            throw new ProblemError('SITREP_IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request. Use a new key for a new request.');
-          }
-          reply.code(prior.status).header('idempotent-replayed', 'true');
-          // Kept as a path, so a replay names the base URL the server has now.
-          if (prior.location) reply.header('location', publicUrl(reply.request, prior.location));
-          // The answer is stored once rendered; if that never happened, answer the record as it is now.
-          if (prior.body === null) {
-            const { body, etag } = await render(load(prior.location!.split('/').at(-1)!));
-            return reply.header('etag', etag).send(body);
-          }
-          if (prior.etag) reply.header('etag', prior.etag);
-          return reply.send(JSON.parse(prior.body));
+        commitCreate(tx, store, def.fromCreate(tx, input as z.infer<Create>, id, ctx.now), ctx);
+        const { body, etag } = await render(tx, load(tx, id));
+        if (idempotencyKey !== undefined) {
+          insertIdempotencyRecord(tx, { apiKeyId, key: idempotencyKey, requestHash: hash, status: 201, location, etag, body: JSON.stringify(body), createdAt: ctx.now });
         }
-      }),
+        return { status: 201, location, replayed: false, body, etag };
+      });
+      // A key is kept only with the 201 of the record it created.
+      reply.code(answer.status as 201);
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      // Kept as a path, so a replay names the base URL the server has now.
+      if (answer.location) reply.header('location', publicUrl(request, answer.location));
+      if (answer.etag) reply.header('etag', answer.etag);
+      return reply.send(answer.body);
+    },
   );
 
   app.patch(
@@ -178,18 +176,17 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         responseHeaders: [{ status: [200], headers: ['ETag'] }],
       },
     },
-    async (request, reply) =>
-      app.serializeWrite(async (): Promise<FastifyReply> => {
-        const { reason, ...patch } = request.body as z.infer<Patch> & { reason?: string };
-        const current = load(request.params.id);
-        checkIfMatch(request.headers['if-match'], (await render(current)).etag, label);
+    async (request, reply) => {
+      const { reason, ...patch } = request.body as z.infer<Patch> & { reason?: string };
+      const { body, etag } = await app.write(async (tx) => {
+        const current = load(tx, request.params.id);
+        checkIfMatch(request.headers['if-match'], (await render(tx, current)).etag, label);
         const ctx = writeContext(request, reason);
-        app.db.transaction((tx) => {
-          commitUpdate(tx, store, current, def.fromPatch(tx, current, patch as z.infer<Patch>, ctx.now), ctx);
-        }, WRITE_TRANSACTION);
-        const { body, etag } = await render(load(current.id));
-        return reply.header('etag', etag).send(body);
-      }),
+        commitUpdate(tx, store, current, def.fromPatch(tx, current, patch as z.infer<Patch>, ctx.now), ctx);
+        return render(tx, load(tx, current.id));
+      });
+      return reply.header('etag', etag).send(body);
+    },
   );
 
   app.delete(
@@ -210,13 +207,13 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
         response: { 204: z.undefined().describe('Deleted.'), ...problemResponses(400, 401, 403, 404, 409, 410, 412, 428) },
       },
     },
-    async (request, reply) =>
-      app.serializeWrite(async (): Promise<FastifyReply> => {
-        const current = load(request.params.id);
-        checkIfMatch(request.headers['if-match'], (await render(current)).etag, label);
-        const ctx = writeContext(request, request.query.reason);
-        app.db.transaction((tx) => commitDelete(tx, store, current, ctx), WRITE_TRANSACTION);
-        return reply.code(204).send();
-      }),
+    async (request, reply) => {
+      await app.write(async (tx) => {
+        const current = load(tx, request.params.id);
+        checkIfMatch(request.headers['if-match'], (await render(tx, current)).etag, label);
+        commitDelete(tx, store, current, writeContext(request, request.query.reason));
+      });
+      return reply.code(204).send();
+    },
   );
 }

@@ -193,11 +193,6 @@ export function insertIdempotencyRecord(tx: Queryable, row: IdempotencyRow): voi
   tx.insert(idempotencyKeys).values(row).run();
 }
 
-/** Stores the answer of a POST made with an Idempotency-Key, once it has been rendered. */
-export function completeIdempotencyRecord(db: Queryable, apiKeyId: string, key: string, answer: { body: string; etag: string }): void {
-  db.update(idempotencyKeys).set(answer).where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key))).run();
-}
-
 /** 404, or 410 with when and why when the record was deleted. */
 export function missingRecord(db: Queryable, type: ResourceType, label: string, id: string): ProblemError {
   const tombstone = getTombstone(db, type, id);
