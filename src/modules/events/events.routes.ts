@@ -9,6 +9,8 @@ import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { setNextLink, type Format } from '../../lib/formats.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { invalidParameter, ProblemError, problemResponses } from '../../lib/problem.js';
+// Before events.as-of: schemas are listed in the OpenAPI document in the order their modules load.
+import { eventsToExport, listEventPage, presentEvents } from './events.query.js';
 import { eventAsOf } from './events.as-of.js';
 import { missingRecord } from '../records/records.repository.js';
 import { addHours } from '../../lib/time.js';
@@ -27,7 +29,6 @@ import {
   eventListSchema,
   listEventsQuerySchema,
 } from './events.schemas.js';
-import { eventsToExport, listEventPage, presentEvents } from './events.query.js';
 
 /** How a list of events is written in each export format. */
 function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean, csv: CsvOptions): ExportFormat<EventRow> {
