@@ -4,7 +4,7 @@
 // importer, and what editors corrected is kept (import-history.ts). Returns a summary to print.
 import { WRITE_TRANSACTION, type Db } from '../../src/db/client.js';
 import { actors, sources, type ActorRow, type EventRow, type MunitionReportRow, type SourceRow } from '../../src/db/schema.js';
-import { SHARED_ACTOR_IDS, SHARED_ACTORS, SHARED_SOURCE_IDS, SHARED_SOURCES } from '../../src/domain/shared-records.js';
+import { SHARED_ACTOR_IDS, SHARED_ACTORS, SHARED_SOURCE_IDS, SHARED_SOURCES } from '../../seed/shared-records.js';
 import { nowTimestamp } from '../../src/lib/time.js';
 import { actorStore } from '../../src/modules/actors/actors.repository.js';
 import { eventStore, type EventRecord } from '../../src/modules/events/events.write.repository.js';
