@@ -1,13 +1,13 @@
 // The databases the benchmark serves, built once and cached in bench-results/cache/ (git-ignored):
 // the synthetic record, reused while the generator version, event count and seed match, and the
-// Air Force dataset, imported through `src/cli/import-airforce.ts` when both it and the CSV exist.
+// Air Force dataset, imported through `tools/import-airforce.ts` when both it and the CSV exist.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { GENERATOR_VERSION } from '../src/synthetic/generate.js';
-import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { GENERATOR_VERSION } from '../tools/synthetic/generate.js';
+import { writeSyntheticDatabase } from '../tools/synthetic/write.js';
 import { ROOT } from './servers.js';
 
 export type Dataset = {
@@ -22,7 +22,7 @@ export type Dataset = {
 
 export const CACHE_DIR = resolve(ROOT, 'bench-results/cache');
 export const AIR_FORCE_CSV = resolve(ROOT, '../shared/data/missile_attacks_daily.csv');
-const AIR_FORCE_CLI = resolve(ROOT, 'src/cli/import-airforce.ts');
+const AIR_FORCE_CLI = resolve(ROOT, 'tools/import-airforce.ts');
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 type Marker = { generatorVersion?: number; key?: string; events: number; seed?: number; buildMs: number; eventsPerSecond?: number; builtAt: string };
@@ -87,7 +87,7 @@ function airForceKey(): string {
   const csv = statSync(AIR_FORCE_CSV);
   hash.update(`${csv.size}:${csv.mtimeMs}`);
   const files = [AIR_FORCE_CLI];
-  const importerDir = resolve(ROOT, 'src/importer');
+  const importerDir = resolve(ROOT, 'tools/importer');
   if (existsSync(importerDir)) files.push(...readdirSync(importerDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join(importerDir, f)));
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
@@ -100,7 +100,7 @@ export async function airForceDataset(log: (line: string) => void): Promise<Data
     return null;
   }
   if (!existsSync(AIR_FORCE_CLI)) {
-    log('airforce: skipped, src/cli/import-airforce.ts does not exist in this build');
+    log('airforce: skipped, tools/import-airforce.ts does not exist in this build');
     return null;
   }
   mkdirSync(CACHE_DIR, { recursive: true });

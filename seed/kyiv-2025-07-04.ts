@@ -12,7 +12,7 @@ import {
   SHARED_SOURCE_IDS,
   UKRAINE,
   UKRAINIAN_AIR_FORCE,
-} from '../src/domain/shared-records.js';
+} from './shared-records.js';
 import { ARTICLE } from './article-quotes.js';
 import type { SeedDataset } from './dataset-types.js';
 
@@ -123,7 +123,7 @@ export const kyivJuly2025: SeedDataset = {
       publishedAt: null,
       notes: 'Per-model figures read from the Ivaniuk dataset, which names this post as the source of its rows.',
     },
-    // Shared with the Air Force importer (src/domain/shared-records.ts).
+    // Shared with the Air Force importer (seed/shared-records.ts).
     AIR_FORCE_DATASET_SOURCE,
   ],
 

@@ -32,15 +32,12 @@ import unreadBodiesPlugin from './plugins/unread-bodies.js';
 import writeLockPlugin from './plugins/write-lock.js';
 import responseCachePlugin from './plugins/response-cache.js';
 import scanReadsPlugin from './plugins/scan-reads.js';
-import { seedDatabase } from '../seed/seed.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
 import { PRE_ROUTING_HEADERS } from './lib/response-headers.js';
 import { originForm } from './lib/public-url.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
-  /** Load the curated seed dataset after migrating (idempotent). */
-  seed?: boolean;
   /** Rate limits, CORS, body and time limits; each field defaults to DEFAULT_HTTP_LIMITS. */
   http?: Partial<HttpLimits>;
   /** Every /v1 request needs an API key, reads included (default false: reads are open). */
@@ -147,11 +144,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false, findKey: (id) => getApiKey(app.db, id) });
   await app.register(writeLockPlugin);
   await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20 });
-
-  if (options.seed) {
-    const summary = await seedDatabase(app.db);
-    app.log.info({ seed: summary }, 'seed dataset loaded');
-  }
 
   await app.register(healthRoutes);
   await app.register(

@@ -1,6 +1,9 @@
-// Starts sitrep: parse the environment, build the app on a migrated and seeded database, listen,
-// and close cleanly on SIGINT/SIGTERM so in-flight requests finish and the database is released.
+// Starts sitrep: parse the environment, build the app on a migrated database, load the curated seed
+// dataset into it (idempotent), listen, and close cleanly on SIGINT/SIGTERM so in-flight requests
+// finish and the database is released. Seeding is the server's start-up, not buildApp's: tests and
+// tools build apps on databases that must stay as they made them.
 import closeWithGrace from 'close-with-grace';
+import { seedDatabase } from '../seed/seed.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -21,9 +24,9 @@ const app = await buildApp({
   requireKeyForReads: config.requireKeyForReads,
   responseCacheMb: config.responseCacheMb,
   publicBaseUrl: config.publicBaseUrl,
-  seed: true,
   http: config.http,
 });
+app.log.info({ seed: await seedDatabase(app.db) }, 'seed dataset loaded');
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

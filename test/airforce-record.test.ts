@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { importAirForce } from '../src/importer/import-airforce.js';
+import { importAirForce } from '../tools/importer/import-airforce.js';
 import { AIR_FORCE_CSV, buildTestApp, collectPages, getJson, SHARED_DIR, urlOf, type Params } from './helpers.js';
 
 const CATALOGUE = resolve(SHARED_DIR, 'data/missiles_and_uavs.csv');

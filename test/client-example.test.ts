@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { createSitrepClient, type Problem } from '../examples/typescript-client/client.js';
 import { KYIV_STRIKE, runTour, type Tour } from '../examples/typescript-client/tour.js';
 import { buildApp } from '../src/app.js';
+import { seeded } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXAMPLE_DIR = join(ROOT, 'examples/typescript-client');
@@ -20,7 +21,7 @@ describe('the example TypeScript client', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true });
+    app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent' }));
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => app?.close());

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { buildApp } from '../src/app.js';
+import { seeded } from './helpers.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 
 const RUNS_PER_OPERATION = 200;
@@ -193,7 +194,7 @@ let app: FastifyInstance;
 let credentials: Credentials;
 beforeAll(async () => {
   // No rate limit or overload refusals: this test sends thousands of requests as fast as it can.
-  app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, http: { rateLimit: { readsPerMinute: 0, writesPerMinute: 0 }, maxEventLoopDelayMs: 0 } });
+  app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', http: { rateLimit: { readsPerMinute: 0, writesPerMinute: 0 }, maxEventLoopDelayMs: 0 } }));
   credentials = { editor: createApiKey(app.db, { name: 'fuzz editor', role: 'editor' }).key, admin: createApiKey(app.db, { name: 'fuzz admin', role: 'admin' }).key };
 });
 afterAll(() => app?.close());

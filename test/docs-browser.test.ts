@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { seeded } from './helpers.js';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
@@ -42,7 +43,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(`Swagger UI at /docs in headless Chrom
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM_PATH}: ${INSTALL_HINT} (.ci/run does).`);
-    app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true });
+    app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent' }));
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     profileDir = mkdtempSync(join(tmpdir(), 'sitrep-chromium-'));
     // A persistent context is how playwright takes a --user-data-dir: a fresh, empty profile.

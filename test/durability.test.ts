@@ -129,7 +129,7 @@ describe('crash safety', () => {
         sqlite.close();
       }
     };
-    const run = () => spawnNode(['src/cli/import-airforce.ts', file], { DATABASE_URL: path });
+    const run = () => spawnNode(['tools/import-airforce.ts', file], { DATABASE_URL: path });
 
     const counts: number[] = [];
     for (const after of [1_500, 4_000, 7_000]) {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBrotliDecompress } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { writeSyntheticDatabase } from '../tools/synthetic/write.js';
 import { startNodeServer } from './processes.js';
 import { DATASETS } from '../seed/seed.js';
 

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect, onTestFinished } from 'vitest';
+import { seedDatabase } from '../seed/seed.js';
 import { buildApp, type AppOptions } from '../src/app.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 
@@ -14,8 +15,15 @@ export async function buildTestApp(options: { seed?: boolean; http?: AppOptions[
   // The overload guard measures the machine, not the code: a test run sharing two cores with other
   // work would get 503s. Tests of the guard set it themselves.
   const http = { maxEventLoopDelayMs: 0, ...options.http };
-  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: options.seed ?? false, http });
+  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', http });
+  if (options.seed) await seedDatabase(app.db);
   await app.ready();
+  return app;
+}
+
+/** Loads the curated seed dataset into the app's database, as src/server.ts does at start-up. */
+export async function seeded(app: FastifyInstance): Promise<FastifyInstance> {
+  await seedDatabase(app.db);
   return app;
 }
 

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createEvent } from './factories.js';
-import { apiKey, freshApp } from './helpers.js';
+import { apiKey, freshApp, seeded } from './helpers.js';
 
 // The response cache codes answers with node:zlib's callback functions; counting the calls shows
 // which replays were coded again. Everything else of zlib is the real module.
@@ -318,7 +318,7 @@ describe('Vary', () => {
   });
 
   test('when the server requires a key for reads, then reads vary by Authorization too', async () => {
-    const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, requireKeyForReads: true, http: { maxEventLoopDelayMs: 0 } });
+    const app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', requireKeyForReads: true, http: { maxEventLoopDelayMs: 0 } }));
     await app.ready();
     try {
       const key = apiKey(app);
@@ -360,7 +360,7 @@ describe('absolute URLs', () => {
   });
 
   test('when the server requires a key for reads, then an absolute-form request target does not slip past it', async () => {
-    const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, requireKeyForReads: true, http: { maxEventLoopDelayMs: 0 } });
+    const app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', requireKeyForReads: true, http: { maxEventLoopDelayMs: 0 } }));
     try {
       const port = await listening(app);
       expect((await rawRequest(port, '/v1/events?limit=1')).status).toBe(401);
@@ -372,7 +372,7 @@ describe('absolute URLs', () => {
 
   test('when PUBLIC_BASE_URL is set, then Link, Location (created records, redirects) and the OpenAPI servers use it, whatever the request named', async () => {
     const base = 'https://api.sitrep.example/data';
-    const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, publicBaseUrl: base, http: { maxEventLoopDelayMs: 0 } });
+    const app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', publicBaseUrl: base, http: { maxEventLoopDelayMs: 0 } }));
     try {
       const port = await listening(app);
       const page = await rawRequest(port, 'http://evil.example/v1/events?limit=1', { host: 'evil.example' });

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { formatSummary, importAirForce, type ImportSummary } from '../src/importer/import-airforce.js';
+import { formatSummary, importAirForce, type ImportSummary } from '../tools/importer/import-airforce.js';
 import type { RevisionWire } from '../src/modules/history/history.schemas.js';
 import { AIR_FORCE_CSV, apiKey, freshApp, getJson, send, SHARED_DIR } from './helpers.js';
 
@@ -287,7 +287,7 @@ describe('import history: command line', () => {
     copyFileSync(WEAPONS, join(dir, 'missiles_and_uavs.csv'));
 
     // Act
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/import-airforce.ts', join(dir, 'attacks.csv')], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tools/import-airforce.ts', join(dir, 'attacks.csv')], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: join(dir, 'sitrep.db') },
     });

@@ -12,10 +12,10 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { events, munitionReports, sources } from '../src/db/schema.js';
-import { formatSummary, importAirForce, type ImportSummary } from '../src/importer/import-airforce.js';
-import { parseWallTime, resolveWallTime } from '../src/importer/kyiv-time.js';
+import { formatSummary, importAirForce, type ImportSummary } from '../tools/importer/import-airforce.js';
+import { parseWallTime, resolveWallTime } from '../tools/importer/kyiv-time.js';
 import { LiteralSyntaxError, parseLiteral, parseNumberRecord, parseStringList } from '../src/lib/text-literal.js';
-import { parseCatalogue, resolveWeapon } from '../src/importer/weapons.js';
+import { parseCatalogue, resolveWeapon } from '../tools/importer/weapons.js';
 import type { EventDetailWire, EventWire } from '../src/modules/events/events.schemas.js';
 import { AIR_FORCE_CSV, collectPages, freshApp, getJson, SHARED_DIR } from './helpers.js';
 
@@ -511,7 +511,7 @@ describe('Air Force import: pure readers', () => {
 describe('Air Force import: command line', () => {
   const run = promisify(execFile);
   const cli = (args: string[], env: Record<string, string>) =>
-    run(process.execPath, ['--import', 'tsx', 'src/cli/import-airforce.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    run(process.execPath, ['--import', 'tsx', 'tools/import-airforce.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
 
   it('when run in a child process with DATABASE_URL on a temp file, then it migrates, imports, prints the summary and draws no bar off a terminal', async () => {
     // Arrange: the catalogue sits beside the input under its dataset name, so it is found.

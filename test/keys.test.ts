@@ -15,7 +15,7 @@ describe('keys CLI', () => {
   test('when keys:create, keys:list and keys:revoke run, then the printed key works until revoked and only its hash is stored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-keys-'));
     const env = { ...process.env, DATABASE_URL: join(dir, 'keys.db') };
-    const cli = (...args: string[]) => run('node', ['--import', 'tsx', 'src/cli/keys.ts', ...args], { env });
+    const cli = (...args: string[]) => run('node', ['--import', 'tsx', 'tools/keys.ts', ...args], { env });
     try {
       const created = await cli('create', '--name', 'Night desk', '--role', 'editor');
       const key = created.stdout.trim();

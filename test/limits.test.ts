@@ -12,11 +12,11 @@ import { buildApp, type AppOptions } from '../src/app.js';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { createApiKey, revokeApiKey } from '../src/modules/keys/keys.repository.js';
 import { eventInput } from './factories.js';
-import { expectProblem, freshApp, getJson } from './helpers.js';
+import { expectProblem, freshApp, getJson, seeded } from './helpers.js';
 import { startNodeServer } from './processes.js';
 
 async function appWith(http: AppOptions['http']): Promise<FastifyInstance> {
-  const app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, http });
+  const app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', http }));
   onTestFinished(() => app.close());
   return app;
 }

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { COMMON_ROWS } from '../src/modules/events/events.repository.js';
-import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { writeSyntheticDatabase } from '../tools/synthetic/write.js';
 import { getJson } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-list-filters-'));

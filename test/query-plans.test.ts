@@ -27,7 +27,7 @@ import { listReports } from '../src/modules/claims/claims.repository.js';
 import { DEFAULT_PLACE_ROLES, type PlaceFilter } from '../src/modules/places/places.schemas.js';
 import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from '../src/modules/stats/stats.rollups.js';
 import { toFtsQuery } from '../src/lib/fts.js';
-import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { writeSyntheticDatabase } from '../tools/synthetic/write.js';
 
 // Tables that grow with the record; a plan may read the small vocabularies (actors, sources) whole,
 // and stats_dirty_hours, which holds only the hours written since statistics were last read.

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { dataVersion } from '../src/db/data-version.js';
-import { importAirForce } from '../src/importer/import-airforce.js';
+import { importAirForce } from '../tools/importer/import-airforce.js';
 import { seedDatabase } from '../seed/seed.js';
 import { getJson } from './helpers.js';
 

@@ -11,7 +11,7 @@ import { buildApp } from '../src/app.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 import { EVENT_KINDS } from '../src/domain/vocabulary.js';
 import { ROWS_PER_TURN } from '../src/plugins/scan-reads.js';
-import { writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { writeSyntheticDatabase } from '../tools/synthetic/write.js';
 import { eventInput } from './factories.js';
 import { expectProblem } from './helpers.js';
 

@@ -8,6 +8,7 @@ import { createClient } from '@hey-api/openapi-ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { seeded } from './helpers.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 import { eventInput } from './factories.js';
 
@@ -23,7 +24,7 @@ let sdk: any;
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   await createClient({ input: join(ROOT, 'openapi.yaml'), output: OUT, plugins: ['@hey-api/client-fetch'], logs: { level: 'silent' } } as never);
-  app = await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', seed: true, http: { maxEventLoopDelayMs: 0 } });
+  app = await seeded(await buildApp({ databaseUrl: ':memory:', logLevel: 'silent', http: { maxEventLoopDelayMs: 0 } }));
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   key = createApiKey(app.db, { name: 'sdk editor', role: 'editor' }).key;
   sdk = await import(join(OUT, 'index.ts'));

@@ -1,4 +1,4 @@
-// The synthetic data generator (src/synthetic/): the same seed gives the same rows, every row is
+// The synthetic data generator (tools/synthetic/): the same seed gives the same rows, every row is
 // consistent with what the app would write itself (span_end_at, citations, foreign keys, the FTS
 // index and its triggers), and the app serves a generated file. Each test writes its own files
 // into its own temporary folder.
@@ -13,9 +13,9 @@ import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { entryById, placeOfEntry } from '../src/domain/places.js';
 import { EVENT_KINDS, type EventStatus, type PlaceRole, type TimePrecision } from '../src/domain/vocabulary.js';
 import { spanEnd } from '../src/lib/time.js';
-import { syntheticEventId, SyntheticGenerator } from '../src/synthetic/generate.js';
-import { Prng } from '../src/synthetic/prng.js';
-import { countEvents, SyntheticTargetNotEmptyError, writeSyntheticDatabase } from '../src/synthetic/write.js';
+import { syntheticEventId, SyntheticGenerator } from '../tools/synthetic/generate.js';
+import { Prng } from '../tools/synthetic/prng.js';
+import { countEvents, SyntheticTargetNotEmptyError, writeSyntheticDatabase } from '../tools/synthetic/write.js';
 import { getJson } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-synthetic-'));

@@ -325,7 +325,7 @@ const UA_SETTLEMENTS: SettlementInput[] = [
   ['ua-balaklava', 'Balaklava', 'UA-40', ['Балаклава'], ['Balaklava', '20']],
   ['ua-kacha', 'Kacha', 'UA-40', ['Кача'], ['Kacha', '20']],
   // Towns of the front and the rear the Air Force file does not name but reports of shelling,
-  // ground fighting and strikes do (the synthetic record, src/synthetic/gazetteer.ts, uses them).
+  // ground fighting and strikes do (the synthetic record, tools/synthetic/gazetteer.ts, uses them).
   ['ua-brovary', 'Brovary', 'UA-32', ['Бровари', 'Бровары'], ['Brovary', '13']],
   ['ua-bila-tserkva', 'Bila Tserkva', 'UA-32', ['Belaya Tserkov', 'Біла Церква', 'Белая Церковь'], ['Bila Tserkva', '13']],
   ['ua-kupiansk', 'Kupiansk', 'UA-63', ['Kupyansk', "Куп'янськ", 'Купянск'], ['Kupyansk', '07']],

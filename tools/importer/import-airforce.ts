@@ -2,16 +2,16 @@
 // (plan.ts), then creates, updates or adopts them so that importing the same file again, or a
 // newer snapshot of it, changes only what changed. Each change is a revision authored by the
 // importer, and what editors corrected is kept (import-history.ts). Returns a summary to print.
-import { WRITE_TRANSACTION, type Db } from '../db/client.js';
-import { actors, sources, type ActorRow, type EventRow, type MunitionReportRow, type SourceRow } from '../db/schema.js';
-import { SHARED_ACTOR_IDS, SHARED_ACTORS, SHARED_SOURCE_IDS, SHARED_SOURCES } from '../domain/shared-records.js';
-import { nowTimestamp } from '../lib/time.js';
-import { actorStore } from '../modules/actors/actors.repository.js';
-import { eventStore, type EventRecord } from '../modules/events/events.write.repository.js';
-import { citationStore, munitionReportStore } from '../modules/events/events.facts.repository.js';
-import type { Snapshot } from '../modules/records/records.repository.js';
-import { fullRow, LOADER_AUTHORS, type RecordStore } from '../modules/records/records.writes.js';
-import { sourceStore } from '../modules/sources/sources.repository.js';
+import { WRITE_TRANSACTION, type Db } from '../../src/db/client.js';
+import { actors, sources, type ActorRow, type EventRow, type MunitionReportRow, type SourceRow } from '../../src/db/schema.js';
+import { SHARED_ACTOR_IDS, SHARED_ACTORS, SHARED_SOURCE_IDS, SHARED_SOURCES } from '../../seed/shared-records.js';
+import { nowTimestamp } from '../../src/lib/time.js';
+import { actorStore } from '../../src/modules/actors/actors.repository.js';
+import { eventStore, type EventRecord } from '../../src/modules/events/events.write.repository.js';
+import { citationStore, munitionReportStore } from '../../src/modules/events/events.facts.repository.js';
+import type { Snapshot } from '../../src/modules/records/records.repository.js';
+import { fullRow, LOADER_AUTHORS, type RecordStore } from '../../src/modules/records/records.writes.js';
+import { sourceStore } from '../../src/modules/sources/sources.repository.js';
 import * as repo from './airforce.repository.js';
 import { importHistory, importWriteContext, isEventLevelCitation, sha256Of, type EditorCorrections, type ImportHistory, type UpdateOutcome } from './import-history.js';
 import { hashId, OWNED_ID_PREFIX, planImport, type EventPlan, type ImportPlan, type MunitionPlan, type SourcePlan } from './plan.js';

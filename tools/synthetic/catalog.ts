@@ -1,7 +1,7 @@
 // The fixed cast of the synthetic dataset: actors, the source channels and news outlets it cites,
 // and the weapons it counts. Outlet names are invented; every synthetic source says in its notes
 // that it is not a real publication.
-import type { ActorKind, AssetCategory, EventKind, SourceKind, WeaponCategory } from '../domain/vocabulary.js';
+import type { ActorKind, AssetCategory, EventKind, SourceKind, WeaponCategory } from '../../src/domain/vocabulary.js';
 
 export type ActorSpec = { slug: string; name: string; kind: ActorKind; country: string | null; description: string | null };
 

@@ -4,8 +4,8 @@
 // not created again. Conflicts (the file changed what the editor changed) are collected for the
 // summary.
 import { createHash } from 'node:crypto';
-import type { EventStatus, ResourceType, TimePrecision } from '../domain/vocabulary.js';
-import { spanEnd } from '../lib/time.js';
+import type { EventStatus, ResourceType, TimePrecision } from '../../src/domain/vocabulary.js';
+import { spanEnd } from '../../src/lib/time.js';
 import {
   eventChangedByOthers,
   firstRevision,
@@ -15,8 +15,8 @@ import {
   type Queryable,
   type Snapshot,
   type TombstoneWithAuthor,
-} from '../modules/records/records.repository.js';
-import { commitCreate, commitDelete, commitUpdate, isLoader, LOADER_AUTHORS, LOADER_KEY_IDS, type RecordStore, type WriteContext } from '../modules/records/records.writes.js';
+} from '../../src/modules/records/records.repository.js';
+import { commitCreate, commitDelete, commitUpdate, isLoader, LOADER_AUTHORS, LOADER_KEY_IDS, type RecordStore, type WriteContext } from '../../src/modules/records/records.writes.js';
 import { OWNED_ID_PREFIX } from './plan.js';
 
 export type ImportedFile = { name: string; sha256: string };

@@ -2,9 +2,9 @@
 // deterministic synthetic war record of N events into a new SQLite file, for benchmarks and
 // load tests. Same seed and N, same rows.
 import { parseArgs } from 'node:util';
-import { GENERATOR_VERSION } from '../synthetic/generate.js';
-import { SyntheticTargetNotEmptyError, writeSyntheticDatabase } from '../synthetic/write.js';
-import { runCli } from './run.js';
+import { GENERATOR_VERSION } from './synthetic/generate.js';
+import { SyntheticTargetNotEmptyError, writeSyntheticDatabase } from './synthetic/write.js';
+import { runCli } from './cli.js';
 
 const USAGE = 'Usage: npm run seed:synthetic -- --events <N> --db <path> [--seed <int>] [--force]';
 

@@ -1,11 +1,11 @@
 // `npm run keys:create -- --name <who> --role editor|admin`, `keys:list`, `keys:revoke -- <id>`:
 // API keys for DATABASE_URL. A new key is printed once; only its hash is stored.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { migrateDatabase, openDatabase } from '../db/client.js';
-import { KEY_ROLES, type KeyRole } from '../domain/vocabulary.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../modules/keys/keys.repository.js';
-import { CliError, runCli } from './run.js';
+import { loadConfig } from '../src/config.js';
+import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { KEY_ROLES, type KeyRole } from '../src/domain/vocabulary.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../src/modules/keys/keys.repository.js';
+import { CliError, runCli } from './cli.js';
 
 const USAGE = 'usage: keys create --name <who> --role editor|admin | keys list | keys revoke <key id>';
 

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies the committed migrations to DATABASE_URL and exits.
-import { loadConfig } from '../config.js';
-import { migrateDatabase, openDatabase } from '../db/client.js';
-import { runCli } from './run.js';
+import { loadConfig } from '../src/config.js';
+import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { runCli } from './cli.js';
 
 await runCli(async () => {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 // Records that more than one loader needs: the curated seed and the Air Force importer both cite
 // the Ivaniuk dataset and name the same three actors of every Russian air attack. One definition
 // here, so the seed and an import never disagree about them.
-import type { actors, sources } from '../db/schema.js';
+import type { actors, sources } from '../src/db/schema.js';
 
 type Curated<T extends { $inferInsert: object }> = Omit<T['$inferInsert'], 'createdAt' | 'updatedAt'>;
 

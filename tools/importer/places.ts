@@ -2,7 +2,7 @@
 // "Odesa oblast", "Dnipropetrovsk oblast, Dnipro Raion", "south", "Ukraine", "X and Y") read as
 // an event location. Coordinates are given only for settlements; a region or the country is
 // named without a centroid rather than with an invented one.
-import type { GeoPrecision } from '../domain/vocabulary.js';
+import type { GeoPrecision } from '../../src/domain/vocabulary.js';
 
 export type Location = {
   place: string | null;

@@ -14,8 +14,8 @@ import {
   type EventRow,
   type MunitionReportRow,
   type SourceRow,
-} from '../db/schema.js';
-import type { Queryable } from '../modules/records/records.repository.js';
+} from '../../src/db/schema.js';
+import type { Queryable } from '../../src/modules/records/records.repository.js';
 
 /** The database or a transaction on it, as the history's record stores take it. */
 export type Writer = Queryable;

@@ -3,8 +3,8 @@
 // diplomatic events. Every place of the war is an entry of sitrep's gazetteer (seed/gazetteer),
 // whose name, unit and coordinates it takes; this file only adds time zones and weights. The
 // capitals abroad, which the gazetteer does not hold, keep their own coordinates.
-import { entryById, type GazetteerEntry } from '../domain/places.js';
-import type { GeoPrecision } from '../domain/vocabulary.js';
+import { entryById, type GazetteerEntry } from '../../src/domain/places.js';
+import type { GeoPrecision } from '../../src/domain/vocabulary.js';
 
 export type Place = {
   /** The gazetteer entry; null for a capital abroad. */

@@ -2,8 +2,8 @@
 // computed once per (zone, day) with luxon and then read from a table, because one luxon call per
 // event would cost more than writing the event.
 import { DateTime } from 'luxon';
-import type { EventStatus, TimePrecision } from '../domain/vocabulary.js';
-import { spanEnd } from '../lib/time.js';
+import type { EventStatus, TimePrecision } from '../../src/domain/vocabulary.js';
+import { spanEnd } from '../../src/lib/time.js';
 
 /** Day 0 of the synthetic record: the full-scale invasion. */
 export const WAR_START = { year: 2022, month: 2, day: 24 } as const;

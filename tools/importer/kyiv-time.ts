@@ -2,7 +2,7 @@
 // instants. Europe/Kyiv moves its clocks at 03:00 local time on the last Sundays of March (to
 // 04:00) and October (back to 03:00), so some wall times never happen and some happen twice.
 import { DateTime, IANAZone } from 'luxon';
-import { toInstant } from '../lib/time.js';
+import { toInstant } from '../../src/lib/time.js';
 
 export const KYIV_ZONE = 'Europe/Kyiv';
 const zone = IANAZone.create(KYIV_ZONE);

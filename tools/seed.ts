@@ -1,8 +1,8 @@
 // `npm run db:seed`: migrates DATABASE_URL and loads the curated seed dataset. Idempotent.
-import { seedDatabase } from '../../seed/seed.js';
-import { loadConfig } from '../config.js';
-import { migrateDatabase, openDatabase } from '../db/client.js';
-import { runCli } from './run.js';
+import { seedDatabase } from '../seed/seed.js';
+import { loadConfig } from '../src/config.js';
+import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { runCli } from './cli.js';
 
 await runCli(async () => {
   const config = loadConfig();

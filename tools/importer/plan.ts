@@ -2,15 +2,15 @@
 // post, one aerial_attack event per attack window of a post, one munition report per row. Pure:
 // the same file always gives the same plan, with ids and import keys derived from content.
 import { createHash } from 'node:crypto';
-import type { EventKind, EventStatus, GeoPrecision, SourceKind, TimePrecision, WeaponCategory } from '../domain/vocabulary.js';
-import { spanEnd } from '../lib/time.js';
+import type { EventKind, EventStatus, GeoPrecision, SourceKind, TimePrecision, WeaponCategory } from '../../src/domain/vocabulary.js';
+import { spanEnd } from '../../src/lib/time.js';
 import { eventLocator, eventSummary, eventTitle, rowLocator, windowName, type ReportFigures } from './describe.js';
 import { KYIV_ZONE } from './kyiv-time.js';
 import { areasOf, describeTarget, eventLocation } from './places.js';
 import { describePost, UNNAMED_POST } from './posts.js';
 import { checkRecord, readCsvRecords, type AttackRow, type Rejection, type RowWarning } from './rows.js';
 import type { WeaponCatalogue } from './weapons.js';
-import type { PlaceRecord } from '../domain/places.js';
+import type { PlaceRecord } from '../../src/domain/places.js';
 
 export type SourcePlan = {
   id: string;

@@ -1,7 +1,7 @@
 // The dataset's `source` column names the post each row was read from: mostly a Facebook path
 // (`kpszsu/posts/pfbid…`, `PvKPivden/videos/…`), sometimes a Telegram link or a web page. This
 // says who published it, under which URL, and how titles and summaries name the publisher.
-import type { SourceKind } from '../domain/vocabulary.js';
+import type { SourceKind } from '../../src/domain/vocabulary.js';
 
 export type Publisher = {
   /** The sources.publisher text. */

@@ -1,7 +1,7 @@
 // Weapon models of the Air Force dataset: their names as sitrep writes them and their category,
 // from the weapon catalogue (missiles_and_uavs.csv) with a few corrections of its own.
 import { parse } from 'csv-parse/sync';
-import type { WeaponCategory } from '../domain/vocabulary.js';
+import type { WeaponCategory } from '../../src/domain/vocabulary.js';
 
 /** Model name as the dataset spells it → the catalogue's category text (`UAV`, `cruise missile`, …). */
 export type WeaponCatalogue = ReadonlyMap<string, string>;

@@ -1,8 +1,8 @@
 // The synthetic war record: a deterministic function from (seed, event count, event number) to
 // the rows of that event — the event, its places, its actors, each source's casualty, munition and
-// damage figures, and a citation for every one of them. Writers (src/synthetic/write.ts) decide
+// damage figures, and a citation for every one of them. Writers (tools/synthetic/write.ts) decide
 // where the rows go; this file only decides what they say.
-import { denotesSettlement, placeOfEntry, type GazetteerEntry, type PlaceRecord } from '../domain/places.js';
+import { denotesSettlement, placeOfEntry, type GazetteerEntry, type PlaceRecord } from '../../src/domain/places.js';
 import type {
   ActorRole,
   AssetCategory,
@@ -16,7 +16,7 @@ import type {
   SourceKind,
   TimePrecision,
   WeaponCategory,
-} from '../domain/vocabulary.js';
+} from '../../src/domain/vocabulary.js';
 import { Calendar, dayOfDate, HOUR_MS, isoSeconds, MINUTE_MS, WAR_DAYS } from './calendar.js';
 import {
   ACTORS,

@@ -1,6 +1,6 @@
 // Titles, summaries and citation locators of imported Air Force events. Every sentence says who
 // reported what ("The Ukrainian Air Force reported …"); nothing the post claims is stated as fact.
-import type { WeaponCategory } from '../domain/vocabulary.js';
+import type { WeaponCategory } from '../../src/domain/vocabulary.js';
 import { formatClock, formatDate, MONTHS, nextDay, sameDay, type WallTime } from './kyiv-time.js';
 
 type Day = Pick<WallTime, 'year' | 'month' | 'day'>;

@@ -1,4 +1,4 @@
-// The helper thread of writeSyntheticDatabase (src/synthetic/write.ts): runs the same deterministic
+// The helper thread of writeSyntheticDatabase (tools/synthetic/write.ts): runs the same deterministic
 // generator over every event, but writes only its share of the tables, into a file of its own that
 // the main thread copies in at the end. Reports how far it got in shared memory (so the main thread
 // can show progress without an event loop), and its row counts or its error on the message port.

@@ -2,9 +2,9 @@
 // usable as a whole (an AttackRow, perhaps with warnings) or rejected with a reason code and its
 // line number. Nothing here touches the database.
 import { parse } from 'csv-parse/sync';
-import { parsePlaceText, placeOfEntry, type PlaceColumn, type PlaceRecord } from '../domain/places.js';
+import { parsePlaceText, placeOfEntry, type PlaceColumn, type PlaceRecord } from '../../src/domain/places.js';
 import { parseWallTime, resolveWallTime, type ResolvedTime, type WallTime } from './kyiv-time.js';
-import { LiteralSyntaxError, parseNumberRecord, parseStringList } from '../lib/text-literal.js';
+import { LiteralSyntaxError, parseNumberRecord, parseStringList } from '../../src/lib/text-literal.js';
 import { resolveWeapon, type WeaponCatalogue, type WeaponResolution } from './weapons.js';
 
 export const REJECTION_REASONS = [

@@ -1,5 +1,5 @@
 // Shared wrapper for command-line scripts: one-line errors for configuration mistakes, exit codes.
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../src/config.js';
 
 /** A mistake in how a script was called or in the files it was given: printed as one line. */
 export class CliError extends Error {}

@@ -1,5 +1,5 @@
 // Bulk-loading the generator's rows into SQLite, shared by the main thread and the helper thread
-// (src/synthetic/write.ts, src/synthetic/write-worker.ts): multi-row prepared INSERTs, in primary-key
+// (tools/synthetic/write.ts, tools/synthetic/write-worker.ts): multi-row prepared INSERTs, in primary-key
 // order, in large transactions, on a connection set up for a brand-new file nobody else reads.
 import type Database from 'better-sqlite3';
 import { GENERATED_AT, type SyntheticGenerator, type SyntheticSink } from './generate.js';
