@@ -68,7 +68,8 @@ export function openDatabase(url: string): DatabaseHandle {
     sqlite.pragma('synchronous = FULL');
   }
   sqlite.pragma('foreign_keys = ON');
-  // Readers wait for a writer instead of failing with SQLITE_BUSY.
+  // A writer waits for another's write lock (another process's too) instead of failing with
+  // SQLITE_BUSY; in WAL mode readers never wait.
   sqlite.pragma('busy_timeout = 5000');
   // 16 MiB of page cache (SQLite's default is 2): the upper levels of every index stay in it,
   // and the operating system's file cache, which is not the process's memory, keeps the rest

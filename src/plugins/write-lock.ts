@@ -1,7 +1,9 @@
 // Writes run one at a time, each in one write transaction that reads, checks and changes. The
 // queue orders the writes of this process, whose one connection holds one transaction at a time;
 // SQLite's write lock, taken when the transaction begins, orders them against other processes on
-// the same file (a process manager's cluster mode, an import).
+// the same file (a process manager's cluster mode, an import). The statistics' settling of kept
+// totals (modules/stats/stats.rollups.ts) takes the write lock outside this queue: it is one
+// synchronous transaction, so it cannot begin inside an open write of this process.
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.js';
 import { writeTransaction } from '../db/write-transaction.js';

@@ -37,9 +37,10 @@ const TIMESTAMPED: ReadonlySet<TableName> = new Set(['sources', 'actors', 'event
  * Settings for loading a brand-new file that no other connection reads until it is finished: no
  * rollback journal and no fsync (a crash loses only the partial file), no foreign-key lookups
  * (the generator only refers to rows it has written; the tests run foreign_key_check), and a
- * page cache big enough for the right-hand edges of every index. The indexes stay in place while
- * rows go in: rows arrive in primary-key order and roughly in time order, so every index is
- * appended to in a few places, which costs less than sorting each index afterwards.
+ * page cache big enough for the right-hand edges of every index. Most indexes stay in place while
+ * rows go in: rows arrive in primary-key order and roughly in time order, so those indexes are
+ * appended to in a few places, which costs less than sorting each afterwards. event_places' are
+ * the exception (write.ts drops them and builds them at the end): places arrive in no index order.
  */
 export function useBulkLoadSettings(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = OFF');
