@@ -1,10 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Two tiers, told apart by file name so no list needs editing. `fast` is the inner loop: app.inject()
+// against a fresh in-memory database. `slow` is every `*.slow.test.ts`: files that start processes
+// or servers, drive Chromium, LibreOffice, ogrinfo, pandas or an SDK generator, measure memory,
+// generate synthetic databases, import the full Air Force file, or fuzz every operation.
+// `npm test` runs both.
+const SLOW = 'test/**/*.slow.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Building better-sqlite3 apps is quick, but the real-HTTP test starts a whole server process.
+    // Building better-sqlite3 apps is quick, but the real-HTTP tests start a whole server process.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, SLOW] } },
+      { extends: true, test: { name: 'slow', include: [SLOW] } },
+    ],
   },
 });

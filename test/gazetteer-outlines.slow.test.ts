@@ -22,7 +22,7 @@ const OGRINFO = process.env.OGRINFO_PATH || 'ogrinfo';
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const HAVE_OGRINFO = spawnSync(OGRINFO, ['--version'], { encoding: 'utf8' }).status === 0;
 const INSTALL_HINT = 'install it with `apt-get install gdal-bin` (Debian), or set OGRINFO_PATH';
-if (!HAVE_OGRINFO && !IN_CI) console.warn(`test/gazetteer-outlines.test.ts: GDAL checks skipped: no ${OGRINFO}; ${INSTALL_HINT}.`);
+if (!HAVE_OGRINFO && !IN_CI) console.warn(`test/gazetteer-outlines.slow.test.ts: GDAL checks skipped: no ${OGRINFO}; ${INSTALL_HINT}.`);
 
 const units = GAZETTEER.filter((e) => e.kind === 'admin1');
 const outlineOfUnit = (id: string) => {

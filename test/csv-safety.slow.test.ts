@@ -20,7 +20,7 @@ const HAVE_PANDAS = (() => {
     return false;
   }
 })();
-if (!HAVE_PANDAS && !IN_CI) console.warn('test/csv-safety.test.ts: pandas checks skipped: no pandas for /usr/bin/python3; install it with `apt-get install python3-pandas` (Debian).');
+if (!HAVE_PANDAS && !IN_CI) console.warn('test/csv-safety.slow.test.ts: pandas checks skipped: no pandas for /usr/bin/python3; install it with `apt-get install python3-pandas` (Debian).');
 
 const HYPERLINK = '=HYPERLINK("http://evil.example","click")';
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;

@@ -13,7 +13,7 @@ import { apiKey, freshApp, send } from './helpers.js';
 const OGRINFO = '/usr/bin/ogrinfo';
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const HAVE_GDAL = existsSync(OGRINFO);
-if (!HAVE_GDAL && !IN_CI) console.warn('test/geojson-gdal.test.ts skipped: no ogrinfo; install it with `apt-get install gdal-bin` (Debian).');
+if (!HAVE_GDAL && !IN_CI) console.warn('test/geojson-gdal.slow.test.ts skipped: no ogrinfo; install it with `apt-get install gdal-bin` (Debian).');
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-gdal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

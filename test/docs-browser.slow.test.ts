@@ -18,7 +18,7 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
 const INSTALL_HINT = 'install it with `apt-get install chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary';
 
 if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`test/docs-browser.test.ts skipped: no Chromium at ${CHROMIUM_PATH}; ${INSTALL_HINT}.`);
+  console.warn(`test/docs-browser.slow.test.ts skipped: no Chromium at ${CHROMIUM_PATH}; ${INSTALL_HINT}.`);
 }
 
 // Flags for a closed network: no background fetches to Google's hosts, no QUIC, no sync.

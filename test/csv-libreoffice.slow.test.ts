@@ -18,7 +18,7 @@ import { apiKey, freshApp, send } from './helpers.js';
 const SOFFICE = '/usr/bin/soffice';
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const HAVE_SOFFICE = existsSync(SOFFICE);
-if (!HAVE_SOFFICE && !IN_CI) console.warn('test/csv-libreoffice.test.ts skipped: no soffice; install it with `apt-get install libreoffice-calc-nogui` (Debian).');
+if (!HAVE_SOFFICE && !IN_CI) console.warn('test/csv-libreoffice.slow.test.ts skipped: no soffice; install it with `apt-get install libreoffice-calc-nogui` (Debian).');
 
 /** Comma-separated, double-quoted, UTF-8 (76), from line 1: the Text Import dialog's choices for a file with the mark. */
 const CSV_IMPORT = 'Text - txt - csv (StarCalc):44,34,76,1';
