@@ -3,7 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Two tiers, told apart by file name so no list needs editing. `fast` is the inner loop: app.inject()
 // against a fresh in-memory database. `slow` is every `*.slow.test.ts`: files that start processes
 // or servers, drive Chromium, LibreOffice, ogrinfo, pandas or an SDK generator, measure memory,
-// generate synthetic databases, import the full Air Force file, or fuzz every operation.
+// generate synthetic databases, import the full Air Force file, fuzz every operation or sum
+// thousands of claims. Their tests get minutes, not seconds: on a loaded 2-core machine the full
+// import alone has taken 76 s.
 // `npm test` runs both.
 const SLOW = 'test/**/*.slow.test.ts';
 
@@ -14,7 +16,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, SLOW] } },
-      { extends: true, test: { name: 'slow', include: [SLOW] } },
+      { extends: true, test: { name: 'slow', include: [SLOW], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
 });

@@ -73,7 +73,7 @@ export function openDatabase(url: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // 16 MiB of page cache (SQLite's default is 2): the upper levels of every index stay in it,
   // and the operating system's file cache, which is not the process's memory, keeps the rest
-  // close. 64 MiB bought no measurable speed and cost as much in RSS (docs/performance.md).
+  // close. 64 MiB bought no measurable speed and cost as much in RSS (docs/PERFORMANCE.md).
   // Not mmap: mapped pages of a multi-gigabyte file would count against the process's RSS.
   sqlite.pragma('cache_size = -16384');
   reuseStatements(sqlite, STATEMENT_CACHE_SIZE);

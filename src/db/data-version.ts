@@ -19,7 +19,7 @@ const seenThisTurn = new WeakMap<Db, Seen>();
 /**
  * The counter, read from the file at most once per turn of the event loop. A read transaction
  * takes file locks, and on this machine its system calls cost more than replaying a cached answer
- * (docs/performance.md). Every request handled in a turn arrived before the turn's first read, so
+ * (docs/PERFORMANCE.md). Every request handled in a turn arrived before the turn's first read, so
  * that read already sees every write another process committed before any of them arrived. Writes
  * on this connection (the API's, or an import run in-process) are seen at once: they move
  * SQLite's count of changed rows, which costs no lock to read.

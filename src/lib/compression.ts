@@ -6,7 +6,7 @@ import { constants, brotliCompress, gzip } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** Offered codings, preferred first: brotli is smaller than gzip at the same or lower cost (docs/performance.md). */
+/** Offered codings, preferred first: brotli is smaller than gzip at the same or lower cost (docs/PERFORMANCE.md). */
 export const ENCODINGS = ['br', 'gzip'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
