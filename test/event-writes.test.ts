@@ -2,6 +2,7 @@
 // tombstones, idempotent retries, revisions and the change feed. Each test has its own database.
 import { describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { dataVersion } from '../src/db/data-version.js';
 import { events } from '../src/db/schema.js';
 import { createActor, createCasualtyReport, createEvent, createSource, eventInput } from './factories.js';
 import { apiKey, expectProblem, freshApp, getJson, send } from './helpers.js';
@@ -286,5 +287,17 @@ describe('history', () => {
     const url = `/v1/events/${event.id}`;
     expect((await send(app, 'PATCH', url, { key: apiKey(app), body: { title: 'Same' }, headers: { 'if-match': await etagOf(app, url) } })).status).toBe(200);
     expect((await getJson(app, `${url}/revisions`)).body.data).toEqual([]);
+  });
+
+  test('when a PATCH changes nothing, then the change counter stays put, so cached answers and kept totals stay valid', async () => {
+    const app = await freshApp();
+    const event = createEvent(app.db, { title: 'Same' });
+    const url = `/v1/events/${event.id}`;
+    const etag = await etagOf(app, url);
+    const version = dataVersion(app.db);
+    const answer = await send(app, 'PATCH', url, { key: apiKey(app), body: { title: 'Same' }, headers: { 'if-match': etag } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.etag).toBe(etag);
+    expect(dataVersion(app.db)).toBe(version);
   });
 });

@@ -57,16 +57,30 @@ export function commitCreate<Row extends { id: string }>(tx: Queryable, store: R
   });
 }
 
-/** Writes `next` over `current`; returns false (and writes nothing) when nothing would change. */
+/** Thrown inside the savepoint of an update that changes nothing, to roll it back. */
+const UNCHANGED = Symbol('unchanged');
+
+/**
+ * Writes `next` over `current`; returns false (and leaves no trace) when nothing would change.
+ * The snapshot is read back from the tables (an event's places and actors are rows of their own),
+ * so the update is tried in a savepoint and rolled back when it changed nothing but `updated_at`:
+ * writing the old row back would still fire the triggers, moving the change counter (every cached
+ * answer dropped) and marking statistics hours to recompute.
+ */
 export function commitUpdate<Row extends { id: string }>(tx: Queryable, store: RecordStore<Row>, current: Row, next: Row, ctx: WriteContext): boolean {
   const before = store.snapshot(tx, current);
-  store.update(tx, next);
-  const after = store.snapshot(tx, next);
-  const { updated_at: _b, ...beforeContent } = before;
-  const { updated_at: _a, ...afterContent } = after;
-  if (JSON.stringify(beforeContent) === JSON.stringify(afterContent)) {
-    store.update(tx, current);
-    return false;
+  let after: Snapshot = before;
+  try {
+    tx.transaction((savepoint) => {
+      store.update(savepoint, next);
+      after = store.snapshot(savepoint, next);
+      const { updated_at: _b, ...beforeContent } = before;
+      const { updated_at: _a, ...afterContent } = after;
+      if (JSON.stringify(beforeContent) === JSON.stringify(afterContent)) throw UNCHANGED;
+    });
+  } catch (error) {
+    if (error === UNCHANGED) return false;
+    throw error;
   }
   insertRevision(tx, {
     resourceType: store.type,
