@@ -309,6 +309,30 @@ describe('one operation per format, and content negotiation', () => {
     expect(refusedFile.body.detail).toContain('application/json at /v1/events,');
   });
 
+  test('when an operation that answers only JSON is asked for CSV, then 406 and nothing is written; JSON, */* or no Accept get JSON', async () => {
+    const app = await freshApp({ seed: true });
+    const reads = ['/v1/sources', '/v1/actors', '/v1/places', '/v1/events/evt_2025_07_04_kyiv_strike', '/v1/changes', '/v1/casualty-reports/cas_kyiv_body_killed'];
+
+    for (const url of reads) {
+      const refused = await getJson(app, url, { accept: 'text/csv' });
+      expectProblem(refused, 406, 'SITREP_NOT_ACCEPTABLE');
+      expect(refused.body.detail, url).toContain('application/json');
+      expect(refused.headers.vary, url).toMatch(/\bAccept\b/);
+      for (const accept of [undefined, '*/*', 'application/json', 'text/csv, application/json;q=0.1', 'text/html,application/xhtml+xml,*/*;q=0.8']) {
+        const answered = await getJson(app, url, accept === undefined ? {} : { accept });
+        expect(answered.status, `${url} with Accept ${accept}`).not.toBe(406);
+        expect(answered.headers['content-type'], url).toMatch(/^application\/(problem\+)?json/);
+      }
+    }
+    // Asked twice, so the second could come from the response cache: still refused.
+    expectProblem(await getJson(app, '/v1/sources', { accept: 'text/csv' }), 406, 'SITREP_NOT_ACCEPTABLE');
+
+    const before = (await getJson(app, '/v1/sources?limit=200')).body.data.length;
+    const write = await send(app, 'POST', '/v1/sources', { key: apiKey(app), body: { publisher: 'Accept test', kind: 'media' }, headers: { accept: 'text/csv' } });
+    expect(write.status).toBe(406);
+    expect((await getJson(app, '/v1/sources?limit=200')).body.data.length).toBe(before);
+  });
+
   test('when a resource offers no such file, then there is no such operation; an unknown format value is a 400 naming format', async () => {
     const app = await freshApp();
 

@@ -97,9 +97,13 @@ export function fileExtension(format: Format): string {
  * type, the one its operation declares: `application/ndjson` is accepted, `application/x-ndjson` sent.
  */
 export function acceptedMediaType(accept: string | undefined, format: Format): string | null {
+  return acceptsAnyOf(accept, MEDIA_TYPES[format]) ? MEDIA_TYPES[format][0]! : null;
+}
+
+/** Does `Accept` allow one of these media types? No or unreadable `Accept` allows anything. */
+export function acceptsAnyOf(accept: string | undefined, mediaTypes: readonly string[]): boolean {
   const ranges = parseAccept(accept ?? '');
-  if (ranges.length === 0) return MEDIA_TYPES[format][0]!;
-  return MEDIA_TYPES[format].some((type) => weightOf(type, ranges) > 0) ? MEDIA_TYPES[format][0]! : null;
+  return ranges.length === 0 || mediaTypes.some((type) => weightOf(type, ranges) > 0);
 }
 
 /**

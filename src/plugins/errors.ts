@@ -1,10 +1,11 @@
 // One error handler for the whole app: every error leaves as an RFC 9457 problem. Client mistakes
 // name the offending parameter; anything unexpected is logged with context and answered with a
 // 500 that reveals nothing internal.
-import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { acceptsAnyOf } from '../lib/formats.js';
 import { RouteMethods } from '../lib/route-methods.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problemFor, problemResponses, type ProblemCode, type ProblemExtras, type ProblemParameter } from '../lib/problem.js';
 import { isQueryParameters, REPEATED_REASON, requireQueryParameters, takesSeveralValues, unknownParameterReason } from '../lib/query.js';
@@ -154,6 +155,26 @@ export default fp(
       route.schema.response = { ...problemResponses(500), ...beforeRouting, ...(route.schema.response as object) };
     });
 
+    // An `Accept` that allows nothing an operation answers is a 406 (RFC 9110 §15.5.7), never a
+    // JSON 200 that a spreadsheet asking for CSV would take for its file; so the answer varies by
+    // `Accept`. Operations with several formats negotiate themselves (lib/format-routes.ts) and
+    // declare their 406 already. Route-level, so it runs before the response cache's replay.
+    app.addHook('onRoute', (route) => {
+      const response = route.schema?.response as Record<string, unknown> | undefined;
+      if (!route.url.startsWith('/v1/') || route.schema?.hide || !response || '406' in response) return;
+      const mediaTypes = answeredMediaTypes(response);
+      if (mediaTypes.length === 0) return;
+      route.schema!.response = { ...problemResponses(406), ...response };
+      const detail = `This operation answers ${mediaTypes.join(' or ')}; the Accept header allows none of them.`;
+      const checkAccept: onRequestHookHandler = (request, reply, done) => {
+        const vary = reply.getHeader('vary');
+        reply.header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
+        done(acceptsAnyOf(request.headers.accept, mediaTypes) ? undefined : new ProblemError('SITREP_NOT_ACCEPTABLE', detail));
+      };
+      const existing = route.onRequest === undefined ? [] : [route.onRequest].flat();
+      route.onRequest = [checkAccept, ...existing] as typeof route.onRequest;
+    });
+
     // Which methods each path answers: a known path asked with another method is a 405 with
     // `Allow` (RFC 9110 §15.5.6), not a 404; security's plain OPTIONS answers read it too.
     const routeMethods = new RouteMethods();
@@ -174,3 +195,14 @@ export default fp(
   },
   { name: 'errors' },
 );
+
+/** The media types of an operation's successful answers with a body: JSON unless declared otherwise. */
+function answeredMediaTypes(response: Record<string, unknown>): string[] {
+  const types = new Set<string>();
+  for (const [status, answer] of Object.entries(response)) {
+    if (!/^2\d\d$/.test(status) || status === '204') continue;
+    const content = (answer as { content?: Record<string, unknown> } | null)?.content;
+    for (const type of content ? Object.keys(content) : ['application/json']) types.add(type);
+  }
+  return [...types];
+}
