@@ -5,7 +5,7 @@
 import type { Table } from 'drizzle-orm';
 import { WRITE_TRANSACTION, type Db } from '../src/db/client.js';
 import { actors, casualtyReports, citations, damageReports, events, munitionReports, relations, sources } from '../src/db/schema.js';
-import { nowTimestamp, spanEnd } from '../src/lib/time.js';
+import { nowTimestamp } from '../src/lib/time.js';
 import { actorStore } from '../src/modules/actors/actors.repository.js';
 import { eventStore, type EventRecord } from '../src/modules/events/events.write.repository.js';
 import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../src/modules/events/events.facts.repository.js';
@@ -64,7 +64,8 @@ export async function seedDatabase(db: Db, datasets: SeedDataset[] = DATASETS): 
 function eventRecord(event: typeof events.$inferSelect, dataset: SeedDataset): EventRecord {
   const links = dataset.eventActors.filter((link) => link.eventId === event.id).map((link) => ({ actorId: link.actorId, role: link.role }));
   const places = dataset.eventPlaces.filter((p) => p.eventId === event.id).map((p) => placeOfEntry(gazetteerEntry(p.gazetteerId), p.role, p.name));
-  return { ...event, spanEndAt: spanEnd(event), actors: links, places };
+  // span_end_at stays null here: eventStore derives it on insert.
+  return { ...event, actors: links, places };
 }
 
 function gazetteerEntry(id: string) {

@@ -11,17 +11,20 @@ const payloadSchema = z.object({
   q: z.string(),
 });
 
+/** The sort key a cursor carries: the last row's sort columns, primary key last. */
+export type CursorKey = Array<string | number>;
+
 export function queryFingerprint(query: Record<string, unknown>): string {
   const stable = JSON.stringify(Object.keys(query).sort().map((key) => [key, query[key]]));
   return createHash('sha256').update(stable).digest('base64url').slice(0, 16);
 }
 
-export function encodeCursor(key: Array<string | number>, fingerprint: string): string {
+export function encodeCursor(key: CursorKey, fingerprint: string): string {
   return Buffer.from(JSON.stringify({ v: 1, k: key, q: fingerprint })).toString('base64url');
 }
 
 /** Returns the sort key in the cursor, or throws a 400 problem naming `cursor`. */
-export function decodeCursor(cursor: string, fingerprint: string, keyLength: number): Array<string | number> {
+export function decodeCursor(cursor: string, fingerprint: string, keyLength: number): CursorKey {
   let payload: z.infer<typeof payloadSchema>;
   try {
     payload = payloadSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));

@@ -1,5 +1,6 @@
 // Shared pieces of every list endpoint: the `limit`/`cursor` parameters and the list envelope.
 import { z } from 'zod';
+import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
@@ -46,4 +47,25 @@ export function listEnvelope<T extends z.ZodType>(item: T) {
 /** Splits a fetched `limit + 1` rows into the page and whether another page follows. */
 export function splitPage<T>(rows: T[], limit: number): { page: T[]; more: boolean } {
   return rows.length > limit ? { page: rows.slice(0, limit), more: true } : { page: rows, more: false };
+}
+
+/**
+ * One keyset page: checks `cursor` against the query's fingerprint, fetches `limit + 1` rows after
+ * its key (none for the first page) and names the last row served as the next cursor, or null on
+ * the last page. `fetch` turns the raw key back into its column values; `keyOf` must give the same
+ * `arity` values in the same order, or the next cursor will not decode.
+ */
+export async function keysetPage<T>(options: {
+  fingerprint: string;
+  cursor: string | undefined;
+  arity: number;
+  limit: number;
+  fetch: (after: CursorKey | undefined, count: number) => T[] | Promise<T[]>;
+  keyOf: (row: T) => CursorKey;
+}): Promise<{ page: T[]; nextCursor: string | null }> {
+  const { fingerprint, cursor, arity, limit } = options;
+  // An empty `cursor=` counts as none, as it always has: it asks for the first page.
+  const after = cursor ? decodeCursor(cursor, fingerprint, arity) : undefined;
+  const { page, more } = splitPage(await options.fetch(after, limit + 1), limit);
+  return { page, nextCursor: more ? encodeCursor(options.keyOf(page.at(-1)!), fingerprint) : null };
 }

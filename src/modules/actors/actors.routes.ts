@@ -1,9 +1,9 @@
 // /v1/actors: the people, states, forces and organisations events involve.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ActorRow } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { queryFingerprint } from '../../lib/cursor.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
-import { splitPage } from '../../lib/pagination.js';
+import { keysetPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
 import { missingRecord } from '../records/records.repository.js';
@@ -38,16 +38,16 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      const fingerprint = queryFingerprint(filters);
-      const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
-      const rows = await listActors(app.db, {
-        ...filters,
-        after: key ? { name: String(key[0]), id: String(key[1]) } : undefined,
-        limit: limit + 1,
+      const { page, nextCursor } = await keysetPage({
+        fingerprint: queryFingerprint(filters),
+        cursor,
+        arity: 2,
+        limit,
+        fetch: (key, count) =>
+          listActors(app.db, { ...filters, after: key ? { name: String(key[0]), id: String(key[1]) } : undefined, limit: count }),
+        keyOf: (actor) => [actor.name, actor.id],
       });
-      const { page, more } = splitPage(rows, limit);
-      const last = page.at(-1);
-      return { data: page.map(presentActor), next_cursor: more && last ? encodeCursor([last.name, last.id], fingerprint) : null };
+      return { data: page.map(presentActor), next_cursor: nextCursor };
     },
   );
 

@@ -4,11 +4,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import type { CitationRow } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { decodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { csvEncoder, exportFormat, ndjsonEncoder, sendExport } from '../../lib/export.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { setNextLink } from '../../lib/formats.js';
-import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
+import { DEFAULT_LIMIT, keysetPage } from '../../lib/pagination.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
 import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './claims.present.js';
@@ -57,11 +57,20 @@ async function pageOrStream<T>(
   idOf: (row: T) => string,
 ): Promise<Page<T>> {
   const fingerprint = queryFingerprint(filters);
-  const afterId = query.cursor ? String(decodeCursor(query.cursor, fingerprint, 1)[0]) : undefined;
   const limit = query.limit ?? (paged ? DEFAULT_LIMIT : undefined);
-  if (limit === undefined) return { page: [], rows: () => iterate(afterId), nextCursor: null, stream: true };
-  const { page, more } = splitPage(await list(afterId, limit + 1), limit);
-  return { page, rows: () => page, nextCursor: more ? encodeCursor([idOf(page.at(-1)!)], fingerprint) : null, stream: false };
+  if (limit === undefined) {
+    const afterId = query.cursor ? String(decodeCursor(query.cursor, fingerprint, 1)[0]) : undefined;
+    return { page: [], rows: () => iterate(afterId), nextCursor: null, stream: true };
+  }
+  const { page, nextCursor } = await keysetPage({
+    fingerprint,
+    cursor: query.cursor,
+    arity: 1,
+    limit,
+    fetch: (key, count) => list(key && String(key[0]), count),
+    keyOf: (row) => [idOf(row)],
+  });
+  return { page, rows: () => page, nextCursor, stream: false };
 }
 
 const REPORT_ROUTES = [

@@ -51,6 +51,7 @@ function eventRowOf(snapshot: Snapshot): EventRow & { actors: Array<{ id: string
     startPrecision: s.start_precision,
     endAt: s.end_at,
     endPrecision: s.end_precision,
+    // Derived; only the list filter (in SQL) reads it, and a reconstruction is only presented.
     spanEndAt: null,
     timezone: s.timezone,
     place: s.location.place,

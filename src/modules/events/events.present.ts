@@ -5,7 +5,7 @@ import { localStart } from '../../lib/time.js';
 import { presentCitation, presentSourceRef } from '../sources/sources.present.js';
 import type { EventFacts } from './events.repository.js';
 import type { Citation, SourceRef } from '../sources/sources.schemas.js';
-import type { CasualtyReportWire, DamageReportWire, EventDetailWire, EventPlaceWire, EventWire, MunitionReportWire } from './events.schemas.js';
+import type { CasualtyReportWire, DamageReportWire, EventDetailWire, EventPlaceWire, EventWire, LocationWire, MunitionReportWire } from './events.schemas.js';
 
 export function presentPlace(place: PlaceRecord): EventPlaceWire {
   return {
@@ -18,6 +18,18 @@ export function presentPlace(place: PlaceRecord): EventPlaceWire {
     latitude: place.latitude,
     longitude: place.longitude,
     geo_precision: place.geoPrecision,
+  };
+}
+
+/** An event's main location, as the event and its timeline entry show it. */
+export function presentLocation(row: EventRow): LocationWire {
+  return {
+    place: row.place,
+    admin1: row.admin1,
+    country: row.country,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    geo_precision: row.geoPrecision,
   };
 }
 
@@ -34,14 +46,7 @@ export function presentEvent(row: EventRow, places: readonly PlaceRecord[]): Eve
     end_at: row.endAt,
     end_precision: row.endPrecision,
     timezone: row.timezone,
-    location: {
-      place: row.place,
-      admin1: row.admin1,
-      country: row.country,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      geo_precision: row.geoPrecision,
-    },
+    location: presentLocation(row),
     places: places.map(presentPlace),
     created_at: row.createdAt,
     updated_at: row.updatedAt,

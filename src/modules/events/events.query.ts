@@ -2,14 +2,14 @@
 // parameters → repository filter → keyset page or streamed export.
 import type { Db } from '../../db/client.js';
 import type { EventRow } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
+import { decodeCursor, queryFingerprint, type CursorKey } from '../../lib/cursor.js';
 import { toFtsQuery } from '../../lib/fts.js';
-import { DEFAULT_LIMIT, splitPage } from '../../lib/pagination.js';
+import { DEFAULT_LIMIT, keysetPage } from '../../lib/pagination.js';
 import { invalidParameter } from '../../lib/problem.js';
 import { exclusiveUpper, lowerInstant } from '../../lib/time.js';
 import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { presentEvent } from './events.present.js';
-import { iterateEvents, listEvents, placesOfEvents, type EventFilter } from './events.repository.js';
+import { iterateEvents, listEvents, placesOfEvents, type EventFilter, type EventListFilter } from './events.repository.js';
 import type { EventWire, ListEventsQuery } from './events.schemas.js';
 
 /**
@@ -43,20 +43,21 @@ export function eventFilterFromQuery(query: Omit<ListEventsQuery, 'limit' | 'cur
   };
 }
 
-/** The repository filter, order and start position of a list query (its cursor checked against the query). */
+/**
+ * The fingerprint of a list query, and its repository filter and order from a cursor's key on.
+ * The filter is built only after the cursor is checked, so a bad cursor is the error reported first.
+ */
 function eventListPlan(query: ListEventsQuery) {
-  const { limit: _limit, cursor, sort, tz: timezone, ...filters } = query;
+  const { limit: _limit, cursor: _cursor, sort, tz: timezone, ...filters } = query;
   // The zone changes the result set only through date bounds, so only then is it part of the query.
   const zoneMatters = Boolean(filters.from?.dateOnly || filters.to?.dateOnly);
-  const fingerprint = queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort, timezone: zoneMatters ? timezone : undefined });
-  const key = cursor ? decodeCursor(cursor, fingerprint, 2) : undefined;
   return {
-    fingerprint,
-    filter: {
+    fingerprint: queryFingerprint({ ...filters, from: filters.from?.input, to: filters.to?.input, sort, timezone: zoneMatters ? timezone : undefined }),
+    filter: (key: CursorKey | undefined): Omit<EventListFilter, 'limit'> => ({
       ...eventFilterFromQuery(filters, timezone),
-      order: sort === 'start_at' ? ('asc' as const) : ('desc' as const),
+      order: sort === 'start_at' ? 'asc' : 'desc',
       after: key ? { startAt: String(key[0]), id: String(key[1]) } : undefined,
-    },
+    }),
   };
 }
 
@@ -67,10 +68,14 @@ export async function listEventPage(
 ): Promise<{ page: EventRow[]; nextCursor: string | null }> {
   const limit = query.limit ?? DEFAULT_LIMIT;
   const { fingerprint, filter } = eventListPlan(query);
-  const rows = await listEvents(db, { ...filter, limit: limit + 1 });
-  const { page, more } = splitPage(rows, limit);
-  const last = page.at(-1);
-  return { page, nextCursor: more && last ? encodeCursor([last.startAt, last.id], fingerprint) : null };
+  return keysetPage({
+    fingerprint,
+    cursor: query.cursor,
+    arity: 2,
+    limit,
+    fetch: (key, count) => listEvents(db, { ...filter(key), limit: count }),
+    keyOf: (event) => [event.startAt, event.id],
+  });
 }
 
 /**
@@ -85,8 +90,10 @@ export async function eventsToExport(
     const { page, nextCursor } = await listEventPage(db, query);
     return { rows: () => page, nextCursor, stream: false };
   }
-  const { filter } = eventListPlan(query);
-  return { rows: () => iterateEvents(db, filter), nextCursor: null, stream: true };
+  const { fingerprint, filter } = eventListPlan(query);
+  // Built now, not when the body starts, so a bad parameter is still a 400.
+  const streamed = filter(query.cursor ? decodeCursor(query.cursor, fingerprint, 2) : undefined);
+  return { rows: () => iterateEvents(db, streamed), nextCursor: null, stream: true };
 }
 
 /** Events as the API shows them, with their places (one query for the batch). */

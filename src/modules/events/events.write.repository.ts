@@ -27,6 +27,10 @@ export function replacePlaces(tx: Pick<Queryable, 'insert' | 'delete'>, eventId:
   if (places.length) tx.insert(eventPlaces).values(places.map((place, position) => ({ ...place, eventId, position }))).run();
 }
 
+/**
+ * The event's table row. span_end_at is derived here, on every insert and update, whoever writes
+ * (routes, seed, importer): whatever value the record carries is replaced.
+ */
 function rowOf(record: EventRecord): EventRow {
   const { actors: _actors, places: _places, ...row } = record;
   return { ...row, spanEndAt: spanEnd(row) };

@@ -105,7 +105,7 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
         startPrecision: input.start_precision,
         endAt: input.end_at ?? null,
         endPrecision: input.end_precision ?? null,
-        spanEndAt: null,
+        spanEndAt: null, // derived by eventStore when written
         timezone: input.timezone,
         place: location.place ?? null,
         admin1: location.admin1 ?? null,

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RevisionRow } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
-import { splitPage } from '../../lib/pagination.js';
+import { keysetPage, splitPage } from '../../lib/pagination.js';
 import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
 import { getTombstone, listChanges, listEventRevisions } from '../records/records.repository.js';
 import { changeFeedSchema, changesQuerySchema, revisionListSchema, revisionsQuerySchema, type RevisionWire } from './history.schemas.js';
@@ -24,7 +24,8 @@ export function presentRevision(row: RevisionRow): RevisionWire {
   };
 }
 
-// The feed's cursor is its position; it belongs to no filter.
+// The feed's cursor is its position; it belongs to no filter. It is not a keysetPage: a bad `since`
+// gets its own message, and the answer always carries a cursor, so a caught-up reader can poll with it.
 const FEED = queryFingerprint({ feed: 'changes' });
 
 function feedPosition(since: string): number {
@@ -61,14 +62,19 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { limit, cursor } = request.query;
-      const fingerprint = queryFingerprint({ revisionsOf: id });
-      const after = cursor ? Number(decodeCursor(cursor, fingerprint, 1)[0]) : undefined;
-      const rows = listEventRevisions(app.db, id, after, limit + 1);
-      if (rows.length === 0 && after === undefined && !(await getEvent(app.db, id)) && !getTombstone(app.db, 'event', id)) {
+      const { page, nextCursor } = await keysetPage({
+        fingerprint: queryFingerprint({ revisionsOf: id }),
+        cursor,
+        arity: 1,
+        limit,
+        fetch: (key, count) => listEventRevisions(app.db, id, key && Number(key[0]), count),
+        keyOf: (revision) => [revision.id],
+      });
+      // Only a first page can tell an event without history from one that never existed.
+      if (page.length === 0 && !cursor && !(await getEvent(app.db, id)) && !getTombstone(app.db, 'event', id)) {
         throw notFound('event', id);
       }
-      const { page, more } = splitPage(rows, limit);
-      return { data: page.map(presentRevision), next_cursor: more ? encodeCursor([page.at(-1)!.id], fingerprint) : null };
+      return { data: page.map(presentRevision), next_cursor: nextCursor };
     },
   );
 

@@ -2,8 +2,8 @@
 // channel, and links to the citations list for the rest.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
-import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.js';
-import { splitPage } from '../../lib/pagination.js';
+import { queryFingerprint } from '../../lib/cursor.js';
+import { keysetPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
 import { missingRecord } from '../records/records.repository.js';
@@ -28,14 +28,15 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      const fingerprint = queryFingerprint(filters);
-      const afterId = cursor ? String(decodeCursor(cursor, fingerprint, 1)[0]) : undefined;
-      const rows = await listSources(app.db, { kind: filters.kind, afterId, limit: limit + 1 });
-      const { page, more } = splitPage(rows, limit);
-      return {
-        data: page.map(presentSource),
-        next_cursor: more ? encodeCursor([page.at(-1)!.id], fingerprint) : null,
-      };
+      const { page, nextCursor } = await keysetPage({
+        fingerprint: queryFingerprint(filters),
+        cursor,
+        arity: 1,
+        limit,
+        fetch: (key, count) => listSources(app.db, { kind: filters.kind, afterId: key && String(key[0]), limit: count }),
+        keyOf: (source) => [source.id],
+      });
+      return { data: page.map(presentSource), next_cursor: nextCursor };
     },
   );
 

@@ -7,6 +7,7 @@ import type { BucketRef } from '../../lib/buckets.js';
 import { joinList, type CsvRow } from '../../lib/csv.js';
 import { localStart } from '../../lib/time.js';
 import { HEADLINE_COLUMNS, LOCATION_COLUMNS, headlineCells, headlinesOfEvents } from '../events/events.export.js';
+import { presentLocation } from '../events/events.present.js';
 import { relationsOfEvents } from '../events/events.repository.js';
 import { TIMELINE_FIELDS, type TimelineEntryWire } from './timeline.schemas.js';
 
@@ -29,14 +30,7 @@ export async function timelineEntries(db: Db, events: EventRow[], tz: string, bu
       start_precision: event.startPrecision,
       start_local: localStart(event.startAt, event.startPrecision, event.timezone, tz),
       end_at: event.endAt,
-      location: {
-        place: event.place,
-        admin1: event.admin1,
-        country: event.country,
-        latitude: event.latitude,
-        longitude: event.longitude,
-        geo_precision: event.geoPrecision,
-      },
+      location: presentLocation(event),
       headline: headlines.get(event.id)!,
       relations: links
         .filter(({ relation }) => relation.fromEventId === event.id || relation.toEventId === event.id)
