@@ -72,14 +72,14 @@ const GEOJSON_LAYER = 'One feature per bucket and first-level unit, drawn by the
  * come from (stats.repository.ts, stats.rollups.ts), how they are summed (stats.aggregate.ts) and
  * their CSV rows and map features. Everything else is `registerStats`.
  */
-type StatsMeasure<Q extends z.ZodObject, C extends { eventId: string }, P extends { eventCount: number }, Out, Part> = {
+type StatsMeasure<Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part> = {
   path: string;
   fileStem: string;
   what: string;
   operations: { json: string; csv: string; geojson: string; noun: string };
   description: string;
   querystring: Q;
-  json: z.ZodType;
+  json: J;
   csvDescription: string;
   sums: Measure<C, P, Out, Part>;
   claimsMatching: (db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]) => Iterable<Dated<C>>;
@@ -87,11 +87,13 @@ type StatsMeasure<Q extends z.ZodObject, C extends { eventId: string }, P extend
   /** A bucket's own figures on the wire, given the parts asked for. */
   figuresOut: (out: Out, query: z.output<Q>) => object;
   csvColumns: readonly string[];
-  csvRows: (body: any) => CsvRow[];
-  features: (body: any) => Promise<UnitFeature[]>;
+  csvRows: (body: z.output<J>) => CsvRow[];
+  features: (body: z.output<J>) => Promise<UnitFeature[]>;
 };
 
-const measure = <Q extends z.ZodObject, C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(own: StatsMeasure<Q, C, P, Out, Part>) => own;
+const measure = <Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
+  own: StatsMeasure<Q, J, C, P, Out, Part>,
+) => own;
 
 const MEASURES = {
   casualties: measure({
@@ -144,9 +146,9 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   registerStats(app, MEASURES.munitions);
 };
 
-function registerStats<Q extends z.ZodObject, C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
+function registerStats<Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
   app: FastifyInstance,
-  m: StatsMeasure<Q, C, P, Out, Part>,
+  m: StatsMeasure<Q, J, C, P, Out, Part>,
 ): void {
   const sourcesFor = async (ids: Iterable<string>) => {
     const rows = await getSourcesByIds(app.db, [...ids]);
@@ -187,6 +189,7 @@ function registerStats<Q extends z.ZodObject, C extends { eventId: string }, P e
         (totals && m.fromRollups(app.db, filter, bucketOf)) ||
         (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregate(m.sums, m.claimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
+      // The body's shape is the measure's schema (`m.json`), which the serializer checks.
       const body = {
         bucket,
         tz,
@@ -198,7 +201,7 @@ function registerStats<Q extends z.ZodObject, C extends { eventId: string }, P e
           ...(bySource && { by_source: bySourceOrder(bySource, sources) }),
           ...unitsOut(byUnit),
         })),
-      };
+      } as z.output<J>;
       if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await m.features(body) };
       return format === 'csv' ? csvDocument(m.csvRows(body), m.csvColumns, negotiated) : body;
     },
