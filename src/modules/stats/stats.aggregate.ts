@@ -58,7 +58,7 @@ type UnitSums<P> = { sums: Map<string, Map<string, P>>; eventsInSeveralUnits: nu
 
 const newUnitSums = <P>(): UnitSums<P> => ({ sums: new Map(), eventsInSeveralUnits: 0 });
 
-export const within = (period: Period, instant: string) =>
+const within = (period: Period, instant: string) =>
   (period.from === undefined || instant >= period.from) && (period.toExclusive === undefined || instant < period.toExclusive);
 
 /** Calls `visit` once per event with all its claims. */
@@ -108,10 +108,10 @@ export type CasualtyPartial = Range & { category: CasualtyCategory; group: Casua
 
 export type CasualtyFigureOut = Range & { category: CasualtyCategory; group: CasualtyGroup; event_count: number; source_count?: number };
 
-export const casualtyKey = (p: { category: string; group: string }) => `${p.category}:${p.group}`;
+const casualtyKey = (p: { category: string; group: string }) => `${p.category}:${p.group}`;
 
 /** Adds `partial` into `sums` under its category and group. */
-export function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: CasualtyPartial): void {
+function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: CasualtyPartial): void {
   const key = casualtyKey(partial);
   const current = sums.get(key);
   if (!current) sums.set(key, { ...partial });
@@ -119,14 +119,14 @@ export function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: 
 }
 
 /** One event's figures as partials: each counts one event. */
-export function eventCasualtyPartials(figures: CasualtyFigure[]): CasualtyPartial[] {
+function eventCasualtyPartials(figures: CasualtyFigure[]): CasualtyPartial[] {
   return figures.map((f) => ({ category: f.category, group: f.group, low: f.low, best: f.best, high: f.high, eventCount: 1 }));
 }
 
 const categoryOrder = (c: CasualtyCategory) => CASUALTY_CATEGORIES.indexOf(c);
 const groupOrder = (g: CasualtyGroup) => CASUALTY_GROUPS.indexOf(g);
 
-export function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<string, Set<string>>): CasualtyFigureOut[] {
+function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<string, Set<string>>): CasualtyFigureOut[] {
   return [...sums.values()]
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || groupOrder(a.group) - groupOrder(b.group))
     .map((p) => ({
@@ -172,11 +172,11 @@ export type MunitionScope = 'total' | 'category' | 'model';
 /** Sums of one scope's claims over some events; `weaponModel` '' is a claim naming no model. */
 export type MunitionPartial = MunitionTotals & { scope: MunitionScope; weaponCategory: WeaponCategory | ''; weaponModel: string; eventCount: number };
 
-export const munitionKey = (p: { scope: string; weaponCategory: string; weaponModel: string }) => `${p.scope}:${p.weaponCategory}:${p.weaponModel}`;
+const munitionKey = (p: { scope: string; weaponCategory: string; weaponModel: string }) => `${p.scope}:${p.weaponCategory}:${p.weaponModel}`;
 
 const plus = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
-export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: MunitionPartial): void {
+function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: MunitionPartial): void {
   const key = munitionKey(partial);
   const current = sums.get(key);
   if (!current) {
@@ -196,7 +196,7 @@ export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: 
  * One event's partials from the claims that count (one source's): its total, each weapon
  * category and, unless `models` is false, each model; each counts the event once.
  */
-export function eventMunitionPartials(claims: MunitionClaim[], models = true, eventCount = 1): MunitionPartial[] {
+function eventMunitionPartials(claims: MunitionClaim[], models = true, eventCount = 1): MunitionPartial[] {
   // An event has a handful of claims: a list searched in place beats keyed maps here, on the path
   // that sums every claim of years.
   const partials: MunitionPartial[] = [];
@@ -219,7 +219,7 @@ export function eventMunitionPartials(claims: MunitionClaim[], models = true, ev
  * figure where its time (`at`) starts, the event (its `eventCount` of 1 per scope) where the
  * event starts. Only what falls in `period` is kept.
  */
-export function datedMunitionPartials<K>(
+function datedMunitionPartials<K>(
   claims: Array<Dated<MunitionClaim>>,
   startAt: string,
   keyOf: (instant: string) => K,
@@ -276,7 +276,7 @@ function munitionFigure(p: MunitionPartial, sourceCount: number | undefined): Mu
 const weaponOrder = (c: WeaponCategory | '') => WEAPON_CATEGORIES.indexOf(c as WeaponCategory);
 
 /** A bucket's total, categories and models from its partials (and their sources, when counted). */
-export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): MunitionOut {
+function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): MunitionOut {
   const count = (p: MunitionPartial) => (sources ? (sources.get(munitionKey(p))?.size ?? 0) : undefined);
   const of = (scope: MunitionScope) => [...sums.values()].filter((p) => p.scope === scope);
   const total = of('total')[0] ?? NO_MUNITIONS;

@@ -75,8 +75,9 @@ const GEOJSON_LAYER = 'One feature per bucket and first-level unit, drawn by the
 type StatsMeasure<Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part> = {
   path: string;
   fileStem: string;
-  what: string;
-  operations: { json: string; csv: string; geojson: string; noun: string };
+  /** `casualty`: the operations' summaries say `Get casualty statistics`. */
+  noun: string;
+  operationIds: { json: string; csv: string; geojson: string };
   description: string;
   querystring: Q;
   json: J;
@@ -99,8 +100,8 @@ const MEASURES = {
   casualties: measure({
     path: '/stats/casualties',
     fileStem: 'casualties',
-    what: 'the casualty statistics',
-    operations: { json: 'getCasualtyStats', csv: 'exportCasualtyStatsCsv', geojson: 'exportCasualtyStatsGeojson', noun: 'casualty' },
+    noun: 'casualty',
+    operationIds: { json: 'getCasualtyStats', csv: 'exportCasualtyStatsCsv', geojson: 'exportCasualtyStatsGeojson' },
     description:
       'Killed, injured and missing per calendar bucket in `tz`, each event counted once. ' +
       'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
@@ -119,8 +120,8 @@ const MEASURES = {
   munitions: measure({
     path: '/stats/munitions',
     fileStem: 'munitions',
-    what: 'the munition statistics',
-    operations: { json: 'getMunitionStats', csv: 'exportMunitionStatsCsv', geojson: 'exportMunitionStatsGeojson', noun: 'munition' },
+    noun: 'munition',
+    operationIds: { json: 'getMunitionStats', csv: 'exportMunitionStatsCsv', geojson: 'exportMunitionStatsGeojson' },
     description:
       'Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. ' +
       'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
@@ -161,18 +162,18 @@ function registerStats<Q extends z.ZodObject, J extends z.ZodType, C extends { e
     `is summed, which takes seconds over millions of events, and while ${SCAN_CAPACITY} such are running or waiting the next gets 503 with \`Retry-After\`.`;
   const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
     [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), ...value }));
-  const noun = m.operations.noun;
+  const { noun, operationIds } = m;
 
   registerFormatRoutes(app, {
     path: m.path,
     fileStem: m.fileStem,
-    what: m.what,
+    what: `the ${noun} statistics`,
     offered: STATS_FORMATS,
     tags: ['statistics'],
     operations: {
-      json: { operationId: m.operations.json, summary: `Get ${noun} statistics` },
-      csv: { operationId: m.operations.csv, summary: `Export ${noun} statistics as CSV` },
-      geojson: { operationId: m.operations.geojson, summary: `Export ${noun} statistics as GeoJSON`, description: GEOJSON_LAYER },
+      json: { operationId: operationIds.json, summary: `Get ${noun} statistics` },
+      csv: { operationId: operationIds.csv, summary: `Export ${noun} statistics as CSV` },
+      geojson: { operationId: operationIds.geojson, summary: `Export ${noun} statistics as GeoJSON`, description: GEOJSON_LAYER },
     },
     description: m.description + SUMMING,
     querystring: m.querystring,
