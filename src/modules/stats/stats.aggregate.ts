@@ -27,6 +27,10 @@ import { CASUALTY_CATEGORIES, CASUALTY_GROUPS, WEAPON_CATEGORIES, type CasualtyC
 import type { BucketRef } from '../../lib/buckets.js';
 import type { Dated } from './stats.repository.js';
 
+// The casualty and munition statistics are summed by one path (`aggregate`); each measure gives
+// the little that differs as a `Measure`: its partials, how an event's claims become them, and
+// the answer they make.
+
 /** Each event's claims together; claims arrive grouped by event. */
 function* byEvent<T extends { eventId: string }>(claims: Iterable<T>): Generator<T[], void, undefined> {
   let own: T[] = [];
@@ -54,7 +58,7 @@ type UnitSums<P> = { sums: Map<string, Map<string, P>>; eventsInSeveralUnits: nu
 
 const newUnitSums = <P>(): UnitSums<P> => ({ sums: new Map(), eventsInSeveralUnits: 0 });
 
-export const within = (period: Period, instant: string) =>
+const within = (period: Period, instant: string) =>
   (period.from === undefined || instant >= period.from) && (period.toExclusive === undefined || instant < period.toExclusive);
 
 /** Calls `visit` once per event with all its claims. */
@@ -104,16 +108,10 @@ export type CasualtyPartial = Range & { category: CasualtyCategory; group: Casua
 
 export type CasualtyFigureOut = Range & { category: CasualtyCategory; group: CasualtyGroup; event_count: number; source_count?: number };
 
-export type CasualtyBucketOut = BucketRef & {
-  figures: CasualtyFigureOut[];
-  bySource: Map<string, CasualtyFigureOut[]> | null;
-  byUnit: { units: Array<{ admin1: string | null; figures: CasualtyFigureOut[] }>; eventsInSeveralUnits: number } | null;
-};
-
-export const casualtyKey = (p: { category: string; group: string }) => `${p.category}:${p.group}`;
+const casualtyKey = (p: { category: string; group: string }) => `${p.category}:${p.group}`;
 
 /** Adds `partial` into `sums` under its category and group. */
-export function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: CasualtyPartial): void {
+function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: CasualtyPartial): void {
   const key = casualtyKey(partial);
   const current = sums.get(key);
   if (!current) sums.set(key, { ...partial });
@@ -121,14 +119,14 @@ export function addCasualtyPartial(sums: Map<string, CasualtyPartial>, partial: 
 }
 
 /** One event's figures as partials: each counts one event. */
-export function eventCasualtyPartials(figures: CasualtyFigure[]): CasualtyPartial[] {
+function eventCasualtyPartials(figures: CasualtyFigure[]): CasualtyPartial[] {
   return figures.map((f) => ({ category: f.category, group: f.group, low: f.low, best: f.best, high: f.high, eventCount: 1 }));
 }
 
 const categoryOrder = (c: CasualtyCategory) => CASUALTY_CATEGORIES.indexOf(c);
 const groupOrder = (g: CasualtyGroup) => CASUALTY_GROUPS.indexOf(g);
 
-export function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<string, Set<string>>): CasualtyFigureOut[] {
+function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<string, Set<string>>): CasualtyFigureOut[] {
   return [...sums.values()]
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || groupOrder(a.group) - groupOrder(b.group))
     .map((p) => ({
@@ -142,63 +140,24 @@ export function casualtyOut(sums: Map<string, CasualtyPartial>, sources?: Map<st
     }));
 }
 
-/**
- * Buckets of casualty figures from claims. With `withSources`, each bucket also has every
- * source's own totals and each figure the count of distinct sources behind it.
- */
-export async function aggregateCasualties(
-  claims: Iterable<Dated<CasualtyClaim>>,
-  bucketOf: (instant: string) => BucketRef,
-  { withSources, byUnit, period, rowsPerTurn = Infinity }: AggregateOptions,
-): Promise<CasualtyBucketOut[]> {
-  type Acc = {
-    ref: BucketRef;
-    sums: Map<string, CasualtyPartial>;
-    sources?: Map<string, Set<string>>;
-    bySource?: Map<string, Map<string, CasualtyPartial>>;
-    units?: UnitSums<CasualtyPartial>;
-  };
-  const buckets = new Map<string, Acc>();
-  await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
+/** One event's chosen figures where the event starts; a source's own, likewise. */
+export const CASUALTY_SUMS: Measure<CasualtyClaim, CasualtyPartial, { figures: CasualtyFigureOut[] }, { figures: CasualtyFigureOut[] }> = {
+  key: casualtyKey,
+  add: addCasualtyPartial,
+  out: (sums, sources) => ({ figures: casualtyOut(sums, sources) }),
+  part: (out) => out,
+  place(own, startAt, keyOf, period, visit) {
     // Casualty figures carry no time of their own: they and their event count where it starts.
     if (!within(period, startAt)) return;
-    const ref = bucketOf(startAt);
-    const bucket = getOrCreate(
-      buckets,
-      ref.label,
-      (): Acc => ({ ref, sums: new Map(), ...(withSources && { sources: new Map(), bySource: new Map() }), ...(byUnit && { units: newUnitSums() }) }),
-    );
     const figures = eventCasualties(own);
-    for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(bucket.sums, partial);
-    if (bucket.units) {
-      const units = unitsOf(own[0]!);
-      if (units.length > 1) bucket.units.eventsInSeveralUnits += 1;
-      for (const unit of units) {
-        const sums = getOrCreate(bucket.units.sums, unit, () => new Map<string, CasualtyPartial>());
-        for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(sums, partial);
-      }
-    }
-    for (const figure of figures) addSource(bucket.sources, casualtyKey(figure), figure.sourceIds);
-    if (!bucket.bySource) return;
-    for (const [sourceId, figures] of eventCasualtiesBySource(own)) {
-      const sums = getOrCreate(bucket.bySource, sourceId, () => new Map<string, CasualtyPartial>());
-      for (const partial of eventCasualtyPartials(figures)) addCasualtyPartial(sums, partial);
-    }
-  });
-  return [...buckets.values()]
-    .sort((a, b) => (a.ref.label < b.ref.label ? -1 : 1))
-    .map((b) => ({
-      ...b.ref,
-      figures: casualtyOut(b.sums, b.sources),
-      // A source's own totals come from that source alone.
-      bySource: b.bySource
-        ? new Map([...b.bySource].map(([sourceId, sums]) => [sourceId, casualtyOut(sums, new Map([...sums.keys()].map((k) => [k, new Set([sourceId])])))]))
-        : null,
-      byUnit: b.units
-        ? { units: byUnitOrder(b.units.sums).map(([unit, sums]) => ({ admin1: unit || null, figures: casualtyOut(sums) })), eventsInSeveralUnits: b.units.eventsInSeveralUnits }
-        : null,
-    }));
-}
+    visit(keyOf(startAt), eventCasualtyPartials(figures), (i) => figures[i]!.sourceIds);
+  },
+  placeBySource(own, startAt, keyOf, period, visit) {
+    if (!within(period, startAt)) return;
+    const at = keyOf(startAt);
+    for (const [sourceId, figures] of eventCasualtiesBySource(own)) visit(at, sourceId, eventCasualtyPartials(figures));
+  },
+};
 
 /** Units in code order, the events in no known unit last. */
 function byUnitOrder<V>(sums: Map<string, V>): Array<[string, V]> {
@@ -213,11 +172,11 @@ export type MunitionScope = 'total' | 'category' | 'model';
 /** Sums of one scope's claims over some events; `weaponModel` '' is a claim naming no model. */
 export type MunitionPartial = MunitionTotals & { scope: MunitionScope; weaponCategory: WeaponCategory | ''; weaponModel: string; eventCount: number };
 
-export const munitionKey = (p: { scope: string; weaponCategory: string; weaponModel: string }) => `${p.scope}:${p.weaponCategory}:${p.weaponModel}`;
+const munitionKey = (p: { scope: string; weaponCategory: string; weaponModel: string }) => `${p.scope}:${p.weaponCategory}:${p.weaponModel}`;
 
 const plus = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
-export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: MunitionPartial): void {
+function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: MunitionPartial): void {
   const key = munitionKey(partial);
   const current = sums.get(key);
   if (!current) {
@@ -237,7 +196,7 @@ export function addMunitionPartial(sums: Map<string, MunitionPartial>, partial: 
  * One event's partials from the claims that count (one source's): its total, each weapon
  * category and, unless `models` is false, each model; each counts the event once.
  */
-export function eventMunitionPartials(claims: MunitionClaim[], models = true, eventCount = 1): MunitionPartial[] {
+function eventMunitionPartials(claims: MunitionClaim[], models = true, eventCount = 1): MunitionPartial[] {
   // An event has a handful of claims: a list searched in place beats keyed maps here, on the path
   // that sums every claim of years.
   const partials: MunitionPartial[] = [];
@@ -260,7 +219,7 @@ export function eventMunitionPartials(claims: MunitionClaim[], models = true, ev
  * figure where its time (`at`) starts, the event (its `eventCount` of 1 per scope) where the
  * event starts. Only what falls in `period` is kept.
  */
-export function datedMunitionPartials<K>(
+function datedMunitionPartials<K>(
   claims: Array<Dated<MunitionClaim>>,
   startAt: string,
   keyOf: (instant: string) => K,
@@ -292,14 +251,11 @@ export type MunitionFigureOut = {
   source_count?: number;
 };
 
-type ByCategoryOut = Array<{ weapon_category: WeaponCategory } & MunitionFigureOut>;
-
-export type MunitionBucketOut = BucketRef & {
+/** A bucket's munition figures, named as on the wire. */
+export type MunitionOut = {
   total: MunitionFigureOut;
-  byCategory: ByCategoryOut;
-  byModel: Array<{ weapon_model: string | null; weapon_category: WeaponCategory } & MunitionFigureOut>;
-  bySource: Map<string, { total: MunitionFigureOut; byCategory: ByCategoryOut }> | null;
-  byUnit: { units: Array<{ admin1: string | null; total: MunitionFigureOut; byCategory: ByCategoryOut }>; eventsInSeveralUnits: number } | null;
+  by_category: Array<{ weapon_category: WeaponCategory } & MunitionFigureOut>;
+  by_model: Array<{ weapon_model: string | null; weapon_category: WeaponCategory } & MunitionFigureOut>;
 };
 
 const NO_MUNITIONS: MunitionPartial = { scope: 'total', weaponCategory: '', weaponModel: '', ...emptyMunitionTotals(), eventCount: 0 };
@@ -320,33 +276,84 @@ function munitionFigure(p: MunitionPartial, sourceCount: number | undefined): Mu
 const weaponOrder = (c: WeaponCategory | '') => WEAPON_CATEGORIES.indexOf(c as WeaponCategory);
 
 /** A bucket's total, categories and models from its partials (and their sources, when counted). */
-export function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): Omit<MunitionBucketOut, keyof BucketRef | 'bySource' | 'byUnit'> {
+function munitionOut(sums: Map<string, MunitionPartial>, sources?: Map<string, Set<string>>): MunitionOut {
   const count = (p: MunitionPartial) => (sources ? (sources.get(munitionKey(p))?.size ?? 0) : undefined);
   const of = (scope: MunitionScope) => [...sums.values()].filter((p) => p.scope === scope);
   const total = of('total')[0] ?? NO_MUNITIONS;
   return {
     total: munitionFigure(total, count(total)),
-    byCategory: of('category')
+    by_category: of('category')
       .sort((a, b) => weaponOrder(a.weaponCategory) - weaponOrder(b.weaponCategory))
       .map((p) => ({ weapon_category: p.weaponCategory as WeaponCategory, ...munitionFigure(p, count(p)) })),
-    byModel: of('model')
+    by_model: of('model')
       .sort((a, b) => weaponOrder(a.weaponCategory) - weaponOrder(b.weaponCategory) || a.weaponModel.localeCompare(b.weaponModel))
       .map((p) => ({ weapon_model: p.weaponModel || null, weapon_category: p.weaponCategory as WeaponCategory, ...munitionFigure(p, count(p)) })),
   };
 }
 
-/** Buckets of munition figures from claims; `withSources` as for casualties. */
-export async function aggregateMunitions(
-  claims: Iterable<Dated<MunitionClaim>>,
+/**
+ * One event's figures from the source that counts, each where its time starts; a source's own
+ * (without models, which only the chosen figures show), likewise.
+ */
+export const MUNITION_SUMS: Measure<MunitionClaim, MunitionPartial, MunitionOut, Omit<MunitionOut, 'by_model'>> = {
+  key: munitionKey,
+  add: addMunitionPartial,
+  out: munitionOut,
+  part: ({ total, by_category }) => ({ total, by_category }),
+  place(own, startAt, keyOf, period, visit) {
+    const chosen = [chosenMunitionSource(own)!];
+    for (const [at, partials] of datedMunitionPartials(own.filter((c) => c.sourceId === chosen[0]), startAt, keyOf, period)) visit(at, partials, () => chosen);
+  },
+  placeBySource(own, startAt, keyOf, period, visit) {
+    const bySourceClaims = new Map<string, Array<Dated<MunitionClaim>>>();
+    for (const claim of own) getOrCreate(bySourceClaims, claim.sourceId, () => []).push(claim);
+    for (const [sourceId, claims] of bySourceClaims) {
+      for (const [at, partials] of datedMunitionPartials(claims, startAt, keyOf, period, false)) visit(at, sourceId, partials);
+    }
+  },
+};
+
+// ---- both ----
+
+/**
+ * What casualty and munition statistics differ in. `place` calls `visit` with one event's chosen
+ * partials per bucket (`keyOf` of their time: a bucket, an hour) and the sources behind each;
+ * `placeBySource` with each source's own partials.
+ */
+export type Measure<C extends { eventId: string }, P extends { eventCount: number }, Out, Part> = {
+  key: (partial: P) => string;
+  /** Adds a partial into sums, copying it when it is the first of its key. */
+  add: (sums: Map<string, P>, partial: P) => void;
+  /** A bucket's figures from its partials, with each figure's count of sources when given. */
+  out: (sums: Map<string, P>, sources?: Map<string, Set<string>>) => Out;
+  /** What a source's or a unit's own figures keep of `out`. */
+  part: (out: Out) => Part;
+  place: <K>(own: Array<Dated<C>>, startAt: string, keyOf: (instant: string) => K, period: Period, visit: (at: K, partials: P[], sourcesOf: (index: number) => readonly string[]) => void) => void;
+  placeBySource: <K>(own: Array<Dated<C>>, startAt: string, keyOf: (instant: string) => K, period: Period, visit: (at: K, sourceId: string, partials: P[]) => void) => void;
+};
+
+export type BucketOut<Out, Part> = BucketRef &
+  Out & {
+    bySource: Map<string, Part> | null;
+    byUnit: { units: Array<{ admin1: string | null } & Part>; eventsInSeveralUnits: number } | null;
+  };
+
+/**
+ * Buckets of one measure's figures from claims. With `withSources`, each bucket also has every
+ * source's own totals and each figure the count of distinct sources behind it.
+ */
+export async function aggregate<C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
+  measure: Measure<C, P, Out, Part>,
+  claims: Iterable<Dated<C>>,
   bucketOf: (instant: string) => BucketRef,
   { withSources, byUnit, period, rowsPerTurn = Infinity }: AggregateOptions,
-): Promise<MunitionBucketOut[]> {
+): Promise<Array<BucketOut<Out, Part>>> {
   type Acc = {
     ref: BucketRef;
-    sums: Map<string, MunitionPartial>;
+    sums: Map<string, P>;
     sources?: Map<string, Set<string>>;
-    bySource?: Map<string, Map<string, MunitionPartial>>;
-    units?: UnitSums<MunitionPartial>;
+    bySource?: Map<string, Map<string, P>>;
+    units?: UnitSums<P>;
   };
   const buckets = new Map<string, Acc>();
   const bucketAt = (ref: BucketRef) =>
@@ -356,49 +363,36 @@ export async function aggregateMunitions(
       (): Acc => ({ ref, sums: new Map(), ...(withSources && { sources: new Map(), bySource: new Map() }), ...(byUnit && { units: newUnitSums() }) }),
     );
   await forEachEventInTurns(claims, rowsPerTurn, (startAt, own) => {
-    const chosen = chosenMunitionSource(own);
-    const units = unitsOf(own[0]!);
-    for (const [ref, partials] of datedMunitionPartials(own.filter((c) => c.sourceId === chosen), startAt, bucketOf, period)) {
+    const units = byUnit ? unitsOf(own[0]!) : [];
+    measure.place(own, startAt, bucketOf, period, (ref, partials, sourcesOf) => {
       const bucket = bucketAt(ref);
-      for (const partial of partials) {
-        addMunitionPartial(bucket.sums, partial);
-        addSource(bucket.sources, munitionKey(partial), [chosen!]);
+      for (let i = 0; i < partials.length; i++) {
+        const partial = partials[i]!;
+        measure.add(bucket.sums, partial);
+        addSource(bucket.sources, measure.key(partial), sourcesOf(i));
         // An event in several units counts in each of them, and once in the bucket's own sums.
-        for (const unit of bucket.units ? units : []) addMunitionPartial(getOrCreate(bucket.units!.sums, unit, () => new Map()), partial);
+        for (const unit of units) measure.add(getOrCreate(bucket.units!.sums, unit, () => new Map()), partial);
       }
-      if (bucket.units && units.length > 1 && partials.some((p) => p.eventCount > 0)) bucket.units.eventsInSeveralUnits += 1;
-    }
+      // Only the bucket where the event itself counts (its start) counts it here.
+      if (units.length > 1 && partials.some((p) => p.eventCount > 0)) bucket.units!.eventsInSeveralUnits += 1;
+    });
     if (!withSources) return;
-    const bySourceClaims = new Map<string, Array<Dated<MunitionClaim>>>();
-    for (const claim of own) getOrCreate(bySourceClaims, claim.sourceId, () => []).push(claim);
-    for (const [sourceId, claims] of bySourceClaims) {
-      for (const [ref, partials] of datedMunitionPartials(claims, startAt, bucketOf, period, false)) {
-        const sums = getOrCreate(bucketAt(ref).bySource!, sourceId, () => new Map<string, MunitionPartial>());
-        for (const partial of partials) addMunitionPartial(sums, partial);
-      }
-    }
+    measure.placeBySource(own, startAt, bucketOf, period, (ref, sourceId, partials) => {
+      const sums = getOrCreate(bucketAt(ref).bySource!, sourceId, () => new Map<string, P>());
+      for (const partial of partials) measure.add(sums, partial);
+    });
   });
   return [...buckets.values()]
     .sort((a, b) => (a.ref.label < b.ref.label ? -1 : 1))
     .map((b) => ({
       ...b.ref,
-      ...munitionOut(b.sums, b.sources),
+      ...measure.out(b.sums, b.sources),
+      // A source's own totals come from that source alone.
       bySource: b.bySource
-        ? new Map(
-            [...b.bySource].map(([sourceId, sums]) => {
-              const { total, byCategory } = munitionOut(sums, new Map([...sums.keys()].map((k) => [k, new Set([sourceId])])));
-              return [sourceId, { total, byCategory }];
-            }),
-          )
+        ? new Map([...b.bySource].map(([sourceId, sums]) => [sourceId, measure.part(measure.out(sums, new Map([...sums.keys()].map((k) => [k, new Set([sourceId])]))))]))
         : null,
       byUnit: b.units
-        ? {
-            units: byUnitOrder(b.units.sums).map(([unit, sums]) => {
-              const { total, byCategory } = munitionOut(sums);
-              return { admin1: unit || null, total, byCategory };
-            }),
-            eventsInSeveralUnits: b.units.eventsInSeveralUnits,
-          }
+        ? { units: byUnitOrder(b.units.sums).map(([unit, sums]) => ({ admin1: unit || null, ...measure.part(measure.out(sums)) })), eventsInSeveralUnits: b.units.eventsInSeveralUnits }
         : null,
     }));
 }

@@ -35,12 +35,20 @@ const bucketCells = (bucket: BucketWire, source: SourceWire, unit?: { admin1: st
   admin1: unit ? (unit.admin1 ?? 'unknown') : null,
 });
 
-export function casualtyStatsRows(stats: CasualtyStatsWire): CsvRow[] {
+/** A bucket's figures (`F`), each source's own and each unit's. */
+type StatsWire<F> = { data: Array<BucketWire & F & { by_source?: Array<{ source: SourceWire } & F>; by_admin1?: Array<{ admin1: string | null } & F> }> };
+
+/** Every bucket's rows: its chosen figures, then each source's, then each unit's, as `rowsOf` lays them out. */
+function statsRows<F>(stats: StatsWire<F>, rowsOf: (cells: CsvRow, figures: F) => CsvRow[]): CsvRow[] {
   return stats.data.flatMap((bucket) => [
-    ...bucket.figures.map((figure) => ({ ...bucketCells(bucket, null), ...figure })),
-    ...(bucket.by_source ?? []).flatMap(({ source, figures }) => figures.map((figure) => ({ ...bucketCells(bucket, source), ...figure }))),
-    ...(bucket.by_admin1 ?? []).flatMap((unit) => unit.figures.map((figure) => ({ ...bucketCells(bucket, null, unit), ...figure }))),
+    ...rowsOf(bucketCells(bucket, null), bucket),
+    ...(bucket.by_source ?? []).flatMap((own) => rowsOf(bucketCells(bucket, own.source), own)),
+    ...(bucket.by_admin1 ?? []).flatMap((unit) => rowsOf(bucketCells(bucket, null, unit), unit)),
   ]);
+}
+
+export function casualtyStatsRows(stats: CasualtyStatsWire): CsvRow[] {
+  return statsRows<{ figures: CasualtyStatsWire['data'][number]['figures'] }>(stats, (cells, { figures }) => figures.map((figure) => ({ ...cells, ...figure })));
 }
 
 type MunitionLevels = {
@@ -59,9 +67,5 @@ function munitionLevelRows(cells: CsvRow, levels: MunitionLevels): CsvRow[] {
 }
 
 export function munitionStatsRows(stats: MunitionStatsWire): CsvRow[] {
-  return stats.data.flatMap((bucket) => [
-    ...munitionLevelRows(bucketCells(bucket, null), bucket),
-    ...(bucket.by_source ?? []).flatMap((own) => munitionLevelRows(bucketCells(bucket, own.source), own)),
-    ...(bucket.by_admin1 ?? []).flatMap((unit) => munitionLevelRows(bucketCells(bucket, null, unit), unit)),
-  ]);
+  return statsRows<MunitionLevels>(stats, munitionLevelRows);
 }

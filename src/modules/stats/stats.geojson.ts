@@ -4,7 +4,7 @@
 // type; the events in no known unit have no geometry (RFC 7946 §3.2).
 import { CASUALTY_CATEGORIES } from '../../domain/vocabulary.js';
 import type { CsvRow } from '../../lib/csv.js';
-import type { CasualtyStatsWire, MunitionStatsWire } from './stats.schemas.js';
+import type { CasualtyStatsWire, MunitionFigureWire, MunitionStatsWire } from './stats.schemas.js';
 
 type Position = [number, number];
 type Geometry = { type: 'MultiPolygon'; coordinates: Position[][][] } | null;
@@ -42,30 +42,33 @@ async function feature(bucket: Bucket, unit: { admin1: string | null; name: stri
   };
 }
 
+/** One feature per bucket and unit, with the properties `propertiesOf` gives the unit's figures. */
+function unitFeatures<F>(stats: { data: Array<Bucket & { by_admin1?: Array<{ admin1: string | null; name: string | null } & F> }> }, propertiesOf: (unit: F) => CsvRow): Promise<UnitFeature[]> {
+  return Promise.all(stats.data.flatMap((bucket) => (bucket.by_admin1 ?? []).map((unit) => feature(bucket, unit, propertiesOf(unit)))));
+}
+
 export function munitionUnitFeatures(stats: MunitionStatsWire): Promise<UnitFeature[]> {
-  return Promise.all(
-    stats.data.flatMap((bucket) =>
-      (bucket.by_admin1 ?? []).map((unit) => {
-        const { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count } = unit.total;
-        return feature(bucket, unit, { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count });
-      }),
-    ),
-  );
+  return unitFeatures<{ total: MunitionFigureWire }>(stats, ({ total: { launched, intercepted, lost_to_ew, interception_rate, neutralisation_rate, event_count } }) => ({
+    launched,
+    intercepted,
+    lost_to_ew,
+    interception_rate,
+    neutralisation_rate,
+    event_count,
+  }));
 }
 
 /** Per category, the unit's groups summed (as in an event's headline): killed_best and so on. */
 export function casualtyUnitFeatures(stats: CasualtyStatsWire): Promise<UnitFeature[]> {
-  return Promise.all(stats.data.flatMap((bucket) =>
-    (bucket.by_admin1 ?? []).map((unit) => {
-      const cells: CsvRow = {};
-      for (const category of CASUALTY_CATEGORIES) {
-        const figures = unit.figures.filter((f) => f.category === category);
-        if (figures.length === 0) continue;
-        cells[`${category}_low`] = figures.reduce((n, f) => n + f.low, 0);
-        cells[`${category}_best`] = figures.reduce((n, f) => n + f.best, 0);
-        cells[`${category}_high`] = figures.some((f) => f.high === null) ? null : figures.reduce((n, f) => n + f.high!, 0);
-      }
-      return feature(bucket, unit, cells);
-    }),
-  ));
+  return unitFeatures<{ figures: CasualtyStatsWire['data'][number]['figures'] }>(stats, ({ figures: all }) => {
+    const cells: CsvRow = {};
+    for (const category of CASUALTY_CATEGORIES) {
+      const figures = all.filter((f) => f.category === category);
+      if (figures.length === 0) continue;
+      cells[`${category}_low`] = figures.reduce((n, f) => n + f.low, 0);
+      cells[`${category}_best`] = figures.reduce((n, f) => n + f.best, 0);
+      cells[`${category}_high`] = figures.some((f) => f.high === null) ? null : figures.reduce((n, f) => n + f.high!, 0);
+    }
+    return cells;
+  });
 }

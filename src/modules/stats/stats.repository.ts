@@ -23,40 +23,59 @@ const unitsOfEvent = (roles: readonly PlaceRole[]) =>
     WHERE ${eventPlaces.eventId} = ${events.id} AND ${eventPlaces.admin1} IS NOT NULL AND ${inArray(eventPlaces.role, [...roles])})`;
 
 /**
+ * Each measure's claims: its table, the columns a claim is read with, and the instant its
+ * figures count at.
+ */
+const CLAIMS = {
+  casualties: {
+    table: casualtyReports,
+    columns: {
+      id: casualtyReports.id,
+      eventId: casualtyReports.eventId,
+      sourceId: casualtyReports.sourceId,
+      category: casualtyReports.category,
+      group: casualtyReports.group,
+      low: casualtyReports.low,
+      best: casualtyReports.best,
+      high: casualtyReports.high,
+    },
+    // Casualty figures carry no time of their own: they count where their event starts.
+    at: events.startAt,
+  },
+  munitions: {
+    table: munitionReports,
+    columns: {
+      id: munitionReports.id,
+      eventId: munitionReports.eventId,
+      sourceId: munitionReports.sourceId,
+      weaponCategory: munitionReports.weaponCategory,
+      weaponModel: munitionReports.weaponModel,
+      launched: munitionReports.launched,
+      intercepted: munitionReports.intercepted,
+      lostToEw: munitionReports.lostToEw,
+    },
+    at: sql<string>`coalesce(${munitionReports.startAt}, ${events.startAt})`,
+  },
+};
+
+/** One measure's claims joined to their events, grouped by event. */
+function claimsWhere<T>(db: Db, { table, columns, at }: (typeof CLAIMS)[keyof typeof CLAIMS], where: SQL | undefined, unitRoles?: readonly PlaceRole[]) {
+  const selection = { ...columns, startAt: events.startAt, at, ...(unitRoles && { units: unitsOfEvent(unitRoles) }) };
+  const query = db.select(selection).from(table).innerJoin(events, eq(events.id, table.eventId)).where(where).orderBy(asc(table.eventId));
+  return iterateRows<Dated<T>>(db, selection, query);
+}
+
+/**
  * Claims of the events a filter selects; `from`/`toExclusive` select by the event's start. With
  * `unitRoles`, each claim carries its event's units.
  */
 export function casualtyClaimsMatching(db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]): Iterable<Dated<CasualtyClaim>> {
-  return casualtyClaimsWhere(db, eventFilterConditions({ ...filter, overlaps: false }), unitRoles);
+  return claimsWhere(db, CLAIMS.casualties, eventFilterConditions({ ...filter, overlaps: false }), unitRoles);
 }
 
 /** Claims of the events starting in [from, to): what one stretch of hourly totals sums. */
 export function casualtyClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<CasualtyClaim>> {
-  return casualtyClaimsWhere(db, and(gte(events.startAt, from), lt(events.startAt, to)));
-}
-
-function casualtyClaimsWhere(db: Db, where: SQL | undefined, unitRoles?: readonly PlaceRole[]): Iterable<Dated<CasualtyClaim>> {
-  const selection = {
-    id: casualtyReports.id,
-    eventId: casualtyReports.eventId,
-    sourceId: casualtyReports.sourceId,
-    category: casualtyReports.category,
-    group: casualtyReports.group,
-    low: casualtyReports.low,
-    best: casualtyReports.best,
-    high: casualtyReports.high,
-    startAt: events.startAt,
-    // Casualty figures carry no time of their own: they count where their event starts.
-    at: events.startAt,
-    ...(unitRoles && { units: unitsOfEvent(unitRoles) }),
-  };
-  const query = db
-    .select(selection)
-    .from(casualtyReports)
-    .innerJoin(events, eq(events.id, casualtyReports.eventId))
-    .where(where)
-    .orderBy(asc(casualtyReports.eventId));
-  return iterateRows<Dated<CasualtyClaim>>(db, selection, query);
+  return claimsWhere(db, CLAIMS.casualties, and(gte(events.startAt, from), lt(events.startAt, to)));
 }
 
 /**
@@ -65,8 +84,9 @@ function casualtyClaimsWhere(db: Db, where: SQL | undefined, unitRoles?: readonl
  */
 export function munitionClaimsMatching(db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]): Iterable<Dated<MunitionClaim>> {
   const { from, toExclusive, ...timeless } = filter;
-  return munitionClaimsWhere(
+  return claimsWhere(
     db,
+    CLAIMS.munitions,
     and(eventFilterConditions(timeless), from || toExclusive ? inArray(events.id, eventsCountingIn(from, toExclusive)) : undefined),
     unitRoles,
   );
@@ -74,7 +94,7 @@ export function munitionClaimsMatching(db: Db, filter: EventFilter, unitRoles?: 
 
 /** Claims of the events that start in [from, to) or have a figure dated in it (hourly totals). */
 export function munitionClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<MunitionClaim>> {
-  return munitionClaimsWhere(db, inArray(events.id, eventsCountingIn(from, to)));
+  return claimsWhere(db, CLAIMS.munitions, inArray(events.id, eventsCountingIn(from, to)));
 }
 
 /** Ids of the events starting in a period, and of those with a figure of their own dated in it. */
@@ -82,27 +102,4 @@ function eventsCountingIn(from: string | undefined, to: string | undefined): SQL
   const within = (column: SQL) => sql.join([from ? sql`${column} >= ${from}` : sql`1`, to ? sql`${column} < ${to}` : sql`1`], sql` AND `);
   return sql`(SELECT id FROM events WHERE ${within(sql`start_at`)}
     UNION SELECT event_id FROM munition_reports WHERE start_at IS NOT NULL AND ${within(sql`start_at`)})`;
-}
-
-function munitionClaimsWhere(db: Db, where: SQL | undefined, unitRoles?: readonly PlaceRole[]): Iterable<Dated<MunitionClaim>> {
-  const selection = {
-    id: munitionReports.id,
-    eventId: munitionReports.eventId,
-    sourceId: munitionReports.sourceId,
-    weaponCategory: munitionReports.weaponCategory,
-    weaponModel: munitionReports.weaponModel,
-    launched: munitionReports.launched,
-    intercepted: munitionReports.intercepted,
-    lostToEw: munitionReports.lostToEw,
-    startAt: events.startAt,
-    at: sql<string>`coalesce(${munitionReports.startAt}, ${events.startAt})`,
-    ...(unitRoles && { units: unitsOfEvent(unitRoles) }),
-  };
-  const query = db
-    .select(selection)
-    .from(munitionReports)
-    .innerJoin(events, eq(events.id, munitionReports.eventId))
-    .where(where)
-    .orderBy(asc(munitionReports.eventId));
-  return iterateRows<Dated<MunitionClaim>>(db, selection, query);
 }

@@ -9,26 +9,11 @@
 // hour (India, Nepal) or a marked hour cannot be recomputed, it answers null and the caller sums
 // the claims instead.
 import { WRITE_TRANSACTION, type Db } from '../../db/client.js';
-import { chosenMunitionSource, eventCasualties } from '../../domain/figures.js';
 import type { BucketRef } from '../../lib/buckets.js';
 import { instantOfMs } from '../../lib/time.js';
 import type { EventFilter } from '../events/events.repository.js';
-import {
-  addCasualtyPartial,
-  addMunitionPartial,
-  casualtyKey,
-  casualtyOut,
-  datedMunitionPartials,
-  eventCasualtyPartials,
-  forEachEvent,
-  munitionKey,
-  munitionOut,
-  type CasualtyBucketOut,
-  type CasualtyPartial,
-  type MunitionBucketOut,
-  type MunitionPartial,
-} from './stats.aggregate.js';
-import { casualtyClaimsStartingIn, munitionClaimsStartingIn } from './stats.repository.js';
+import { CASUALTY_SUMS, forEachEvent, MUNITION_SUMS, type BucketOut, type Measure } from './stats.aggregate.js';
+import { casualtyClaimsStartingIn, munitionClaimsStartingIn, type Dated } from './stats.repository.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -40,37 +25,65 @@ const MAX_STRETCH_MS = 7 * DAY_MS;
 const hourStartMs = (hour: string) => Date.parse(`${hour}:00:00Z`);
 const hourOf = (ms: number) => new Date(ms).toISOString().slice(0, 13);
 
-// Prepared through the connection, which keeps statements by their text (src/db/client.ts).
-const SQL = {
-  dirtyHours: 'SELECT hour FROM stats_dirty_hours ORDER BY hour',
-  anyDirty: 'SELECT 1 FROM stats_dirty_hours LIMIT 1',
-  clearDirty: 'DELETE FROM stats_dirty_hours WHERE hour = ?',
-  deleteCasualties: 'DELETE FROM stats_casualty_rollups WHERE unit = ? AND period = ?',
-  deleteMunitions: 'DELETE FROM stats_munition_rollups WHERE unit = ? AND period = ?',
-  insertCasualty: 'INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  insertMunition: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
-         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  // A day is the sum of its hours; SUM of only nulls is null, as a munition sum should be.
-  sumCasualtyDay: `INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count)
+/**
+ * One measure's totals: its table, its statements (prepared through the connection, which keeps
+ * statements by their text: src/db/client.ts) and how its partials are summed from claims.
+ */
+type Rollup<C extends { eventId: string }, P extends { eventCount: number }, Out, Part> = {
+  measure: Measure<C, P, Out, Part>;
+  claimsStartingIn: (db: Db, from: string, to: string) => Iterable<Dated<C>>;
+  /** A partial's values in `insert`'s order, after unit and period. */
+  values: (partial: P) => unknown[];
+  sql: { delete: string; insert: string; sumDay: string; sums: string; extent: string };
+};
+
+const rollup = <C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(own: Rollup<C, P, Out, Part>) => own;
+
+// Totals of days only exist where there were events; the first and last bound the walk.
+const extentOf = (table: string) => `SELECT MIN(period) AS first, MAX(period) AS last FROM ${table} WHERE unit = 'day'`;
+
+const CASUALTY_ROLLUPS = rollup({
+  measure: CASUALTY_SUMS,
+  claimsStartingIn: casualtyClaimsStartingIn,
+  values: (p) => [p.category, p.group, p.low, p.best, p.high, p.eventCount],
+  sql: {
+    delete: 'DELETE FROM stats_casualty_rollups WHERE unit = ? AND period = ?',
+    insert: 'INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    // A day is the sum of its hours.
+    sumDay: `INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count)
        SELECT 'day', substr(period, 1, 10), category, "group", SUM(low), SUM(best),
               CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END, SUM(event_count)
        FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
        GROUP BY category, "group"`,
-  sumMunitionDay: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
-         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count)
-       SELECT 'day', substr(period, 1, 10), scope, weapon_category, weapon_model, SUM(launched), SUM(intercepted), SUM(lost_to_ew),
-              SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
-       FROM stats_munition_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
-       GROUP BY scope, weapon_category, weapon_model`,
-      // One bucket's sums: the whole UTC days inside it, and the hours of the days its bounds cut.
-  casualtySums: `SELECT category, "group", SUM(low) AS low, SUM(best) AS best,
+    // One bucket's sums: the whole UTC days inside it, and the hours of the days its bounds cut.
+    sums: `SELECT category, "group", SUM(low) AS low, SUM(best) AS best,
          CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END AS high, SUM(event_count) AS eventCount
        FROM (
          SELECT * FROM stats_casualty_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
          UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
          UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
        ) GROUP BY category, "group"`,
-  munitionSums: `SELECT scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, SUM(launched) AS launched,
+    extent: extentOf('stats_casualty_rollups'),
+  },
+});
+
+const MUNITION_ROLLUPS = rollup({
+  measure: MUNITION_SUMS,
+  claimsStartingIn: munitionClaimsStartingIn,
+  values: (p) => [p.scope, p.weaponCategory, p.weaponModel, p.launched, p.intercepted, p.lostToEw,
+    p.launchedWithIntercepted, p.interceptedWithLaunched, p.stoppedWithLaunched, p.eventCount],
+  sql: {
+    delete: 'DELETE FROM stats_munition_rollups WHERE unit = ? AND period = ?',
+    insert: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // SUM of only nulls is null, as a munition sum should be.
+    sumDay: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count)
+       SELECT 'day', substr(period, 1, 10), scope, weapon_category, weapon_model, SUM(launched), SUM(intercepted), SUM(lost_to_ew),
+              SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
+       FROM stats_munition_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
+       GROUP BY scope, weapon_category, weapon_model`,
+    sums: `SELECT scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, SUM(launched) AS launched,
          SUM(intercepted) AS intercepted, SUM(lost_to_ew) AS lostToEw, SUM(launched_with_intercepted) AS launchedWithIntercepted,
          SUM(intercepted_with_launched) AS interceptedWithLaunched, SUM(stopped_with_launched) AS stoppedWithLaunched,
          SUM(event_count) AS eventCount
@@ -79,12 +92,17 @@ const SQL = {
          UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
          UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
        ) GROUP BY scope, weapon_category, weapon_model`,
-  // Totals of days only exist where there were events; the first and last bound the walk.
-  casualtyExtent: "SELECT MIN(period) AS first, MAX(period) AS last FROM stats_casualty_rollups WHERE unit = 'day'",
-  munitionExtent: "SELECT MIN(period) AS first, MAX(period) AS last FROM stats_munition_rollups WHERE unit = 'day'",
+    extent: extentOf('stats_munition_rollups'),
+  },
+});
+
+const SQL = {
+  dirtyHours: 'SELECT hour FROM stats_dirty_hours ORDER BY hour',
+  anyDirty: 'SELECT 1 FROM stats_dirty_hours LIMIT 1',
+  clearDirty: 'DELETE FROM stats_dirty_hours WHERE hour = ?',
 } as const;
 
-const statement = (db: Db, name: keyof typeof SQL) => db.$client.prepare(SQL[name]);
+const statement = (db: Db, text: string) => db.$client.prepare(text);
 
 /** Marked hours in stretches: [first hour, end of last hour) and the hours to rewrite. */
 function stretches(hours: string[]): Array<{ from: number; to: number; hours: string[] }> {
@@ -102,41 +120,25 @@ function stretches(hours: string[]): Array<{ from: number; to: number; hours: st
   return out;
 }
 
-function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: string[] }): void {
-  const casualties = new Map<string, Map<string, CasualtyPartial>>();
-  const munitions = new Map<string, Map<string, MunitionPartial>>();
-  const sumsOf = <T>(map: Map<string, Map<string, T>>, instant: string) => {
-    const hour = instant.slice(0, 13);
-    let sums = map.get(hour);
-    if (!sums) map.set(hour, (sums = new Map()));
-    return sums;
-  };
-  forEachEvent(casualtyClaimsStartingIn(db, instantOfMs(stretch.from), instantOfMs(stretch.to)), (startAt, own) => {
-    const sums = sumsOf(casualties, startAt);
-    for (const partial of eventCasualtyPartials(eventCasualties(own))) addCasualtyPartial(sums, partial);
-  });
+/** Rewrites one measure's totals of the stretch's marked hours from their claims. */
+function recomputeStretch<C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
+  db: Db,
+  { measure, claimsStartingIn, values, sql }: Rollup<C, P, Out, Part>,
+  stretch: { from: number; to: number; hours: string[] },
+): void {
+  const byHour = new Map<string, Map<string, P>>();
   const period = { from: instantOfMs(stretch.from), toExclusive: instantOfMs(stretch.to) };
-  forEachEvent(munitionClaimsStartingIn(db, period.from, period.toExclusive), (startAt, own) => {
-    const chosen = chosenMunitionSource(own);
-    const hourOfInstant = (instant: string) => instant.slice(0, 13);
-    for (const [hour, partials] of datedMunitionPartials(own.filter((c) => c.sourceId === chosen), startAt, hourOfInstant, period)) {
-      const sums = sumsOf(munitions, hour);
-      for (const partial of partials) addMunitionPartial(sums, partial);
-    }
+  const hourOfInstant = (instant: string) => instant.slice(0, 13);
+  forEachEvent(claimsStartingIn(db, period.from, period.toExclusive), (startAt, own) => {
+    measure.place(own, startAt, hourOfInstant, period, (hour, partials) => {
+      let sums = byHour.get(hour);
+      if (!sums) byHour.set(hour, (sums = new Map()));
+      for (const partial of partials) measure.add(sums, partial);
+    });
   });
   for (const hour of stretch.hours) {
-    statement(db, 'deleteCasualties').run('hour', hour);
-    statement(db, 'deleteMunitions').run('hour', hour);
-    for (const p of casualties.get(hour)?.values() ?? []) {
-      statement(db, 'insertCasualty').run('hour', hour, p.category, p.group, p.low, p.best, p.high, p.eventCount);
-    }
-    for (const p of munitions.get(hour)?.values() ?? []) {
-      const { scope, weaponCategory, weaponModel, launched, intercepted, lostToEw, eventCount } = p;
-      const { launchedWithIntercepted, interceptedWithLaunched, stoppedWithLaunched } = p;
-      statement(db, 'insertMunition').run('hour', hour, scope, weaponCategory, weaponModel, launched, intercepted, lostToEw,
-        launchedWithIntercepted, interceptedWithLaunched, stoppedWithLaunched, eventCount);
-    }
-    statement(db, 'clearDirty').run(hour);
+    statement(db, sql.delete).run('hour', hour);
+    for (const p of byHour.get(hour)?.values() ?? []) statement(db, sql.insert).run('hour', hour, ...values(p));
   }
 }
 
@@ -146,16 +148,20 @@ function recomputeStretch(db: Db, stretch: { from: number; to: number; hours: st
  * claims instead of reading totals that may be stale.
  */
 export function settleStatsRollups(db: Db): boolean {
-  if (statement(db, 'anyDirty').pluck().get() === undefined) return true;
+  if (statement(db, SQL.anyDirty).pluck().get() === undefined) return true;
   try {
     db.transaction(() => {
-      const hours = statement(db, 'dirtyHours').pluck().all() as string[];
-      for (const stretch of stretches(hours)) recomputeStretch(db, stretch);
+      const hours = statement(db, SQL.dirtyHours).pluck().all() as string[];
+      for (const stretch of stretches(hours)) {
+        recomputeStretch(db, CASUALTY_ROLLUPS, stretch);
+        recomputeStretch(db, MUNITION_ROLLUPS, stretch);
+        for (const hour of stretch.hours) statement(db, SQL.clearDirty).run(hour);
+      }
       for (const day of new Set(hours.map((h) => h.slice(0, 10)))) {
-        statement(db, 'deleteCasualties').run('day', day);
-        statement(db, 'deleteMunitions').run('day', day);
-        statement(db, 'sumCasualtyDay').run(day, day);
-        statement(db, 'sumMunitionDay').run(day, day);
+        for (const { sql } of [CASUALTY_ROLLUPS, MUNITION_ROLLUPS]) {
+          statement(db, sql.delete).run('day', day);
+          statement(db, sql.sumDay).run(day, day);
+        }
       }
     }, WRITE_TRANSACTION);
     return true;
@@ -223,41 +229,22 @@ function rollupsCanAnswer(filter: EventFilter): boolean {
 
 type Extent = { first: string | null; last: string | null };
 
-/**
- * Buckets from the totals of one kind of figure, each summed in SQL and made into its answer by
- * `present`; null when the totals cannot answer this filter.
- */
-function bucketsFromRollups<R, Out>(
+/** Buckets from one measure's totals, each summed in SQL; null when the totals cannot answer this filter. */
+function bucketsFromRollups<C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
   db: Db,
+  { measure, sql }: Rollup<C, P, Out, Part>,
   filter: EventFilter,
   bucketOf: (instant: string) => BucketRef,
-  queries: { extent: keyof typeof SQL; sums: keyof typeof SQL },
-  present: (ref: BucketRef, rows: R[]) => Out,
-): Out[] | null {
+): Array<BucketOut<Out, Part>> | null {
   if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
-  const buckets = bucketRanges(statement(db, queries.extent).get() as Extent, bucketOf, filter);
+  const buckets = bucketRanges(statement(db, sql.extent).get() as Extent, bucketOf, filter);
   if (!buckets) return null;
-  const sums = statement(db, queries.sums);
+  const sums = statement(db, sql.sums);
   return buckets.flatMap(({ ref, ranges }) => {
-    const rows = sums.all(ranges) as R[];
-    return rows.length ? [present(ref, rows)] : [];
+    const rows = sums.all(ranges) as P[];
+    return rows.length ? [{ ...ref, ...measure.out(new Map(rows.map((r) => [measure.key(r), r]))), bySource: null, byUnit: null }] : [];
   });
 }
 
-export function casualtyBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): CasualtyBucketOut[] | null {
-  return bucketsFromRollups(db, filter, bucketOf, { extent: 'casualtyExtent', sums: 'casualtySums' }, (ref, rows: CasualtyPartial[]) => ({
-    ...ref,
-    figures: casualtyOut(new Map(rows.map((r) => [casualtyKey(r), r]))),
-    bySource: null,
-    byUnit: null,
-  }));
-}
-
-export function munitionBucketsFromRollups(db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef): MunitionBucketOut[] | null {
-  return bucketsFromRollups(db, filter, bucketOf, { extent: 'munitionExtent', sums: 'munitionSums' }, (ref, rows: MunitionPartial[]) => ({
-    ...ref,
-    ...munitionOut(new Map(rows.map((r) => [munitionKey(r), r]))),
-    bySource: null,
-    byUnit: null,
-  }));
-}
+export const casualtyBucketsFromRollups = (db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef) => bucketsFromRollups(db, CASUALTY_ROLLUPS, filter, bucketOf);
+export const munitionBucketsFromRollups = (db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef) => bucketsFromRollups(db, MUNITION_ROLLUPS, filter, bucketOf);

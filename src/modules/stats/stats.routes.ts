@@ -1,20 +1,25 @@
 // /v1/stats: how many were killed, injured, launched and stopped over a period, per calendar
 // bucket. An event several sources report is counted once (src/domain/figures.ts); `by_source`
 // shows each source's own totals beside the chosen figures.
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
 import type { SourceRow } from '../../db/schema.js';
-import { bucketer } from '../../lib/buckets.js';
-import { csvDocument } from '../../lib/csv.js';
+import type { PlaceRole } from '../../domain/vocabulary.js';
+import { bucketer, type BucketRef } from '../../lib/buckets.js';
+import { csvDocument, type CsvRow } from '../../lib/csv.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { SCAN_CAPACITY } from '../../plugins/scan-reads.js';
 import { entryById } from '../../domain/places.js';
 import { eventFilterFromQuery } from '../events/events.query.js';
+import type { EventFilter } from '../events/events.repository.js';
 import { DEFAULT_PLACE_ROLES } from '../places/places.schemas.js';
-import { casualtyUnitFeatures, munitionUnitFeatures } from './stats.geojson.js';
+import { casualtyUnitFeatures, munitionUnitFeatures, type UnitFeature } from './stats.geojson.js';
 import { presentSourceRef } from '../sources/sources.present.js';
 import { getSourcesByIds } from '../sources/sources.repository.js';
-import { aggregateCasualties, aggregateMunitions } from './stats.aggregate.js';
-import { casualtyClaimsMatching, munitionClaimsMatching } from './stats.repository.js';
+import { aggregate, CASUALTY_SUMS, MUNITION_SUMS, type BucketOut, type Measure } from './stats.aggregate.js';
+import { casualtyClaimsMatching, munitionClaimsMatching, type Dated } from './stats.repository.js';
 import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from './stats.rollups.js';
 import { CASUALTY_STATS_COLUMNS, casualtyStatsRows, MUNITION_STATS_COLUMNS, munitionStatsRows } from './stats.csv.js';
 import {
@@ -24,8 +29,6 @@ import {
   casualtyStatsQuerySchema,
   munitionStatsQuerySchema,
   unitFeatureCollectionSchema,
-  type CasualtyStatsWire,
-  type MunitionStatsWire,
   type StatsQuery,
 } from './stats.schemas.js';
 
@@ -64,7 +67,90 @@ const included = (query: { include?: string[] }, part: 'by_source' | 'by_model')
 
 const GEOJSON_LAYER = 'One feature per bucket and first-level unit, drawn by the unit\'s outline, its figures as properties: `group_by=admin1` is implied.';
 
+/**
+ * What the two statistics differ in: their operations and texts, where their claims and totals
+ * come from (stats.repository.ts, stats.rollups.ts), how they are summed (stats.aggregate.ts) and
+ * their CSV rows and map features. Everything else is `registerStats`.
+ */
+type StatsMeasure<Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part> = {
+  path: string;
+  fileStem: string;
+  /** `casualty`: the operations' summaries say `Get casualty statistics`. */
+  noun: string;
+  operationIds: { json: string; csv: string; geojson: string };
+  description: string;
+  querystring: Q;
+  json: J;
+  csvDescription: string;
+  sums: Measure<C, P, Out, Part>;
+  claimsMatching: (db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]) => Iterable<Dated<C>>;
+  fromRollups: (db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef) => Array<BucketOut<Out, Part>> | null;
+  /** A bucket's own figures on the wire, given the parts asked for. */
+  figuresOut: (out: Out, query: z.output<Q>) => object;
+  csvColumns: readonly string[];
+  csvRows: (body: z.output<J>) => CsvRow[];
+  features: (body: z.output<J>) => Promise<UnitFeature[]>;
+};
+
+const measure = <Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
+  own: StatsMeasure<Q, J, C, P, Out, Part>,
+) => own;
+
+const MEASURES = {
+  casualties: measure({
+    path: '/stats/casualties',
+    fileStem: 'casualties',
+    noun: 'casualty',
+    operationIds: { json: 'getCasualtyStats', csv: 'exportCasualtyStatsCsv', geojson: 'exportCasualtyStatsGeojson' },
+    description:
+      'Killed, injured and missing per calendar bucket in `tz`, each event counted once. ' +
+      'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
+      'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.',
+    querystring: casualtyStatsQuerySchema,
+    json: casualtyStatsSchema,
+    csvDescription: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id and admin1, each source's own totals follow with their source_id, each unit's (group_by=admin1) with its admin1.`,
+    sums: CASUALTY_SUMS,
+    claimsMatching: casualtyClaimsMatching,
+    fromRollups: casualtyBucketsFromRollups,
+    figuresOut: (out) => out,
+    csvColumns: CASUALTY_STATS_COLUMNS,
+    csvRows: casualtyStatsRows,
+    features: casualtyUnitFeatures,
+  }),
+  munitions: measure({
+    path: '/stats/munitions',
+    fileStem: 'munitions',
+    noun: 'munition',
+    operationIds: { json: 'getMunitionStats', csv: 'exportMunitionStatsCsv', geojson: 'exportMunitionStatsGeojson' },
+    description:
+      'Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. ' +
+      'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
+      '`by_source` gives each source\'s own totals.',
+    querystring: munitionStatsQuerySchema,
+    json: munitionStatsSchema,
+    csvDescription:
+      `Columns ${MUNITION_STATS_COLUMNS.join(', ')}: one row per bucket and figure, \`breakdown\` saying whether it sums every weapon (total), ` +
+      'one weapon_category or one weapon_model; the chosen figures have an empty source_id and admin1, each source\'s own totals (total and by category) follow ' +
+      'with their source_id, each unit\'s (group_by=admin1) with its admin1.',
+    sums: MUNITION_SUMS,
+    claimsMatching: munitionClaimsMatching,
+    fromRollups: munitionBucketsFromRollups,
+    figuresOut: ({ by_model, ...out }, query) => ({ ...out, ...(included(query, 'by_model') && { by_model }) }),
+    csvColumns: MUNITION_STATS_COLUMNS,
+    csvRows: munitionStatsRows,
+    features: munitionUnitFeatures,
+  }),
+};
+
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerStats(app, MEASURES.casualties);
+  registerStats(app, MEASURES.munitions);
+};
+
+function registerStats<Q extends z.ZodObject, J extends z.ZodType, C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(
+  app: FastifyInstance,
+  m: StatsMeasure<Q, J, C, P, Out, Part>,
+): void {
   const sourcesFor = async (ids: Iterable<string>) => {
     const rows = await getSourcesByIds(app.db, [...ids]);
     return new Map<string, SourceRow>(rows.map((s) => [s.id, s]));
@@ -75,106 +161,50 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     'from totals kept as the data changes; with any of them every claim ' +
     `is summed, which takes seconds over millions of events, and while ${SCAN_CAPACITY} such are running or waiting the next gets 503 with \`Retry-After\`.`;
   const bySourceOrder = <T>(bySource: Map<string, T>, sources: Map<string, SourceRow>) =>
-    [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), value }));
+    [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, value]) => ({ source: presentSourceRef(sources.get(id)!), ...value }));
+  const { noun, operationIds } = m;
 
   registerFormatRoutes(app, {
-    path: '/stats/casualties',
-    fileStem: 'casualties',
-    what: 'the casualty statistics',
+    path: m.path,
+    fileStem: m.fileStem,
+    what: `the ${noun} statistics`,
     offered: STATS_FORMATS,
     tags: ['statistics'],
     operations: {
-      json: { operationId: 'getCasualtyStats', summary: 'Get casualty statistics' },
-      csv: { operationId: 'exportCasualtyStatsCsv', summary: 'Export casualty statistics as CSV' },
-      geojson: { operationId: 'exportCasualtyStatsGeojson', summary: 'Export casualty statistics as GeoJSON', description: GEOJSON_LAYER },
+      json: { operationId: operationIds.json, summary: `Get ${noun} statistics` },
+      csv: { operationId: operationIds.csv, summary: `Export ${noun} statistics as CSV` },
+      geojson: { operationId: operationIds.geojson, summary: `Export ${noun} statistics as GeoJSON`, description: GEOJSON_LAYER },
     },
-    description:
-      'Killed, injured and missing per calendar bucket in `tz`, each event counted once. ' +
-      'Per event, category and group the most conservative claim counts; a claim of unknown group counts only for what it adds ' +
-      'beyond the civilian and military claims of the same event. `by_source` gives each source\'s own totals.' +
-      SUMMING,
-    querystring: casualtyStatsQuerySchema,
-    bodies: {
-      json: casualtyStatsSchema,
-      csv: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id and admin1, each source's own totals follow with their source_id, each unit's (group_by=admin1) with its admin1.`,
-      geojson: unitFeatureCollectionSchema,
-    },
+    description: m.description + SUMMING,
+    querystring: m.querystring,
+    bodies: { json: m.json, csv: m.csvDescription, geojson: unitFeatureCollectionSchema },
     errors: [],
     pages: false,
     config: { responseCache: true },
     handler: async (request, reply, negotiated) => {
       const { format } = negotiated;
-      const { bucket, tz } = request.query;
-      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, format);
+      const query = request.query as StatsQuery & z.output<Q>;
+      const { bucket, tz } = query;
+      const { filter, bucketOf, totals, options, unitRoles } = plan(query, format);
       const buckets =
-        (totals && casualtyBucketsFromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateCasualties(casualtyClaimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
+        (totals && m.fromRollups(app.db, filter, bucketOf)) ||
+        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregate(m.sums, m.claimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
-      const body: CasualtyStatsWire = {
+      // The body's shape is the measure's schema (`m.json`), which the serializer checks.
+      const body = {
         bucket,
         tz,
-        data: buckets.map(({ bySource, byUnit, figures, ...ref }) => ({
-          ...ref,
-          figures,
-          ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, figures: value })) }),
+        data: buckets.map(({ bySource, byUnit, label, start, end, ...out }) => ({
+          label,
+          start,
+          end,
+          ...m.figuresOut(out as Out, query),
+          ...(bySource && { by_source: bySourceOrder(bySource, sources) }),
           ...unitsOut(byUnit),
         })),
-      };
-      if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await casualtyUnitFeatures(body) };
-      return format === 'csv' ? csvDocument(casualtyStatsRows(body), CASUALTY_STATS_COLUMNS, negotiated) : body;
+      } as z.output<J>;
+      if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await m.features(body) };
+      return format === 'csv' ? csvDocument(m.csvRows(body), m.csvColumns, negotiated) : body;
     },
   });
-
-  registerFormatRoutes(app, {
-    path: '/stats/munitions',
-    fileStem: 'munitions',
-    what: 'the munition statistics',
-    offered: STATS_FORMATS,
-    tags: ['statistics'],
-    operations: {
-      json: { operationId: 'getMunitionStats', summary: 'Get munition statistics' },
-      csv: { operationId: 'exportMunitionStatsCsv', summary: 'Export munition statistics as CSV' },
-      geojson: { operationId: 'exportMunitionStatsGeojson', summary: 'Export munition statistics as GeoJSON', description: GEOJSON_LAYER },
-    },
-    description:
-      'Weapons launched, shot down and lost per calendar bucket in `tz` and weapon category, each event counted once. ' +
-      'Per event, the figures of one source count: the one naming the most weapon models, then the one reporting the most launched. ' +
-      '`by_source` gives each source\'s own totals.' +
-      SUMMING,
-    querystring: munitionStatsQuerySchema,
-    bodies: {
-      json: munitionStatsSchema,
-      csv:
-        `Columns ${MUNITION_STATS_COLUMNS.join(', ')}: one row per bucket and figure, \`breakdown\` saying whether it sums every weapon (total), ` +
-        'one weapon_category or one weapon_model; the chosen figures have an empty source_id and admin1, each source\'s own totals (total and by category) follow ' +
-        'with their source_id, each unit\'s (group_by=admin1) with its admin1.',
-      geojson: unitFeatureCollectionSchema,
-    },
-    errors: [],
-    pages: false,
-    config: { responseCache: true },
-    handler: async (request, reply, negotiated) => {
-      const { format } = negotiated;
-      const { bucket, tz } = request.query;
-      const { filter, bucketOf, totals, options, unitRoles } = plan(request.query, format);
-      const buckets =
-        (totals && munitionBucketsFromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregateMunitions(munitionClaimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
-      const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
-      const body: MunitionStatsWire = {
-        bucket,
-        tz,
-        data: buckets.map(({ bySource, byUnit, byCategory, byModel, total, ...ref }) => ({
-          ...ref,
-          total,
-          by_category: byCategory,
-          ...(included(request.query, 'by_model') && { by_model: byModel }),
-          ...(bySource && { by_source: bySourceOrder(bySource, sources).map(({ source, value }) => ({ source, total: value.total, by_category: value.byCategory })) }),
-          ...unitsOut(byUnit && { ...byUnit, units: byUnit.units.map(({ byCategory: by_category, ...unit }) => ({ ...unit, by_category })) }),
-        })),
-      };
-      if (format === 'geojson') return { type: 'FeatureCollection' as const, features: await munitionUnitFeatures(body) };
-      return format === 'csv' ? csvDocument(munitionStatsRows(body), MUNITION_STATS_COLUMNS, negotiated) : body;
-    },
-  });
-};
+}

@@ -85,6 +85,31 @@ const bucketFields = {
   end: z.string().nullable().describe('Local end (exclusive); null for `all`.'),
 };
 
+/**
+ * A statistics answer: per bucket, its chosen figures (`figures`; `headline` names the field that
+ * sums them), then each source's and each unit's own (`own`).
+ */
+const statsSchema = <F extends z.ZodRawShape, O extends z.ZodRawShape>(figures: F, own: O, headline: string) =>
+  z.object({
+    bucket: bucketSchema,
+    tz: z.string(),
+    data: z.array(
+      z.object({
+        ...bucketFields,
+        ...figures,
+        by_source: z
+          .array(z.object({ source: sourceRefSchema, ...own }))
+          .optional()
+          .describe("Each source's own totals, side by side; with `include=by_source`."),
+        by_admin1: z
+          .array(z.object({ ...unitFields, ...own }))
+          .optional()
+          .describe(`Each first-level unit's figures; with \`group_by=admin1\`. They do not add up to \`${headline}\` where an event lies in several units.`),
+        ...severalUnits,
+      }),
+    ),
+  });
+
 export const casualtyFigureSchema = z
   .object({
     category: casualtyCategorySchema,
@@ -96,31 +121,15 @@ export const casualtyFigureSchema = z
   })
   .meta({ id: 'CasualtyFigure' });
 
-export const casualtyStatsSchema = z
-  .object({
-    bucket: bucketSchema,
-    tz: z.string(),
-    data: z.array(
-      z.object({
-        ...bucketFields,
-        figures: z.array(casualtyFigureSchema).describe('One figure per event and category, chosen by the rule in the README.'),
-        by_source: z
-          .array(z.object({ source: sourceRefSchema, figures: z.array(casualtyFigureSchema) }))
-          .optional()
-          .describe("Each source's own totals, side by side; with `include=by_source`."),
-        by_admin1: z
-          .array(z.object({ ...unitFields, figures: z.array(casualtyFigureSchema) }))
-          .optional()
-          .describe('Each first-level unit\'s figures; with `group_by=admin1`. They do not add up to `figures` where an event lies in several units.'),
-        ...severalUnits,
-      }),
-    ),
-  })
-  .meta({
-    id: 'CasualtyStats',
-    description: 'Killed, injured and missing per bucket and group, each event counted once; with `include=by_source`, every source\'s own totals.',
-    examples: [casualtyStatsExample],
-  });
+export const casualtyStatsSchema = statsSchema(
+  { figures: z.array(casualtyFigureSchema).describe('One figure per event and category, chosen by the rule in the README.') },
+  { figures: z.array(casualtyFigureSchema) },
+  'figures',
+).meta({
+  id: 'CasualtyStats',
+  description: 'Killed, injured and missing per bucket and group, each event counted once; with `include=by_source`, every source\'s own totals.',
+  examples: [casualtyStatsExample],
+});
 
 const munitionFigureFields = {
   launched: z.number().int().nullable(),
@@ -134,37 +143,23 @@ const munitionFigureFields = {
 export const munitionFigureSchema = z.object(munitionFigureFields).meta({ id: 'MunitionFigure' });
 const byCategorySchema = z.array(z.object({ weapon_category: weaponCategorySchema, ...munitionFigureFields }));
 
-export const munitionStatsSchema = z
-  .object({
-    bucket: bucketSchema,
-    tz: z.string(),
-    data: z.array(
-      z.object({
-        ...bucketFields,
-        total: munitionFigureSchema,
-        by_category: byCategorySchema,
-        by_model: z
-          .array(z.object({ weapon_model: z.string().nullable(), weapon_category: weaponCategorySchema, ...munitionFigureFields }))
-          .optional()
-          .describe('Each weapon model\'s figures; with `include=by_model`.'),
-        by_source: z
-          .array(z.object({ source: sourceRefSchema, total: munitionFigureSchema, by_category: byCategorySchema }))
-          .optional()
-          .describe("Each source's own totals, side by side; with `include=by_source`."),
-        by_admin1: z
-          .array(z.object({ ...unitFields, total: munitionFigureSchema, by_category: byCategorySchema }))
-          .optional()
-          .describe('Each first-level unit\'s figures; with `group_by=admin1`. They do not add up to `total` where an event lies in several units.'),
-        ...severalUnits,
-      }),
-    ),
-  })
-  .meta({
-    id: 'MunitionStats',
-    description:
-      'Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source\'s own totals.',
-    examples: [munitionStatsExample],
-  });
+export const munitionStatsSchema = statsSchema(
+  {
+    total: munitionFigureSchema,
+    by_category: byCategorySchema,
+    by_model: z
+      .array(z.object({ weapon_model: z.string().nullable(), weapon_category: weaponCategorySchema, ...munitionFigureFields }))
+      .optional()
+      .describe('Each weapon model\'s figures; with `include=by_model`.'),
+  },
+  { total: munitionFigureSchema, by_category: byCategorySchema },
+  'total',
+).meta({
+  id: 'MunitionStats',
+  description:
+    'Weapons launched, shot down and lost per bucket and weapon category; `include=by_model` adds each model, `include=by_source` every source\'s own totals.',
+  examples: [munitionStatsExample],
+});
 
 export const unitFeatureCollectionSchema = z
   .object({
