@@ -12,6 +12,8 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { formatSummary, importAirForce, type ImportSummary } from '../tools/importer/import-airforce.js';
 import type { RevisionWire } from '../src/modules/history/history.schemas.js';
+import { buildApp } from '../src/app.js';
+import { seedDatabase } from '../seed/seed.js';
 import { AIR_FORCE_CSV, apiKey, freshApp, getJson, send, SHARED_DIR } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -296,5 +298,37 @@ describe('import history: command line', () => {
     expect(stdout).toMatch(/^revisions: +\d+ by import:airforce, reason: Air Force import of attacks\.csv \(SHA-256 [0-9a-f]{64}\): 43 rows read, 33 imported, 10 rejected$/m);
     expect(stdout).toContain(sha256(FIXTURE));
     expect(stdout).toContain("editors' changes:   kept 0 editor corrections and 0 editor deletions, 0 conflicts");
+  });
+
+  it('when the CLI imports into a new file that the server then seeds, then the Kyiv strike is one event and July counts as when the seed came first', async () => {
+    // Arrange: the order a new user may take (import into a fresh file, then npm start, which
+    // seeds); the reference is the seed first, then the same import.
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-order-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    copyFileSync(FIXTURE, join(dir, 'attacks.csv'));
+    copyFileSync(WEAPONS, join(dir, 'missiles_and_uavs.csv'));
+    const file = join(dir, 'sitrep.db');
+    const reference = await freshApp({ seed: true });
+    importFile(reference, fixtureCsv, 'attacks.csv');
+
+    // Act
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tools/import-airforce.ts', join(dir, 'attacks.csv')], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: file },
+    });
+    const server = await buildApp({ databaseUrl: file, logLevel: 'silent', http: { maxEventLoopDelayMs: 0 } });
+    onTestFinished(() => server.close());
+    await seedDatabase(server.db);
+
+    // Assert
+    const night = '/v1/events?kind=aerial_attack&from=2025-07-03&to=2025-07-04&tz=Europe/Kyiv';
+    const ids = async (app: FastifyInstance) => (await getJson(app, night)).body.data.map((e: { id: string }) => e.id);
+    expect(await ids(server)).toEqual(await ids(reference));
+    expect((await ids(server)).filter((id: string) => id === KYIV_STRIKE)).toHaveLength(1);
+    const july = '/v1/stats/munitions?from=2025-07-01&to=2025-07-31&tz=Europe/Kyiv&bucket=day';
+    const served = (await getJson(server, july)).body.data;
+    expect(served.length).toBeGreaterThan(0);
+    expect(served).toEqual((await getJson(reference, july)).body.data);
+    expect(stdout).toMatch(/^seed dataset: +\d+ records inserted first, 0 already present$/m);
   });
 });
