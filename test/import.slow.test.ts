@@ -513,7 +513,7 @@ describe('Air Force import: command line', () => {
   const cli = (args: string[], env: Record<string, string>) =>
     run(process.execPath, ['--import', 'tsx', 'tools/import-airforce.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
 
-  it('when run in a child process with DATABASE_URL on a temp file, then it migrates, imports, prints the summary and draws no bar off a terminal', async () => {
+  it('when run in a child process with DATABASE_URL on a temp file, then it migrates, seeds, imports, prints the summary and draws no bar off a terminal', async () => {
     // Arrange: the catalogue sits beside the input under its dataset name, so it is found.
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
@@ -529,8 +529,10 @@ describe('Air Force import: command line', () => {
     expect(stdout).toContain(`(weapon catalogue: ${join(dir, 'missiles_and_uavs.csv')})`);
     expect(stdout).toContain('rows read:          43');
     expect(stdout).toContain('rows rejected:      10');
-    expect(stdout).toContain('events:             21 created, 0 updated, 0 unchanged');
-    expect(stdout).toContain('munition reports:   33 created, 0 updated, 0 unchanged');
+    // The seed goes in first; the import then takes the seed's strike of 3–4 July 2025 as its own.
+    expect(stdout).toMatch(/^seed dataset: +\d+ records inserted first, 0 already present$/m);
+    expect(stdout).toContain('events:             20 created, 1 updated, 0 unchanged');
+    expect(stdout).toContain('munition reports:   29 created, 4 updated, 0 unchanged');
     expect(stdout).toContain('  window_ends_before_start (1): line 37');
     const again = await cli([join(dir, 'attacks.csv')], { DATABASE_URL: databaseUrl });
     expect(again.stdout).toContain('events:             0 created, 0 updated, 21 unchanged');
