@@ -83,7 +83,7 @@ export function openDatabase(url: string): DatabaseHandle {
 
 /**
  * A second connection to a database file, read-only, for reads that stay open across many turns
- * of the event loop (src/plugins/scan-reads.ts). Its page cache is smaller: it walks rows once.
+ * of the event loop (claim scans, src/store.ts). Its page cache is smaller: it walks rows once.
  */
 export function openReadOnly(url: string): DatabaseHandle {
   const sqlite = new Database(url, { readonly: true, fileMustExist: true });

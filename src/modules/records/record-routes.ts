@@ -1,7 +1,7 @@
 // POST, PATCH and DELETE for one type of record, the same for every writable resource: an
 // editor key, a zod-checked strict body, `If-Match` on PATCH and DELETE, `Idempotency-Key` on
 // POST, one transaction per write with its revision, a tombstone on delete. The record is read,
-// `If-Match` compared and the `Idempotency-Key` claimed inside that transaction (`app.write`), so
+// `If-Match` compared and the `Idempotency-Key` claimed inside that transaction (`app.store.write`), so
 // two processes serving one database file cannot both pass a check before either commits.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -96,7 +96,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           response: { 200: representation, ...notModifiedResponse, ...problemResponses(404, 410) },
         },
       },
-      async (request, reply) => reply.send(await def.render(app.db, load(app.db, request.params.id))),
+      async (request, reply) => reply.send(await app.store.read(async (db) => def.render(db, load(db, request.params.id)))),
     );
   }
 
@@ -124,7 +124,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       const apiKeyId = request.apiKey!.id;
       const idempotencyKey = request.headers['idempotency-key'];
       const hash = requestHash(request);
-      const answer = await app.write(async (tx) => {
+      const answer = await app.store.write(async (tx) => {
         // Claimed in the transaction that creates the record: a retry, from this process or
         // another, waits for the lock and then finds the key with its answer.
         const prior = idempotencyKey === undefined ? null : getIdempotencyRecord(tx, apiKeyId, idempotencyKey);
@@ -178,7 +178,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
     },
     async (request, reply) => {
       const { reason, ...patch } = request.body as z.infer<Patch> & { reason?: string };
-      const { body, etag } = await app.write(async (tx) => {
+      const { body, etag } = await app.store.write(async (tx) => {
         const current = load(tx, request.params.id);
         checkIfMatch(request.headers['if-match'], (await render(tx, current)).etag, label);
         const ctx = writeContext(request, reason);
@@ -208,7 +208,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       },
     },
     async (request, reply) => {
-      await app.write(async (tx) => {
+      await app.store.write(async (tx) => {
         const current = load(tx, request.params.id);
         checkIfMatch(request.headers['if-match'], (await render(tx, current)).etag, label);
         commitDelete(tx, store, current, writeContext(request, request.query.reason));
