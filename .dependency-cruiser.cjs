@@ -54,6 +54,20 @@ module.exports = {
       to: { path: '^src/modules/' },
     },
     {
+      name: 'read-routes-see-the-store',
+      comment: 'Read routes reach data through app.store (src/store.ts): never the driver, drizzle, the tables or a repository function (their types may be named).',
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/[^/]+\\.routes\\.ts$', pathNot: '\\.write\\.routes\\.ts$' },
+      to: { path: '(^src/db/|\\.repository\\.ts$|drizzle-orm)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'plugins-see-the-store',
+      comment: 'Plugins get what they need of the data from app.ts (options) or app.store, never from the driver or drizzle.',
+      severity: 'error',
+      from: { path: '^src/plugins/' },
+      to: { path: '(^src/db/|drizzle-orm)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'server-needs-no-tools',
       comment: 'src/ is the server: it never imports the offline tools, tests or benchmarks.',
       severity: 'error',
