@@ -12,7 +12,7 @@ import { sqliteActorReads, type ActorReads } from './modules/actors/actors.reads
 import { sqliteClaimReads, type ClaimReads } from './modules/claims/claims.reads.js';
 import { sqliteEventReads, type EventReads } from './modules/events/events.reads.js';
 import { sqliteKeyStore, type KeyStore } from './modules/keys/keys.store.js';
-import { sqliteRecordReads, type RecordReads } from './modules/records/records.reads.js';
+import { sqliteRecordReads, sqliteRecordWrites, type RecordReads, type RecordWrites } from './modules/records/records.store.js';
 import { sqliteSourceReads, type SourceReads } from './modules/sources/sources.reads.js';
 import { sqliteStatsReads, type StatsReads } from './modules/stats/stats.reads.js';
 import { sqliteTimelineReads, type TimelineReads } from './modules/timeline/timeline.reads.js';
@@ -20,7 +20,8 @@ import { sqliteTimelineReads, type TimelineReads } from './modules/timeline/time
 /** Rows a claim scan reads between two turns of the event loop: a few milliseconds of work. */
 export const ROWS_PER_TURN = 1_000;
 
-export interface Store {
+/** What may be read, outside a write or (as `WriteTx`) inside one. */
+export interface StoreReads {
   actors: ActorReads;
   sources: SourceReads;
   events: EventReads;
@@ -28,16 +29,21 @@ export interface Store {
   timeline: TimelineReads;
   stats: StatsReads;
   records: RecordReads;
+}
+
+/** A write's view: the reads, seeing the transaction's own changes, and the record layer's writes. */
+export interface WriteTx extends StoreReads {
+  records: RecordReads & RecordWrites;
+}
+
+export interface Store extends StoreReads {
   keys: KeyStore;
   /**
    * Runs `body` after every write queued before it, in one transaction that holds the write lock
    * from its start: load the record, compare `If-Match`, claim the `Idempotency-Key` and change it
-   * there, so that no other writer, in this process or another, comes in between. `tx` is what the
-   * record layer (modules/records) writes through.
+   * there, so that no other writer, in this process or another, comes in between.
    */
-  write<T>(body: (tx: Db) => Promise<T>): Promise<T>;
-  /** Runs `body` on the connection outside any write: the record layer's item reads, which share its code with the writes. */
-  read<T>(body: (db: Db) => Promise<T>): Promise<T>;
+  write<T>(body: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** The record's change counter: anything derived from a read is valid while it has not moved. */
   version(): number;
   /** Resolves when the database answers a query. */
@@ -66,7 +72,7 @@ export function openSqliteStore(databaseUrl: string): { store: Store; db: Db } {
   const scan = scanHandle ? { db: scanHandle.db, rowsPerTurn: ROWS_PER_TURN } : { db, rowsPerTurn: Infinity };
 
   let tail: Promise<unknown> = Promise.resolve();
-  const write = <T>(body: (tx: Db) => Promise<T>): Promise<T> => {
+  const writeOn = <T>(body: (tx: Db) => Promise<T>): Promise<T> => {
     const run = tail.then(
       () => writeTransaction(db, body),
       () => writeTransaction(db, body),
@@ -76,7 +82,7 @@ export function openSqliteStore(databaseUrl: string): { store: Store; db: Db } {
     return run;
   };
 
-  const store: Store = {
+  const reads: StoreReads = {
     actors: sqliteActorReads(db),
     sources: sqliteSourceReads(db),
     events: sqliteEventReads(db),
@@ -84,9 +90,14 @@ export function openSqliteStore(databaseUrl: string): { store: Store; db: Db } {
     timeline: sqliteTimelineReads(db),
     stats: sqliteStatsReads(db, scan),
     records: sqliteRecordReads(db),
-    keys: sqliteKeyStore(db, write),
-    write,
-    read: (body) => body(db),
+  };
+  // One connection: inside the transaction, the reads are the same functions and see its changes.
+  const tx: WriteTx = { ...reads, records: { ...reads.records, ...sqliteRecordWrites(db) } };
+
+  const store: Store = {
+    ...reads,
+    keys: sqliteKeyStore(db, writeOn),
+    write: (body) => writeOn(() => body(tx)),
     version: () => dataVersionThisTurn(db),
     ping: async () => {
       db.get(sql`SELECT 1`);
