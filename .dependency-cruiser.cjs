@@ -54,6 +54,27 @@ module.exports = {
       to: { path: '^src/modules/' },
     },
     {
+      name: 'routes-see-the-store',
+      comment: 'Routes (and the write-route factory) reach data through app.store (src/store.ts): never the driver, drizzle or the tables (row types may be named).',
+      severity: 'error',
+      from: { path: '(^src/modules/[^/]+/[^/]+\\.routes\\.ts$|^src/modules/records/record-routes\\.ts$)' },
+      to: { path: '(^src/db/|drizzle-orm)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'read-routes-call-no-repository',
+      comment: "Read routes call the store's interfaces, not a repository's functions (their types may be named); write routes name the RecordStore of each record type they change.",
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/[^/]+\\.routes\\.ts$', pathNot: '\\.write\\.routes\\.ts$' },
+      to: { path: '\\.repository\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'plugins-see-the-store',
+      comment: 'Plugins get what they need of the data from app.ts (options) or app.store, never from the driver or drizzle.',
+      severity: 'error',
+      from: { path: '^src/plugins/' },
+      to: { path: '(^src/db/|drizzle-orm)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'server-needs-no-tools',
       comment: 'src/ is the server: it never imports the offline tools, tests or benchmarks.',
       severity: 'error',

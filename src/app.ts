@@ -17,11 +17,9 @@ import { sourceRoutes } from './modules/sources/sources.routes.js';
 import { sourceWriteRoutes } from './modules/sources/sources.write.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
-import { getApiKey } from './modules/keys/keys.repository.js';
 import { keyRoutes } from './modules/keys/keys.routes.js';
 import authPlugin from './plugins/auth.js';
 import compressionPlugin from './plugins/compression.js';
-import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
 import httpCachePlugin from './plugins/http-cache.js';
@@ -29,13 +27,13 @@ import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 import unreadBodiesPlugin from './plugins/unread-bodies.js';
-import writeLockPlugin from './plugins/write-lock.js';
 import responseCachePlugin from './plugins/response-cache.js';
 import scanReadsPlugin from './plugins/scan-reads.js';
 import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
 import { PRE_ROUTING_HEADERS } from './lib/response-headers.js';
 import { originForm } from './lib/public-url.js';
+import { storePlugin } from './store.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   /** Rate limits, CORS, body and time limits; each field defaults to DEFAULT_HTTP_LIMITS. */
@@ -137,13 +135,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compressionPlugin);
   await app.register(httpCachePlugin, { requireKeyForReads: options.requireKeyForReads ?? false });
   await app.register(jsonBodyPlugin);
-  await app.register(dbPlugin, { databaseUrl: options.databaseUrl });
-  await app.register(scanReadsPlugin, { databaseUrl: options.databaseUrl });
+  await app.register(storePlugin, { databaseUrl: options.databaseUrl });
+  await app.register(scanReadsPlugin);
   await app.register(openapiPlugin, { publicBaseUrl: options.publicBaseUrl ?? null });
   await app.register(etagPlugin);
-  await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false, findKey: (id) => getApiKey(app.db, id) });
-  await app.register(writeLockPlugin);
-  await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20 });
+  await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false, findKey: (id) => app.store.keys.get(id) });
+  await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20, dataVersion: () => app.store.version() });
 
   await app.register(healthRoutes);
   await app.register(

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import { buildApp } from '../src/app.js';
 import { createApiKey } from '../src/modules/keys/keys.repository.js';
 import { EVENT_KINDS } from '../src/domain/vocabulary.js';
-import { ROWS_PER_TURN } from '../src/plugins/scan-reads.js';
+import { ROWS_PER_TURN } from '../src/store.js';
 import { writeSyntheticDatabase } from '../tools/synthetic/write.js';
 import { eventInput } from './factories.js';
 import { expectProblem } from './helpers.js';

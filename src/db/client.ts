@@ -1,14 +1,17 @@
 // Opens the SQLite database, sets the pragmas sitrep relies on, and applies the committed
-// drizzle-kit migrations. Everything above this file sees only the drizzle handle.
+// drizzle-kit migrations; installs the statement cache (statements.ts) on every connection.
+// Everything above this file sees only the drizzle handle.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
+import { cacheStatements } from './statements.js';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Db } from './db-type.js';
+import type { Db } from './db-type.js';
 
 /**
  * The committed migrations, found in the nearest folder above this module that has them: this
@@ -26,36 +29,6 @@ function findMigrationsFolder(): string {
 export const MIGRATIONS_FOLDER = findMigrationsFolder();
 
 export type DatabaseHandle = { db: Db; sqlite: Database.Database; close: () => void };
-
-/** How many prepared statements a connection keeps for reuse. */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * drizzle prepares a new statement for every query it runs, and SQLite's prepare costs more than
- * most of sitrep's indexed reads, so each connection keeps its statements by SQL text (least
- * recently used dropped first). A statement still busy in an open iterator (an export) is not
- * shared: the caller gets a fresh one.
- */
-function reuseStatements(sqlite: Database.Database, capacity: number): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const cached = cache.get(source);
-    if (cached && !cached.busy) {
-      cache.delete(source);
-      cache.set(source, cached);
-      // Modes stick to a statement; put back the defaults its previous user may have changed.
-      if (cached.reader) cached.pluck(false).expand(false).raw(false);
-      return cached;
-    }
-    const statement = prepare(source);
-    if (!cached) {
-      cache.set(source, statement);
-      if (cache.size > capacity) cache.delete(cache.keys().next().value!);
-    }
-    return statement;
-  }) as Database.Database['prepare'];
-}
 
 export function openDatabase(url: string): DatabaseHandle {
   if (url !== ':memory:') mkdirSync(dirname(resolve(url)), { recursive: true });
@@ -76,20 +49,20 @@ export function openDatabase(url: string): DatabaseHandle {
   // close. 64 MiB bought no measurable speed and cost as much in RSS (docs/PERFORMANCE.md).
   // Not mmap: mapped pages of a multi-gigabyte file would count against the process's RSS.
   sqlite.pragma('cache_size = -16384');
-  reuseStatements(sqlite, STATEMENT_CACHE_SIZE);
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   return { db, sqlite, close: () => sqlite.close() };
 }
 
 /**
  * A second connection to a database file, read-only, for reads that stay open across many turns
- * of the event loop (src/plugins/scan-reads.ts). Its page cache is smaller: it walks rows once.
+ * of the event loop (claim scans, src/store.ts). Its page cache is smaller: it walks rows once.
  */
 export function openReadOnly(url: string): DatabaseHandle {
   const sqlite = new Database(url, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -8192');
-  reuseStatements(sqlite, STATEMENT_CACHE_SIZE);
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   return { db, sqlite, close: () => sqlite.close() };
 }

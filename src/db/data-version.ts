@@ -2,7 +2,7 @@
 // the transaction that writes, so anything derived from a read stays valid exactly as long as the
 // counter has not moved. Read it before deriving, and compare before reusing.
 import type { Db } from './client.js';
-import { preparedPer } from './prepared.js';
+import { preparedPer } from './statements.js';
 
 const versionStatement = preparedPer((db) => db.$client.prepare('SELECT version FROM data_version WHERE id = 1').pluck());
 // Rows this connection has changed since it opened: no table is read, so no lock is taken.

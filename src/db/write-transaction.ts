@@ -14,7 +14,7 @@ import type { Db } from './client.js';
  * transaction) until it ends. A body that awaits real I/O breaks that; the check below rolls it
  * back instead of committing.
  *
- * One transaction per connection at a time: callers in one process queue (src/plugins/write-lock.ts).
+ * One transaction per connection at a time: callers in one process queue (src/store.ts).
  */
 export async function writeTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
   const sqlite = db.$client;

@@ -24,7 +24,7 @@ declare module 'fastify' {
 export type AuthPluginOptions = {
   requireKeyForReads: boolean;
   /** The stored key with this id, or null: the keys module's lookup, handed in so this plugin knows no table. */
-  findKey: (id: string) => ApiKeyRow | null;
+  findKey: (id: string) => Promise<ApiKeyRow | null>;
 };
 
 const ROLE_RANK: Record<KeyRole, number> = { editor: 1, admin: 2 };
@@ -62,13 +62,16 @@ export default fp<AuthPluginOptions>(
       if (!match) return fail(true, 'The Authorization header must be `Bearer <key>`.');
       const key = match[1]!;
       const id = keyIdOf(key);
-      const row = id ? opts.findKey(id) : null;
-      if (!row || !keyMatchesHash(key, row.secretHash)) return fail(true, 'The API key is not valid.');
-      if (row.revokedAt) return fail(true, 'The API key was revoked.');
-      request.apiKey = row;
-      // Who acted, never the key itself.
-      request.log.info({ key_id: row.id, key_name: row.name }, 'authenticated');
-      done();
+      const accept = (row: ApiKeyRow | null) => {
+        if (!row || !keyMatchesHash(key, row.secretHash)) return fail(true, 'The API key is not valid.');
+        if (row.revokedAt) return fail(true, 'The API key was revoked.');
+        request.apiKey = row;
+        // Who acted, never the key itself.
+        request.log.info({ key_id: row.id, key_name: row.name }, 'authenticated');
+        done();
+      };
+      if (!id) return accept(null);
+      opts.findKey(id).then(accept, done);
     });
 
     app.decorate('requireRole', (role: KeyRole) => async (request: FastifyRequest, reply: FastifyReply) => {

@@ -8,7 +8,6 @@
 // not once per replay.
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { dataVersionThisTurn } from '../db/data-version.js';
 import { compressBody, encodingFor, type Encoding } from '../lib/compression.js';
 import { etagWithEncoding, ifNoneMatchMatches, representationOf } from '../lib/etag.js';
 
@@ -25,6 +24,8 @@ declare module 'fastify' {
 export type ResponseCacheOptions = {
   /** Memory for kept answers, in bytes; 0 turns the cache off. */
   maxBytes: number;
+  /** The record's change counter (the store's `version`): an entry stored under another is stale. */
+  dataVersion: () => number;
 };
 
 // Kept encoded: replaying a string would encode it to UTF-8 again on every request. `etag` is the
@@ -76,7 +77,7 @@ export default fp<ResponseCacheOptions>(
     const replay = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
       if (request.method !== 'GET') return done();
       const key = keyOf(request);
-      const version = dataVersionThisTurn(app.db);
+      const version = options.dataVersion();
       const entry = entries.get(key);
       if (!entry || entry.version !== version) {
         drop(key);
@@ -142,5 +143,5 @@ export default fp<ResponseCacheOptions>(
       });
     });
   },
-  { name: 'response-cache', dependencies: ['db', 'etag'] },
+  { name: 'response-cache', dependencies: ['store', 'etag'] },
 );

@@ -1,41 +1,29 @@
 // Reads that walk every claim of millions of events (the statistics the kept totals cannot
-// answer: filtered ones, and each source's own totals) take seconds. They run on a second,
-// read-only connection and let the event loop turn every thousand rows, so the server keeps
-// answering everyone else meanwhile; on the main connection an iterator left open across turns
-// would pin its snapshot for every other read and refuse every write. At most SCANS_AT_ONCE run
-// together and SCANS_WAITING wait for a turn; a request beyond those gets 503 with Retry-After.
+// answer: filtered ones, and each source's own totals) take seconds. The store runs them on a
+// second connection, yielding to the event loop as they go (src/store.ts); this plugin bounds how
+// many run at once: at most SCANS_AT_ONCE together and SCANS_WAITING waiting for a turn; a
+// request beyond those gets 503 with Retry-After.
 import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { openReadOnly, type Db } from '../db/client.js';
 import { ProblemError } from '../lib/problem.js';
 
-/** Rows a scan reads between two turns of the event loop: a few milliseconds of work. */
-export const ROWS_PER_TURN = 1_000;
 const SCANS_AT_ONCE = 2;
 const SCANS_WAITING = 8;
 /** Scans running or waiting at most; the next request gets 503. */
 export const SCAN_CAPACITY = SCANS_AT_ONCE + SCANS_WAITING;
 
-export type Scan = { db: Db; rowsPerTurn: number };
-
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Runs `read` when a scan slot is free, on the connection and with the pace scans use. */
-    scanReads: <T>(reply: FastifyReply, read: (scan: Scan) => Promise<T>) => Promise<T>;
+    /** Runs `read` when a scan slot is free; answers 503 when every slot and place in line is taken. */
+    scanReads: <T>(reply: FastifyReply, read: () => Promise<T>) => Promise<T>;
   }
 }
 
-export default fp<{ databaseUrl: string }>(
-  async (app, opts) => {
-    // An in-memory database cannot be opened twice (each test has its own, small one): scans run
-    // on the main connection there, in one go, so no write can meet the open iterator.
-    const handle = opts.databaseUrl === ':memory:' ? null : openReadOnly(opts.databaseUrl);
-    if (handle) app.addHook('onClose', async () => handle.close());
-    const scan: Scan = handle ? { db: handle.db, rowsPerTurn: ROWS_PER_TURN } : { db: app.db, rowsPerTurn: Infinity };
-
+export default fp(
+  async (app) => {
     let running = 0;
     const waiting: (() => void)[] = [];
-    app.decorate('scanReads', async <T>(reply: FastifyReply, read: (scan: Scan) => Promise<T>): Promise<T> => {
+    app.decorate('scanReads', async <T>(reply: FastifyReply, read: () => Promise<T>): Promise<T> => {
       if (running < SCANS_AT_ONCE) {
         running += 1;
       } else if (waiting.length < SCANS_WAITING) {
@@ -49,7 +37,7 @@ export default fp<{ databaseUrl: string }>(
         );
       }
       try {
-        return await read(scan);
+        return await read();
       } finally {
         const next = waiting.shift();
         if (next) next();
@@ -57,5 +45,5 @@ export default fp<{ databaseUrl: string }>(
       }
     });
   },
-  { name: 'scan-reads', dependencies: ['db'] },
+  { name: 'scan-reads' },
 );

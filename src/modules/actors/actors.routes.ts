@@ -6,8 +6,6 @@ import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { keysetPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
-import { missingRecord } from '../records/records.repository.js';
-import { countActorRoles, getActor, listActors } from './actors.repository.js';
 import { actorDetailSchema, actorListSchema, listActorsQuerySchema, type ActorWire } from './actors.schemas.js';
 
 export function presentActor(row: ActorRow): ActorWire {
@@ -44,7 +42,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         arity: 2,
         limit,
         fetch: (key, count) =>
-          listActors(app.db, { ...filters, after: key ? { name: String(key[0]), id: String(key[1]) } : undefined, limit: count }),
+          app.store.actors.list({ ...filters, after: key ? { name: String(key[0]), id: String(key[1]) } : undefined, limit: count }),
         keyOf: (actor) => [actor.name, actor.id],
       });
       return { data: page.map(presentActor), next_cursor: nextCursor };
@@ -66,9 +64,9 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = await getActor(app.db, request.params.id);
-      if (!actor) throw missingRecord(app.db, 'actor', 'actor', request.params.id);
-      const roles = await countActorRoles(app.db, actor.id);
+      const actor = await app.store.actors.get(request.params.id);
+      if (!actor) throw await app.store.records.missing('actor', 'actor', request.params.id);
+      const roles = await app.store.actors.roles(actor.id);
       return { ...presentActor(actor), roles: roles.map((r) => ({ role: r.role, event_count: r.eventCount })) };
     },
   );

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ActorRow } from '../../db/schema.js';
 import { camelFields } from '../records/records.writes.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
-import { actorStore, countActorRoles } from './actors.repository.js';
+import { actorStore } from './actors.repository.js';
 import { presentActor } from './actors.routes.js';
 import { actorBodies, actorDetailSchema } from './actors.schemas.js';
 
@@ -16,9 +16,9 @@ export const actorWriteRoutes: FastifyPluginAsync = async (app) => {
     idPrefix: 'act',
     bodies: actorBodies,
     representation: actorDetailSchema,
-    render: async (db, row) => ({
+    render: async (reads, row) => ({
       ...presentActor(row),
-      roles: (await countActorRoles(db, row.id)).map((r) => ({ role: r.role, event_count: r.eventCount })),
+      roles: (await reads.actors.roles(row.id)).map((r) => ({ role: r.role, event_count: r.eventCount })),
     }),
     fromCreate: (_tx, input, id, now) => ({ country: null, description: null, ...camelFields(input), id, createdAt: now, updatedAt: now }) as ActorRow,
     fromPatch: (_tx, current, patch, now) => ({ ...current, ...camelFields(patch), updatedAt: now }),

@@ -2,18 +2,17 @@
 // and every piece of evidence as a list of its own, so a newsroom can pull all claims of a source
 // or an event into a spreadsheet. JSON pages; CSV and NDJSON stream every match unless `limit` is given.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../../db/client.js';
 import type { CitationRow } from '../../db/schema.js';
 import { decodeCursor, queryFingerprint } from '../../lib/cursor.js';
 import { csvEncoder, exportFormat, ndjsonEncoder, sendExport } from '../../lib/export.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { setNextLink } from '../../lib/formats.js';
 import { DEFAULT_LIMIT, keysetPage } from '../../lib/pagination.js';
-import { getSourcesByIds } from '../sources/sources.repository.js';
+import type { SourceReads } from '../sources/sources.reads.js';
 import { placeFilterFromQuery } from '../places/places.schemas.js';
 import { CITATION_COLUMNS, citationCells, presentCitationRecord, presentReports, reportCells, reportColumns, type ReportBatch } from './claims.present.js';
-import { iterateCitations, listCitations } from '../sources/citations.repository.js';
-import { citationsOfReports, iterateReports, listReports, type ReportKind, type ReportListRow } from './claims.repository.js';
+import type { ClaimReads } from './claims.reads.js';
+import type { ReportKind, ReportListRow } from './claims.repository.js';
 import {
   casualtyReportListSchema,
   citationListSchema,
@@ -24,20 +23,22 @@ import {
   REPORT_FORMATS,
 } from './claims.schemas.js';
 
-async function sourcesById(db: Db, ids: Iterable<string | null>) {
+async function sourcesById(sources: SourceReads, ids: Iterable<string | null>) {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
-  return new Map((await getSourcesByIds(db, wanted)).map((s) => [s.id, s]));
+  return new Map((await sources.byIds(wanted)).map((s) => [s.id, s]));
 }
 
+type Reads = { claims: ClaimReads; sources: SourceReads };
+
 /** A batch of reports with their citations and every source either names: two queries per batch. */
-async function completeReports<K extends ReportKind>(db: Db, kind: K, rows: Array<ReportListRow<K>>): Promise<ReportBatch<K>> {
-  const citations = await citationsOfReports(db, kind, rows.map((r) => r.report.id));
-  const sources = await sourcesById(db, [...rows.map((r) => r.report.sourceId), ...citations.flatMap((c) => [c.sourceId, c.viaSourceId])]);
+async function completeReports<K extends ReportKind>(reads: Reads, kind: K, rows: Array<ReportListRow<K>>): Promise<ReportBatch<K>> {
+  const citations = await reads.claims.citationsOfReports(kind, rows.map((r) => r.report.id));
+  const sources = await sourcesById(reads.sources, [...rows.map((r) => r.report.sourceId), ...citations.flatMap((c) => [c.sourceId, c.viaSourceId])]);
   return { rows, citations, sources };
 }
 
-async function completeCitations(db: Db, rows: CitationRow[]) {
-  const sources = await sourcesById(db, rows.flatMap((c) => [c.sourceId, c.viaSourceId]));
+async function completeCitations(reads: Reads, rows: CitationRow[]) {
+  const sources = await sourcesById(reads.sources, rows.flatMap((c) => [c.sourceId, c.viaSourceId]));
   return rows.map((row) => presentCitationRecord(row, sources));
 }
 
@@ -119,19 +120,19 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
           { limit, cursor },
           filters,
           answered === 'json',
-          (afterId, pageSize) => listReports(app.db, kind, { ...filter, afterId, limit: pageSize }),
-          (afterId) => iterateReports(app.db, kind, { ...filter, afterId }),
+          (afterId, pageSize) => app.store.claims.reports(kind, { ...filter, afterId, limit: pageSize }),
+          (afterId) => app.store.claims.iterateReports(kind, { ...filter, afterId }),
           (row) => row.report.id,
         );
         setNextLink(reply, request, source.nextCursor);
         if (answered === 'json') {
-          const batch = await completeReports(app.db, kind, source.page);
+          const batch = await completeReports(app.store, kind, source.page);
           return { data: presentReports(kind, batch), next_cursor: source.nextCursor };
         }
         const format =
           answered === 'csv'
-            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.db, kind, rows)), csvEncoder(reportColumns(kind), negotiated))
-            : exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => presentReports(kind, await completeReports(app.db, kind, rows)), ndjsonEncoder());
+            ? exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => reportCells(kind, await completeReports(app.store, kind, rows)), csvEncoder(reportColumns(kind), negotiated))
+            : exportFormat(async (rows: Array<ReportListRow<typeof kind>>) => presentReports(kind, await completeReports(app.store, kind, rows)), ndjsonEncoder());
         return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
       },
     });
@@ -167,16 +168,16 @@ export const claimRoutes: FastifyPluginAsyncZod = async (app) => {
         { limit, cursor },
         filters,
         answered === 'json',
-        (afterId, pageSize) => listCitations(app.db, { ...filter, afterId, limit: pageSize }),
-        (afterId) => iterateCitations(app.db, { ...filter, afterId }),
+        (afterId, pageSize) => app.store.sources.citations({ ...filter, afterId, limit: pageSize }),
+        (afterId) => app.store.sources.iterateCitations({ ...filter, afterId }),
         (row) => row.id,
       );
       setNextLink(reply, request, source.nextCursor);
-      if (answered === 'json') return { data: await completeCitations(app.db, source.page), next_cursor: source.nextCursor };
+      if (answered === 'json') return { data: await completeCitations(app.store, source.page), next_cursor: source.nextCursor };
       const format =
         answered === 'csv'
-          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.db, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS, negotiated))
-          : exportFormat((rows: CitationRow[]) => completeCitations(app.db, rows), ndjsonEncoder());
+          ? exportFormat(async (rows: CitationRow[]) => (await completeCitations(app.store, rows)).map(citationCells), csvEncoder(CITATION_COLUMNS, negotiated))
+          : exportFormat((rows: CitationRow[]) => completeCitations(app.store, rows), ndjsonEncoder());
       return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...format }, source.stream);
     },
   });

@@ -2,14 +2,13 @@
 // GET one record, and the editors' POST, PATCH and DELETE, each one revision in the history of
 // the event it belongs to.
 import type { FastifyPluginAsync } from 'fastify';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { casualtyReports, damageReports, events, munitionReports, relations, sources } from '../../db/schema.js';
 import { invalidParameter } from '../../lib/problem.js';
-import type { Queryable } from '../records/records.repository.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
-import { camelFields, requireReference, snakeRecord, type RecordStore } from '../records/records.writes.js';
+import { registerRecordRoutes, requireRecord, type WriteTx } from '../records/record-routes.js';
+import { camelFields, snakeRecord, type RecordStore } from '../records/records.writes.js';
+import { sourceStore } from '../sources/sources.repository.js';
 import { casualtyReportStore, citationStore, damageReportStore, munitionReportStore, relationStore } from '../events/events.facts.repository.js';
+import { eventStore } from '../events/events.write.repository.js';
 import {
   casualtyReportBodies,
   casualtyReportRecordSchema,
@@ -36,7 +35,7 @@ function flatRecord<Row extends { id: string }>(
     bodies: Bodies;
     representation: z.ZodType;
     example: string;
-    check: (tx: Queryable, row: Row) => void;
+    check: (tx: WriteTx, row: Row) => Promise<void> | void;
   },
 ) {
   // Optional create fields are nullable columns: absent means null (`reason` is the change's, not the record's).
@@ -45,8 +44,8 @@ function flatRecord<Row extends { id: string }>(
       .filter(([key, s]) => key !== 'reason' && (s as z.ZodType).safeParse(undefined).success)
       .map(([key]) => [key, null]),
   );
-  const checked = (tx: Queryable, row: Row) => {
-    options.check(tx, row);
+  const checked = async (tx: WriteTx, row: Row) => {
+    await options.check(tx, row);
     return row;
   };
   registerRecordRoutes(app, {
@@ -64,14 +63,16 @@ function flatRecord<Row extends { id: string }>(
   });
 }
 
-function eventAndSource(tx: Queryable, row: { eventId: string; sourceId: string }) {
-  requireReference(tx, events, 'event', 'event_id', row.eventId);
-  requireReference(tx, sources, 'source', 'source_id', row.sourceId);
+async function eventAndSource(tx: WriteTx, row: { eventId: string; sourceId: string }) {
+  await requireRecord(tx, eventStore, 'event_id', row.eventId);
+  await requireRecord(tx, sourceStore, 'source_id', row.sourceId);
 }
 
-function belongsTo(tx: Queryable, table: typeof casualtyReports | typeof munitionReports | typeof damageReports, field: string, id: string | null, eventId: string) {
+type ReportStore = typeof casualtyReportStore | typeof munitionReportStore | typeof damageReportStore;
+
+async function belongsTo(tx: WriteTx, store: ReportStore, field: string, id: string | null, eventId: string) {
   if (id === null) return;
-  const row = tx.select({ eventId: table.eventId }).from(table).where(eq(table.id, id)).get();
+  const row = await tx.records.get<{ id: string; eventId: string }>(store as RecordStore<{ id: string; eventId: string }>, id);
   if (!row) throw invalidParameter('body', field, `no report has the id ${JSON.stringify(id)}`);
   if (row.eventId !== eventId) throw invalidParameter('body', field, `belongs to event ${JSON.stringify(row.eventId)}, not to event_id`);
 }
@@ -93,8 +94,8 @@ export const claimWriteRoutes: FastifyPluginAsync = async (app) => {
     bodies: casualtyReportBodies,
     representation: casualtyReportRecordSchema,
     example: 'cas_kyiv_body_injured',
-    check: (tx, row) => {
-      eventAndSource(tx, row);
+    check: async (tx, row) => {
+      await eventAndSource(tx, row);
       if (row.low !== null && row.best !== null && row.low > row.best) throw invalidParameter('body', 'best', 'must not be lower than low');
       if (row.best !== null && row.high !== null && row.best > row.high) throw invalidParameter('body', 'high', 'must not be lower than best');
       if (row.low !== null && row.high !== null && row.low > row.high) throw invalidParameter('body', 'high', 'must not be lower than low');
@@ -108,8 +109,8 @@ export const claimWriteRoutes: FastifyPluginAsync = async (app) => {
     bodies: munitionReportBodies,
     representation: munitionReportRecordSchema,
     example: 'mun_kyiv_military_drones',
-    check: (tx, row) => {
-      eventAndSource(tx, row);
+    check: async (tx, row) => {
+      await eventAndSource(tx, row);
       figureTime(row);
     },
   });
@@ -131,19 +132,19 @@ export const claimWriteRoutes: FastifyPluginAsync = async (app) => {
     bodies: citationBodies,
     representation: citationRecordSchema,
     example: 'cit_call_lead',
-    check: (tx, row) => {
-      eventAndSource(tx, row);
-      requireReference(tx, sources, 'source', 'via_source_id', row.viaSourceId);
+    check: async (tx, row) => {
+      await eventAndSource(tx, row);
+      await requireRecord(tx, sourceStore, 'via_source_id', row.viaSourceId);
       if (row.quote === null && row.locator === null) throw invalidParameter('body', 'quote', 'a citation needs a quote or a locator');
       const facts = (['casualtyReportId', 'munitionReportId', 'damageReportId', 'relationId'] as const).filter((key) => row[key] !== null);
       if (facts.length > 1) throw invalidParameter('body', 'relation_id', 'a citation backs one fact: set at most one of casualty_report_id, munition_report_id, damage_report_id, relation_id');
-      belongsTo(tx, casualtyReports, 'casualty_report_id', row.casualtyReportId, row.eventId);
-      belongsTo(tx, munitionReports, 'munition_report_id', row.munitionReportId, row.eventId);
-      belongsTo(tx, damageReports, 'damage_report_id', row.damageReportId, row.eventId);
+      await belongsTo(tx, casualtyReportStore, 'casualty_report_id', row.casualtyReportId, row.eventId);
+      await belongsTo(tx, munitionReportStore, 'munition_report_id', row.munitionReportId, row.eventId);
+      await belongsTo(tx, damageReportStore, 'damage_report_id', row.damageReportId, row.eventId);
       if (row.relationId !== null) {
-        const relation = tx.select({ from: relations.fromEventId }).from(relations).where(eq(relations.id, row.relationId)).get();
+        const relation = await tx.records.get(relationStore, row.relationId);
         if (!relation) throw invalidParameter('body', 'relation_id', `no relation has the id ${JSON.stringify(row.relationId)}`);
-        if (relation.from !== row.eventId) throw invalidParameter('body', 'relation_id', 'a relation\'s citations belong to its from-event; set event_id to it');
+        if (relation.fromEventId !== row.eventId) throw invalidParameter('body', 'relation_id', 'a relation\'s citations belong to its from-event; set event_id to it');
       }
     },
   });
@@ -155,9 +156,9 @@ export const claimWriteRoutes: FastifyPluginAsync = async (app) => {
     bodies: relationBodies,
     representation: relationRecordSchema,
     example: 'rel_strike_follows_call',
-    check: (tx, row) => {
-      requireReference(tx, events, 'event', 'from_event_id', row.fromEventId);
-      requireReference(tx, events, 'event', 'to_event_id', row.toEventId);
+    check: async (tx, row) => {
+      await requireRecord(tx, eventStore, 'from_event_id', row.fromEventId);
+      await requireRecord(tx, eventStore, 'to_event_id', row.toEventId);
       if (row.fromEventId === row.toEventId) throw invalidParameter('body', 'to_event_id', 'must be another event than from_event_id');
     },
   });

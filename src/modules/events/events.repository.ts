@@ -3,7 +3,7 @@
 import { and, asc, between, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { pagedRows } from '../../db/iterate.js';
-import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
+import { jsonList, listPlaceholder, preparedPer } from '../../db/statements.js';
 import {
   actors,
   casualtyReports,

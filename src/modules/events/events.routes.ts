@@ -1,6 +1,5 @@
 // /v1/events: the event store's read API, in JSON and as CSV, NDJSON and GeoJSON exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../../db/client.js';
 import type { EventRow } from '../../db/schema.js';
 import type { CsvOptions } from '../../lib/csv.js';
 import { csvEncoder, exportFormat, featureCollectionEncoder, ndjsonEncoder, sendExport, type ExportFormat } from '../../lib/export.js';
@@ -9,15 +8,14 @@ import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { setNextLink, type Format } from '../../lib/formats.js';
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { invalidParameter, ProblemError, problemResponses } from '../../lib/problem.js';
-// Before events.as-of: schemas are listed in the OpenAPI document in the order their modules load.
-import { eventsToExport, listEventPage, presentEvents } from './events.query.js';
-import { eventAsOf } from './events.as-of.js';
-import { missingRecord } from '../records/records.repository.js';
+import type { EventReads } from './events.reads.js';
+// Loaded here, though the routes only call it through app.store: its query path brings the place
+// schemas, which the OpenAPI document lists in the order modules load (as it did before the store).
+import './events.reads.js';
 import { addHours } from '../../lib/time.js';
-import { ACLED_COLUMNS, acledRows } from './events.acled.js';
-import { eventColumns, eventFeature, eventRowsWithHeadlines } from './events.export.js';
+import { ACLED_COLUMNS } from './events.acled.js';
+import { eventColumns, eventFeature } from './events.export.js';
 import { presentEventDetail } from './events.present.js';
-import { eventsAround, getEvent, getEventFacts } from './events.repository.js';
 import {
   EVENT_FIELDS,
   EVENT_FORMATS,
@@ -31,15 +29,15 @@ import {
 } from './events.schemas.js';
 
 /** How a list of events is written in each export format. */
-function eventExport(db: Db, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean, csv: CsvOptions): ExportFormat<EventRow> {
-  if (format === 'ndjson') return exportFormat(async (batch: EventRow[]) => (await presentEvents(db, batch)).map((event) => project(event, fields)), ndjsonEncoder());
-  if (acled) return exportFormat((batch: EventRow[]) => acledRows(db, batch), csvEncoder(ACLED_COLUMNS, csv));
+function eventExport(reads: EventReads, format: Exclude<Format, 'json'>, fields: string[] | undefined, acled: boolean, csv: CsvOptions): ExportFormat<EventRow> {
+  if (format === 'ndjson') return exportFormat(async (batch: EventRow[]) => (await reads.present(batch)).map((event) => project(event, fields)), ndjsonEncoder());
+  if (acled) return exportFormat((batch: EventRow[]) => reads.acledRows(batch), csvEncoder(ACLED_COLUMNS, csv));
   const columns = eventColumns(fields);
   if (format === 'csv') {
-    return exportFormat(async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).map(({ cells }) => cells), csvEncoder(columns, csv));
+    return exportFormat(async (batch: EventRow[]) => (await reads.withHeadlines(batch)).map(({ cells }) => cells), csvEncoder(columns, csv));
   }
   return exportFormat(
-    async (batch: EventRow[]) => (await eventRowsWithHeadlines(db, batch)).flatMap(({ event, cells }) => eventFeature(event, cells, columns) ?? []),
+    async (batch: EventRow[]) => (await reads.withHeadlines(batch)).flatMap(({ event, cells }) => eventFeature(event, cells, columns) ?? []),
     featureCollectionEncoder(),
   );
 }
@@ -93,13 +91,13 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       if (profile && fields) throw invalidParameter('query', 'fields', 'cannot be combined with profile=acled, whose columns are fixed');
       requireFieldsIn(fields, format === 'csv' || format === 'geojson' ? [...EVENT_FIELDS, 'headline'] : EVENT_FIELDS, format);
       if (format === 'json') {
-        const { page, nextCursor } = await listEventPage(app.db, query);
+        const { page, nextCursor } = await app.store.events.listPage(query);
         setNextLink(reply, request, nextCursor);
-        return { data: await presentEvents(app.db, page), next_cursor: nextCursor };
+        return { data: await app.store.events.present(page), next_cursor: nextCursor };
       }
-      const source = await eventsToExport(app.db, query);
+      const source = await app.store.events.toExport(query);
       setNextLink(reply, request, source.nextCursor);
-      return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.db, format, fields, Boolean(profile), negotiated) }, source.stream);
+      return sendExport(request, reply, { rows: source.rows, nextCursor: source.nextCursor, ...eventExport(app.store.events, format, fields, Boolean(profile), negotiated) }, source.stream);
     },
   });
 
@@ -123,13 +121,13 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (request.query.as_of) {
-        const past = eventAsOf(app.db, request.params.id, request.query.as_of);
+        const past = await app.store.events.asOf(request.params.id, request.query.as_of);
         if (!past) throw new ProblemError('SITREP_NOT_FOUND', `No event with the id ${JSON.stringify(request.params.id)} existed at ${request.query.as_of}.`);
         return presentEventDetail(past.event, past.facts);
       }
-      const event = await getEvent(app.db, request.params.id);
-      if (!event) throw missingRecord(app.db, 'event', 'event', request.params.id);
-      return presentEventDetail(event, await getEventFacts(app.db, event.id));
+      const event = await app.store.events.get(request.params.id);
+      if (!event) throw await app.store.records.missing('event', 'event', request.params.id);
+      return presentEventDetail(event, await app.store.events.facts(event.id));
     },
   );
 
@@ -148,16 +146,16 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const event = await getEvent(app.db, request.params.id);
-      if (!event) throw missingRecord(app.db, 'event', 'event', request.params.id);
+      const event = await app.store.events.get(request.params.id);
+      if (!event) throw await app.store.records.missing('event', 'event', request.params.id);
       const { window_hours: hours, limit, kind, country } = request.query;
       const window = {
         earliest: addHours(event.startAt, -hours),
         latest: addHours(event.endAt ?? event.startAt, hours),
       };
-      const { before, after } = await eventsAround(app.db, event, window, { kinds: kind, country }, limit);
-      const detail = presentEventDetail(event, await getEventFacts(app.db, event.id));
-      const [neighboursBefore, neighboursAfter] = [await presentEvents(app.db, before), await presentEvents(app.db, after)];
+      const { before, after } = await app.store.events.around(event, window, { kinds: kind, country }, limit);
+      const detail = presentEventDetail(event, await app.store.events.facts(event.id));
+      const [neighboursBefore, neighboursAfter] = [await app.store.events.present(before), await app.store.events.present(after)];
       const { actors: _a, casualty_reports: _c, munition_reports: _m, damage_reports: _d, citations: _ci, relations, ...own } = detail;
       return {
         event: own,

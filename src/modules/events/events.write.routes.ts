@@ -1,12 +1,9 @@
 // POST, PATCH and DELETE /v1/events: editors' corrections, each one revision in the history.
 import type { FastifyPluginAsync } from 'fastify';
-import { inArray } from 'drizzle-orm';
-import { actors } from '../../db/schema.js';
 import { invalidParameter } from '../../lib/problem.js';
-import type { Queryable } from '../records/records.repository.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes, type WriteTx } from '../records/record-routes.js';
+import { actorStore } from '../actors/actors.repository.js';
 import { presentEventDetail } from './events.present.js';
-import { getEventFacts } from './events.repository.js';
 import { eventDetailSchema } from './events.schemas.js';
 import { entryById, lookup, placeOfEntry, searchNamesOf, type PlaceRecord } from '../../domain/places.js';
 import { eventStore, type EventRecord } from './events.write.repository.js';
@@ -14,7 +11,7 @@ import { eventBodies, type PatchEventBody, type PlaceInput } from './events.writ
 
 type ActorLinks = NonNullable<PatchEventBody['actors']>;
 
-function actorLinks(tx: Queryable, links: ActorLinks): EventRecord['actors'] {
+async function actorLinks(tx: WriteTx, links: ActorLinks): Promise<EventRecord['actors']> {
   const seen = new Set<string>();
   links.forEach((link, i) => {
     const key = `${link.id}\u0000${link.role}`;
@@ -22,7 +19,8 @@ function actorLinks(tx: Queryable, links: ActorLinks): EventRecord['actors'] {
     seen.add(key);
   });
   const ids = [...new Set(links.map((l) => l.id))];
-  const known = new Set(ids.length ? tx.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids)).all().map((r) => r.id) : []);
+  const found = await Promise.all(ids.map((id) => tx.records.get(actorStore, id)));
+  const known = new Set(found.flatMap((actor) => (actor ? [actor.id] : [])));
   const unknown = links.findIndex((l) => !known.has(l.id));
   if (unknown >= 0) throw invalidParameter('body', `actors.${unknown}.id`, `no actor has the id ${JSON.stringify(links[unknown]!.id)}`);
   return links.map((l) => ({ actorId: l.id, role: l.role }));
@@ -92,8 +90,8 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
     idPrefix: 'evt',
     bodies: eventBodies,
     representation: eventDetailSchema,
-    render: async (db, record) => presentEventDetail(record, await getEventFacts(db, record.id)),
-    fromCreate: (tx, input, id, now) => {
+    render: async (reads, record) => presentEventDetail(record, await reads.events.facts(record.id)),
+    fromCreate: async (tx, input, id, now) => {
       const location = input.location ?? {};
       return checkEvent({
         id,
@@ -116,11 +114,11 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
         importKey: null,
         createdAt: now,
         updatedAt: now,
-        actors: actorLinks(tx, input.actors ?? []),
+        actors: await actorLinks(tx, input.actors ?? []),
         places: placeRecords(input.places ?? []),
       });
     },
-    fromPatch: (tx, current, patch, now) => {
+    fromPatch: async (tx, current, patch, now) => {
       const location = patch.location ?? {};
       const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
       return checkEvent({
@@ -141,7 +139,7 @@ export const eventWriteRoutes: FastifyPluginAsync = async (app) => {
         longitude: pick(location.longitude, current.longitude),
         geoPrecision: pick(location.geo_precision, current.geoPrecision),
         updatedAt: now,
-        actors: patch.actors === undefined ? current.actors : actorLinks(tx, patch.actors),
+        actors: patch.actors === undefined ? current.actors : await actorLinks(tx, patch.actors),
         places: patch.places === undefined ? current.places : placeRecords(patch.places),
       });
     },

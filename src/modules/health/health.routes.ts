@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemError, problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
-import { pingDatabase } from './health.repository.js';
 
 const statusSchema = z
   .object({ status: z.literal('ok') })
@@ -42,7 +41,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       try {
-        await pingDatabase(app.db);
+        await app.store.ping();
       } catch (err) {
         request.log.error({ err }, 'readiness check failed');
         throw new ProblemError('SITREP_NOT_READY', 'The database does not answer.');

@@ -5,9 +5,7 @@ import { decodeCursor, encodeCursor, queryFingerprint } from '../../lib/cursor.j
 import { idParamsWithExample, notModifiedResponse } from '../../lib/http.js';
 import { keysetPage, splitPage } from '../../lib/pagination.js';
 import { invalidParameter, notFound, problemResponses } from '../../lib/problem.js';
-import { getTombstone, listChanges, listEventRevisions } from '../records/records.repository.js';
 import { changeFeedSchema, changesQuerySchema, revisionListSchema, revisionsQuerySchema, type RevisionWire } from './history.schemas.js';
-import { getEvent } from '../events/events.repository.js';
 
 export function presentRevision(row: RevisionRow): RevisionWire {
   return {
@@ -67,11 +65,11 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
         cursor,
         arity: 1,
         limit,
-        fetch: (key, count) => listEventRevisions(app.db, id, key && Number(key[0]), count),
+        fetch: (key, count) => app.store.records.eventRevisions(id, key && Number(key[0]), count),
         keyOf: (revision) => [revision.id],
       });
       // Only a first page can tell an event without history from one that never existed.
-      if (page.length === 0 && !cursor && !(await getEvent(app.db, id)) && !getTombstone(app.db, 'event', id)) {
+      if (page.length === 0 && !cursor && !(await app.store.events.get(id)) && !(await app.store.records.deleted('event', id))) {
         throw notFound('event', id);
       }
       return { data: page.map(presentRevision), next_cursor: nextCursor };
@@ -97,7 +95,7 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { since, limit } = request.query;
       const after = since ? feedPosition(since) : 0;
-      const { page, more } = splitPage(listChanges(app.db, after, limit + 1), limit);
+      const { page, more } = splitPage(await app.store.records.changes(after, limit + 1), limit);
       const position = page.at(-1)?.id ?? after;
       return { data: page.map(presentRevision), next_cursor: encodeCursor([position], FEED), has_more: more };
     },

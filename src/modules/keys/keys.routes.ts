@@ -7,7 +7,6 @@ import { notFound, problemResponses } from '../../lib/problem.js';
 import { publicUrl } from '../../lib/public-url.js';
 import { noQueryParameters } from '../../lib/query.js';
 import { BEARER_SECURITY } from '../../lib/write-http.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './keys.repository.js';
 import { apiKeyListSchema, createApiKeyBodySchema, createdApiKeySchema, type ApiKeyWire } from './keys.schemas.js';
 import { z } from 'zod';
 
@@ -32,7 +31,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: apiKeyListSchema, ...problemResponses(401, 403) },
       },
     },
-    async () => ({ data: listApiKeys(app.db).map(presentApiKey) }),
+    async () => ({ data: (await app.store.keys.list()).map(presentApiKey) }),
   );
 
   app.post(
@@ -52,7 +51,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { row, key } = await app.write(async (tx) => createApiKey(tx, request.body));
+      const { row, key } = await app.store.keys.create(request.body);
       reply.code(201).header('location', publicUrl(request, `/v1/keys/${row.id}`));
       return { ...presentApiKey(row), key };
     },
@@ -74,8 +73,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      // In the write transaction, so that of two revocations racing from two processes the first time stays.
-      if (!(await app.write(async (tx) => revokeApiKey(tx, request.params.id)))) throw notFound('API key', request.params.id);
+      if (!(await app.store.keys.revoke(request.params.id))) throw notFound('API key', request.params.id);
       return reply.code(204).send();
     },
   );

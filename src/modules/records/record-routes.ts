@@ -1,15 +1,16 @@
 // POST, PATCH and DELETE for one type of record, the same for every writable resource: an
 // editor key, a zod-checked strict body, `If-Match` on PATCH and DELETE, `Idempotency-Key` on
 // POST, one transaction per write with its revision, a tombstone on delete. The record is read,
-// `If-Match` compared and the `Idempotency-Key` claimed inside that transaction (`app.write`), so
-// two processes serving one database file cannot both pass a check before either commits.
+// `If-Match` compared and the `Idempotency-Key` claimed inside that transaction (`app.store.write`), so
+// two processes serving one database file cannot both pass a check before either commits. Everything
+// here goes through the store's interfaces (the reads, and `tx.records` in a write); the records'
+// tables are reached only by the `RecordStore` that names each type.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { idParamsSchema, notModifiedResponse } from '../../lib/http.js';
-import { problemResponses, ProblemError } from '../../lib/problem.js';
+import { invalidParameter, problemResponses, ProblemError } from '../../lib/problem.js';
 import { publicUrl } from '../../lib/public-url.js';
 import { noQueryParameters, queryParameters } from '../../lib/query.js';
 import { nowTimestamp } from '../../lib/time.js';
@@ -21,12 +22,17 @@ import {
   reasonSchema,
   representationEtag,
 } from '../../lib/write-http.js';
-import { getIdempotencyRecord, insertIdempotencyRecord, missingRecord, type Queryable } from './records.repository.js';
-import { commitCreate, commitDelete, commitUpdate, type RecordStore, type WriteContext } from './records.writes.js';
+import type { RecordStore, WriteContext } from './records.writes.js';
 
 /** `event` → `an event`, `source` → `a source`: how summaries name one record. */
 function oneOf(label: string): string {
   return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+/** 400 naming `field` unless `id` names a record of the store's type (`null` and absent pass). */
+export async function requireRecord<Row extends { id: string }>(tx: WriteTx, store: RecordStore<Row>, field: string, id: string | null | undefined): Promise<void> {
+  if (id === null || id === undefined) return;
+  if (!(await tx.records.get(store, id))) throw invalidParameter('body', field, `no ${store.label} has the id ${JSON.stringify(id)}`);
 }
 
 export function newRecordId(prefix: string): string {
@@ -34,6 +40,12 @@ export function newRecordId(prefix: string): string {
 }
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+type Store = FastifyInstance['store'];
+/** What a record is rendered from: the store's reads, or inside a write the same seeing its changes. */
+export type StoreReads = Omit<Store, 'keys' | 'write' | 'version' | 'ping' | 'close'>;
+/** A write's view of the store (src/store.ts `WriteTx`): the reads, and `records` that writes. */
+export type WriteTx = Parameters<Parameters<Store['write']>[0]>[0];
 
 export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, Patch extends AnyObject, Wire> = {
   store: RecordStore<Row>;
@@ -47,10 +59,10 @@ export type RecordRoutes<Row extends { id: string }, Create extends AnyObject, P
   bodies: { create: Create; patch: Patch };
   /** What GET, POST and PATCH answer. */
   representation: z.ZodType<Wire>;
-  render(db: Db, row: Row): Wire | Promise<Wire>;
+  render(reads: StoreReads, row: Row): Wire | Promise<Wire>;
   /** Build the row; throw a 400 naming the field when a reference or a combination is wrong. */
-  fromCreate(tx: Queryable, input: z.infer<Create>, id: string, now: string): Row;
-  fromPatch(tx: Queryable, current: Row, patch: z.infer<Patch>, now: string): Row;
+  fromCreate(tx: WriteTx, input: z.infer<Create>, id: string, now: string): Row | Promise<Row>;
+  fromPatch(tx: WriteTx, current: Row, patch: z.infer<Patch>, now: string): Row | Promise<Row>;
   /** Also register `GET <path>/{id}` (resources without a richer GET of their own). */
   withGet?: { example?: string };
 };
@@ -76,11 +88,15 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
   const representation: z.ZodType = def.representation;
   const { create: createBody, patch: patchBody } = def.bodies;
 
-  const render = async (db: Db, row: Row) => {
-    const body = await def.render(db, row);
+  const render = async (reads: StoreReads, row: Row) => {
+    const body = await def.render(reads, row);
     return { body, etag: representationEtag(def.representation, body) };
   };
-  const load = (db: Db, id: string) => store.get(db, id) ?? (() => { throw missingRecord(db, store.type, label, id); })();
+  const load = async (reads: StoreReads, id: string): Promise<Row> => {
+    const row = await reads.records.get(store, id);
+    if (!row) throw await reads.records.missing(store.type, label, id);
+    return row;
+  };
 
   if (def.withGet) {
     app.get(
@@ -96,7 +112,7 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
           response: { 200: representation, ...notModifiedResponse, ...problemResponses(404, 410) },
         },
       },
-      async (request, reply) => reply.send(await def.render(app.db, load(app.db, request.params.id))),
+      async (request, reply) => reply.send(await def.render(app.store, await load(app.store, request.params.id))),
     );
   }
 
@@ -124,25 +140,25 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       const apiKeyId = request.apiKey!.id;
       const idempotencyKey = request.headers['idempotency-key'];
       const hash = requestHash(request);
-      const answer = await app.write(async (tx) => {
+      const answer = await app.store.write(async (tx) => {
         // Claimed in the transaction that creates the record: a retry, from this process or
         // another, waits for the lock and then finds the key with its answer.
-        const prior = idempotencyKey === undefined ? null : getIdempotencyRecord(tx, apiKeyId, idempotencyKey);
+        const prior = idempotencyKey === undefined ? null : await tx.records.idempotency(apiKeyId, idempotencyKey);
         if (prior) {
           if (prior.requestHash !== hash) {
             throw new ProblemError('SITREP_IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request. Use a new key for a new request.');
           }
           // Keys stored before answers were kept with them have none: answer the record as it is now.
-          const kept = prior.body === null ? await render(tx, load(tx, prior.location!.split('/').at(-1)!)) : { body: JSON.parse(prior.body) as unknown, etag: prior.etag };
+          const kept = prior.body === null ? await render(tx, await load(tx, prior.location!.split('/').at(-1)!)) : { body: JSON.parse(prior.body) as unknown, etag: prior.etag };
           return { status: prior.status, location: prior.location, replayed: true, ...kept };
         }
         const ctx = writeContext(request, reason);
         const id = newRecordId(def.idPrefix);
         const location = `/v1${def.path}/${id}`;
-        commitCreate(tx, store, def.fromCreate(tx, input as z.infer<Create>, id, ctx.now), ctx);
-        const { body, etag } = await render(tx, load(tx, id));
+        await tx.records.create(store, await def.fromCreate(tx, input as z.infer<Create>, id, ctx.now), ctx);
+        const { body, etag } = await render(tx, await load(tx, id));
         if (idempotencyKey !== undefined) {
-          insertIdempotencyRecord(tx, { apiKeyId, key: idempotencyKey, requestHash: hash, status: 201, location, etag, body: JSON.stringify(body), createdAt: ctx.now });
+          await tx.records.keepIdempotency({ apiKeyId, key: idempotencyKey, requestHash: hash, status: 201, location, etag, body: JSON.stringify(body), createdAt: ctx.now });
         }
         return { status: 201, location, replayed: false, body, etag };
       });
@@ -178,12 +194,12 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
     },
     async (request, reply) => {
       const { reason, ...patch } = request.body as z.infer<Patch> & { reason?: string };
-      const { body, etag } = await app.write(async (tx) => {
-        const current = load(tx, request.params.id);
+      const { body, etag } = await app.store.write(async (tx) => {
+        const current = await load(tx, request.params.id);
         checkIfMatch(request.headers['if-match'], (await render(tx, current)).etag, label);
         const ctx = writeContext(request, reason);
-        commitUpdate(tx, store, current, def.fromPatch(tx, current, patch as z.infer<Patch>, ctx.now), ctx);
-        return render(tx, load(tx, current.id));
+        await tx.records.update(store, current, await def.fromPatch(tx, current, patch as z.infer<Patch>, ctx.now), ctx);
+        return render(tx, await load(tx, current.id));
       });
       return reply.header('etag', etag).send(body);
     },
@@ -208,10 +224,10 @@ export function registerRecordRoutes<Row extends { id: string }, Create extends 
       },
     },
     async (request, reply) => {
-      await app.write(async (tx) => {
-        const current = load(tx, request.params.id);
+      await app.store.write(async (tx) => {
+        const current = await load(tx, request.params.id);
         checkIfMatch(request.headers['if-match'], (await render(tx, current)).etag, label);
-        commitDelete(tx, store, current, writeContext(request, request.query.reason));
+        await tx.records.remove(store, current, writeContext(request, request.query.reason));
       });
       return reply.code(204).send();
     },

@@ -4,7 +4,7 @@
 import { eq, getTableColumns, type Table } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ResourceType } from '../../domain/vocabulary.js';
-import { invalidParameter, ProblemError } from '../../lib/problem.js';
+import { ProblemError } from '../../lib/problem.js';
 import { insertRevision, insertTombstone, type Queryable, type Snapshot } from './records.repository.js';
 
 /** How the generic write path reads and changes one type of record. */
@@ -179,11 +179,4 @@ export function tableStore<Row extends { id: string }>(options: {
     owners: options.owners,
     dependents: options.dependents,
   };
-}
-
-/** 400 naming `field` unless `id` is a record of `table` (`null` and absent pass). */
-export function requireReference(tx: Queryable, table: IdTable, label: string, field: string, id: string | null | undefined): void {
-  if (id === null || id === undefined) return;
-  const found = tx.select({ id: table.id }).from(table as never).where(eq(table.id, id)).get();
-  if (!found) throw invalidParameter('body', field, `no ${label} has the id ${JSON.stringify(id)}`);
 }

@@ -1,7 +1,7 @@
 // Reads of sources and the citations that point at them. Takes the database, returns rows.
 import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { jsonList, listPlaceholder, preparedPer } from '../../db/prepared.js';
+import { jsonList, listPlaceholder, preparedPer } from '../../db/statements.js';
 import { casualtyReports, citations, damageReports, events, munitionReports, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import { countOf, tableStore } from '../records/records.writes.js';
 import { listCitations } from './citations.repository.js';

@@ -6,9 +6,7 @@ import { queryFingerprint } from '../../lib/cursor.js';
 import { keysetPage } from '../../lib/pagination.js';
 import { problemResponses } from '../../lib/problem.js';
 import { noQueryParameters } from '../../lib/query.js';
-import { missingRecord } from '../records/records.repository.js';
 import { presentSource, presentSourceDetail } from './sources.present.js';
-import { countSourceFacts, getSource, listSourceFacts, listSources } from './sources.repository.js';
 import { listSourcesQuerySchema, SOURCE_FACTS_SHOWN, sourceDetailSchema, sourceListSchema } from './sources.schemas.js';
 
 
@@ -33,7 +31,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
         cursor,
         arity: 1,
         limit,
-        fetch: (key, count) => listSources(app.db, { kind: filters.kind, afterId: key && String(key[0]), limit: count }),
+        fetch: (key, count) => app.store.sources.list({ kind: filters.kind, afterId: key && String(key[0]), limit: count }),
         keyOf: (source) => [source.id],
       });
       return { data: page.map(presentSource), next_cursor: nextCursor };
@@ -58,9 +56,9 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const source = await getSource(app.db, request.params.id);
-      if (!source) throw missingRecord(app.db, 'source', 'source', request.params.id);
-      return presentSourceDetail(source, await listSourceFacts(app.db, source.id, SOURCE_FACTS_SHOWN + 1), countSourceFacts(app.db, source.id));
+      const source = await app.store.sources.get(request.params.id);
+      if (!source) throw await app.store.records.missing('source', 'source', request.params.id);
+      return presentSourceDetail(source, await app.store.sources.facts(source.id, SOURCE_FACTS_SHOWN + 1), await app.store.sources.countFacts(source.id));
     },
   );
 };

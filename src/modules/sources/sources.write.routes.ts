@@ -4,7 +4,7 @@ import { camelFields } from '../records/records.writes.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import type { SourceRow } from '../../db/schema.js';
 import { presentSourceDetail } from './sources.present.js';
-import { countSourceFacts, listSourceFacts, sourceStore } from './sources.repository.js';
+import { sourceStore } from './sources.repository.js';
 import { SOURCE_FACTS_SHOWN, sourceBodies, sourceDetailSchema } from './sources.schemas.js';
 
 const EMPTY = { title: null, url: null, reference: null, publishedAt: null, notes: null };
@@ -18,7 +18,7 @@ export const sourceWriteRoutes: FastifyPluginAsync = async (app) => {
     idPrefix: 'src',
     bodies: sourceBodies,
     representation: sourceDetailSchema,
-    render: async (db, row) => presentSourceDetail(row, await listSourceFacts(db, row.id, SOURCE_FACTS_SHOWN + 1), countSourceFacts(db, row.id)),
+    render: async (reads, row) => presentSourceDetail(row, await reads.sources.facts(row.id, SOURCE_FACTS_SHOWN + 1), await reads.sources.countFacts(row.id)),
     fromCreate: (_tx, input, id, now) => ({ ...EMPTY, ...camelFields(input), id, createdAt: now, updatedAt: now }) as SourceRow,
     fromPatch: (_tx, current, patch, now) => ({ ...current, ...camelFields(patch), updatedAt: now }),
   });

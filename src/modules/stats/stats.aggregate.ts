@@ -68,7 +68,7 @@ export function forEachEvent<T extends { eventId: string; startAt: string }>(cla
 
 /**
  * `forEachEvent`, letting the event loop turn after about every `rowsPerTurn` claims: the claims
- * must come from a connection nothing else uses meanwhile (src/plugins/scan-reads.ts).
+ * must come from a connection nothing else uses meanwhile (the store's scan connection, src/store.ts).
  */
 async function forEachEventInTurns<T extends { eventId: string; startAt: string }>(
   claims: Iterable<T>,

@@ -4,7 +4,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import type { SourceRow } from '../../db/schema.js';
 import type { PlaceRole } from '../../domain/vocabulary.js';
 import { bucketer, type BucketRef } from '../../lib/buckets.js';
@@ -17,10 +16,8 @@ import type { EventFilter } from '../events/events.repository.js';
 import { DEFAULT_PLACE_ROLES } from '../places/places.schemas.js';
 import { casualtyUnitFeatures, munitionUnitFeatures, type UnitFeature } from './stats.geojson.js';
 import { presentSourceRef } from '../sources/sources.present.js';
-import { getSourcesByIds } from '../sources/sources.repository.js';
 import { aggregate, CASUALTY_SUMS, MUNITION_SUMS, type BucketOut, type Measure } from './stats.aggregate.js';
-import { casualtyClaimsMatching, munitionClaimsMatching, type Dated } from './stats.repository.js';
-import { casualtyBucketsFromRollups, munitionBucketsFromRollups } from './stats.rollups.js';
+import type { ClaimScan, StatsReads } from './stats.reads.js';
 import { CASUALTY_STATS_COLUMNS, casualtyStatsRows, MUNITION_STATS_COLUMNS, munitionStatsRows } from './stats.csv.js';
 import {
   casualtyStatsSchema,
@@ -83,8 +80,8 @@ type StatsMeasure<Q extends z.ZodObject, J extends z.ZodType, C extends { eventI
   json: J;
   csvDescription: string;
   sums: Measure<C, P, Out, Part>;
-  claimsMatching: (db: Db, filter: EventFilter, unitRoles?: readonly PlaceRole[]) => Iterable<Dated<C>>;
-  fromRollups: (db: Db, filter: EventFilter, bucketOf: (instant: string) => BucketRef) => Array<BucketOut<Out, Part>> | null;
+  claims: (reads: StatsReads, filter: EventFilter, unitRoles?: readonly PlaceRole[]) => ClaimScan<C>;
+  fromRollups: (reads: StatsReads, filter: EventFilter, bucketOf: (instant: string) => BucketRef) => Promise<Array<BucketOut<Out, Part>> | null>;
   /** A bucket's own figures on the wire, given the parts asked for. */
   figuresOut: (out: Out, query: z.output<Q>) => object;
   csvColumns: readonly string[];
@@ -110,8 +107,8 @@ const MEASURES = {
     json: casualtyStatsSchema,
     csvDescription: `Columns ${CASUALTY_STATS_COLUMNS.join(', ')}: one row per bucket and figure; the chosen figures have an empty source_id and admin1, each source's own totals follow with their source_id, each unit's (group_by=admin1) with its admin1.`,
     sums: CASUALTY_SUMS,
-    claimsMatching: casualtyClaimsMatching,
-    fromRollups: casualtyBucketsFromRollups,
+    claims: (reads, filter, unitRoles) => reads.casualtyClaims(filter, unitRoles),
+    fromRollups: (reads, filter, bucketOf) => reads.casualtiesFromRollups(filter, bucketOf),
     figuresOut: (out) => out,
     csvColumns: CASUALTY_STATS_COLUMNS,
     csvRows: casualtyStatsRows,
@@ -133,8 +130,8 @@ const MEASURES = {
       'one weapon_category or one weapon_model; the chosen figures have an empty source_id and admin1, each source\'s own totals (total and by category) follow ' +
       'with their source_id, each unit\'s (group_by=admin1) with its admin1.',
     sums: MUNITION_SUMS,
-    claimsMatching: munitionClaimsMatching,
-    fromRollups: munitionBucketsFromRollups,
+    claims: (reads, filter, unitRoles) => reads.munitionClaims(filter, unitRoles),
+    fromRollups: (reads, filter, bucketOf) => reads.munitionsFromRollups(filter, bucketOf),
     figuresOut: ({ by_model, ...out }, query) => ({ ...out, ...(included(query, 'by_model') && { by_model }) }),
     csvColumns: MUNITION_STATS_COLUMNS,
     csvRows: munitionStatsRows,
@@ -152,7 +149,7 @@ function registerStats<Q extends z.ZodObject, J extends z.ZodType, C extends { e
   m: StatsMeasure<Q, J, C, P, Out, Part>,
 ): void {
   const sourcesFor = async (ids: Iterable<string>) => {
-    const rows = await getSourcesByIds(app.db, [...ids]);
+    const rows = await app.store.sources.byIds([...ids]);
     return new Map<string, SourceRow>(rows.map((s) => [s.id, s]));
   };
   // Said in both operations' descriptions: when an answer is slow, and what 503 means here.
@@ -187,8 +184,11 @@ function registerStats<Q extends z.ZodObject, J extends z.ZodType, C extends { e
       const { bucket, tz } = query;
       const { filter, bucketOf, totals, options, unitRoles } = plan(query, format);
       const buckets =
-        (totals && m.fromRollups(app.db, filter, bucketOf)) ||
-        (await app.scanReads(reply, ({ db, rowsPerTurn }) => aggregate(m.sums, m.claimsMatching(db, filter, unitRoles), bucketOf, { ...options, rowsPerTurn })));
+        (totals ? await m.fromRollups(app.store.stats, filter, bucketOf) : null) ??
+        (await app.scanReads(reply, () => {
+          const scan = m.claims(app.store.stats, filter, unitRoles);
+          return aggregate(m.sums, scan.rows, bucketOf, { ...options, rowsPerTurn: scan.rowsPerTurn });
+        }));
       const sources = await sourcesFor(new Set(buckets.flatMap((b) => [...(b.bySource?.keys() ?? [])])));
       // The body's shape is the measure's schema (`m.json`), which the serializer checks.
       const body = {

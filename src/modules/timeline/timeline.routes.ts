@@ -7,8 +7,7 @@ import { bucketer, type BucketRef } from '../../lib/buckets.js';
 import { csvEncoder, exportFormat, sendExport } from '../../lib/export.js';
 import { registerFormatRoutes } from '../../lib/format-routes.js';
 import { setNextLink } from '../../lib/formats.js';
-import { eventsToExport, listEventPage } from '../events/events.query.js';
-import { timelineCells, timelineColumns, timelineEntries } from './timeline.entries.js';
+import { timelineCells, timelineColumns } from './timeline.entries.js';
 import { TIMELINE_FORMATS, timelineQuerySchema, timelineSchema, type TimelineEntryWire } from './timeline.schemas.js';
 
 const TIMELINE_DESCRIPTION =
@@ -50,19 +49,19 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       const bucketOf = bucketer(bucket, tz);
 
       if (format === 'csv') {
-        const source = await eventsToExport(app.db, listQuery);
+        const source = await app.store.events.toExport(listQuery);
         setNextLink(reply, request, source.nextCursor);
         const csv = exportFormat(
-          async (batch: EventRow[]) => (await timelineEntries(app.db, batch, tz, bucketOf)).map(timelineCells),
+          async (batch: EventRow[]) => (await app.store.timeline.entries(batch, tz, bucketOf)).map(timelineCells),
           csvEncoder(timelineColumns(fields), negotiated),
         );
         return sendExport(request, reply, { rows: source.rows, ...csv }, source.stream);
       }
 
-      const { page, nextCursor } = await listEventPage(app.db, listQuery);
+      const { page, nextCursor } = await app.store.events.listPage(listQuery);
       setNextLink(reply, request, nextCursor);
       const groups: Array<BucketRef & { events: TimelineEntryWire[] }> = [];
-      for (const { bucket: ref, entry } of await timelineEntries(app.db, page, tz, bucketOf)) {
+      for (const { bucket: ref, entry } of await app.store.timeline.entries(page, tz, bucketOf)) {
         const last = groups.at(-1);
         if (last && last.label === ref.label) last.events.push(entry);
         else groups.push({ ...ref, events: [entry] });
