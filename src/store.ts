@@ -91,7 +91,8 @@ export function openSqliteStore(databaseUrl: string): { store: Store; db: Db } {
     stats: sqliteStatsReads(db, scan),
     records: sqliteRecordReads(db),
   };
-  // One connection: inside the transaction, the reads are the same functions and see its changes.
+  // One connection: inside the transaction, the reads are the same functions and see its changes
+  // (all but claim scans, which read the committed file on their own connection).
   const tx: WriteTx = { ...reads, records: { ...reads.records, ...sqliteRecordWrites(db) } };
 
   const store: Store = {

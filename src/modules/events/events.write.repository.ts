@@ -50,6 +50,7 @@ export const eventStore: RecordStore<EventRecord> = {
       .all();
     return { ...row, actors: links, places: readPlaces(tx, id) };
   },
+  exists: (tx, id) => tx.select({ id: events.id }).from(events).where(eq(events.id, id)).get() !== undefined,
   insert(tx, record) {
     tx.insert(events).values(rowOf(record)).run();
     insertLinks(tx, record);

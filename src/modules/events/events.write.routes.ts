@@ -19,8 +19,8 @@ async function actorLinks(tx: WriteTx, links: ActorLinks): Promise<EventRecord['
     seen.add(key);
   });
   const ids = [...new Set(links.map((l) => l.id))];
-  const found = await Promise.all(ids.map((id) => tx.records.get(actorStore, id)));
-  const known = new Set(found.flatMap((actor) => (actor ? [actor.id] : [])));
+  const found = await Promise.all(ids.map(async (id) => ((await tx.records.exists(actorStore, id)) ? [id] : [])));
+  const known = new Set(found.flat());
   const unknown = links.findIndex((l) => !known.has(l.id));
   if (unknown >= 0) throw invalidParameter('body', `actors.${unknown}.id`, `no actor has the id ${JSON.stringify(links[unknown]!.id)}`);
   return links.map((l) => ({ actorId: l.id, role: l.role }));

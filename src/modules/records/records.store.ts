@@ -13,6 +13,8 @@ import { commitCreate, commitDelete, commitUpdate, type RecordStore, type WriteC
 export interface RecordReads {
   /** The record of this type (its `RecordStore`) with this id, or null. */
   get<Row extends { id: string }>(store: RecordStore<Row>, id: string): Promise<Row | null>;
+  /** Whether a record of this type has this id. */
+  exists(store: RecordStore<{ id: string }>, id: string): Promise<boolean>;
   /** The problem for an id that names no record: 404, or 410 with when and why it was deleted. */
   missing(type: ResourceType, label: string, id: string): Promise<ProblemError>;
   /** Whether a record of this type and id was deleted. */
@@ -38,6 +40,7 @@ export interface RecordWrites {
 export function sqliteRecordReads(db: Db): RecordReads {
   return {
     get: async (store, id) => store.get(db, id),
+    exists: async (store, id) => store.exists(db, id),
     missing: async (type, label, id) => missingRecord(db, type, label, id),
     deleted: async (type, id) => getTombstone(db, type, id) !== null,
     eventRevisions: async (eventId, afterId, limit) => listEventRevisions(db, eventId, afterId, limit),

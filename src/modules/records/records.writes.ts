@@ -13,6 +13,8 @@ export type RecordStore<Row extends { id: string }> = {
   /** In messages: "event", "casualty report". */
   label: string;
   get(tx: Queryable, id: string): Row | null;
+  /** Whether a record has this id: one indexed read, for reference checks. */
+  exists(tx: Queryable, id: string): boolean;
   insert(tx: Queryable, row: Row): void;
   update(tx: Queryable, row: Row): void;
   remove(tx: Queryable, id: string): void;
@@ -169,6 +171,7 @@ export function tableStore<Row extends { id: string }>(options: {
     type: options.type,
     label: options.label,
     get: (tx, id) => (tx.select().from(table).where(eq(table.id, id)).get() as Row | undefined) ?? null,
+    exists: (tx, id) => tx.select({ id: table.id }).from(table).where(eq(table.id, id)).get() !== undefined,
     insert: (tx, row) => void tx.insert(table).values(row as never).run(),
     update: (tx, row) => {
       const { id, ...rest } = row;
