@@ -121,6 +121,27 @@ describe('figures, citations and relations', () => {
     expect((await getJson(app, '/v1/stats/casualties?bucket=all')).body.data).toEqual([]);
   });
 
+  test('when a write names a record that does not exist, then 400 names the field and says no such record has the id, and nothing is written', async () => {
+    const app = await freshApp();
+    const key = apiKey(app);
+    const event = createEvent(app.db);
+    const source = createSource(app.db);
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
+      ['/v1/casualty-reports', { event_id: 'evt_nowhere', source_id: source.id, category: 'killed', group: 'civilian' }, 'event_id', 'no event has the id "evt_nowhere"'],
+      ['/v1/relations', { from_event_id: event.id, kind: 'follows', to_event_id: 'evt_nowhere' }, 'to_event_id', 'no event has the id "evt_nowhere"'],
+      ['/v1/citations', { event_id: event.id, source_id: source.id, via_source_id: 'src_nowhere', quote: 'q' }, 'via_source_id', 'no source has the id "src_nowhere"'],
+      ['/v1/citations', { event_id: event.id, source_id: source.id, relation_id: 'rel_nowhere', quote: 'q' }, 'relation_id', 'no relation has the id "rel_nowhere"'],
+      ['/v1/citations', { event_id: event.id, source_id: source.id, munition_report_id: 'mun_nowhere', quote: 'q' }, 'munition_report_id', 'no report has the id "mun_nowhere"'],
+    ];
+    const before = (await getJson(app, '/v1/changes?limit=500')).body.data.length;
+    for (const [url, body, field, reason] of cases) {
+      const response = await send(app, 'POST', url, { key, body });
+      expectProblem(response, 400, 'SITREP_INVALID_PARAMETER', field);
+      expect(response.body.errors[0].reason, url).toBe(reason);
+    }
+    expect((await getJson(app, '/v1/changes?limit=500')).body.data.length).toBe(before);
+  });
+
   test('when a citation names a figure of another event, then 400 names the field', async () => {
     const app = await freshApp();
     const source = createSource(app.db);
