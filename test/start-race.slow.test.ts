@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { collectPages, freshApp } from './helpers.js';
-import { startNodeServer } from './processes.js';
+import { spawnNode, startNodeServer } from './processes.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -54,6 +55,37 @@ describe('servers started at once on a new file', () => {
       const feed = (await (await fetch(`${base}/v1/changes?limit=500`)).json()) as { data: unknown[]; has_more: boolean };
       expect(feed.has_more).toBe(false);
       expect(feed.data.length).toBe(seedRevisions);
+    }
+  });
+
+  it('when three processes migrate a new file at the same millisecond, five times over, then every one succeeds and every migration is applied once', async () => {
+    for (let round = 0; round < 5; round++) {
+      // Arrange
+      const dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-race-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const path = join(dir, 'new.db');
+      // Far enough ahead for three Node processes to start and load tsx.
+      const at = Date.now() + 3_000;
+
+      // Act
+      const exits = await Promise.all(
+        [0, 1, 2].map(
+          () =>
+            new Promise<number | null>((resolve) => {
+              const child = spawnNode(['test/fixtures/migrate-at.ts', path, String(at)], {});
+              child.once('exit', (code) => resolve(code));
+            }),
+        ),
+      );
+
+      // Assert
+      expect(exits, `round ${round}`).toEqual([0, 0, 0]);
+      const db = new Database(path, { readonly: true });
+      const applied = db.prepare('SELECT hash, count(*) AS n FROM __drizzle_migrations GROUP BY hash HAVING n > 1').all();
+      const total = db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number;
+      db.close();
+      expect(applied).toEqual([]);
+      expect(total).toBeGreaterThan(10);
     }
   });
 });

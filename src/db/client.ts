@@ -75,6 +75,23 @@ export function openReadOnly(url: string): DatabaseHandle {
  */
 export const WRITE_TRANSACTION = { behavior: 'immediate' } as const;
 
+/**
+ * Applies the migrations not yet applied. Processes that start together on a new file (a process
+ * manager's cluster mode) all find none applied; drizzle's migrator reads that before it takes the
+ * write lock, so every one but the first then fails on a table that now exists, and its
+ * transaction is rolled back. Asked again, each finds the migrations applied and does nothing; a
+ * migration that is itself broken fails every time, and its first error is thrown.
+ */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const attempts = 3;
+  let firstError: unknown;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      return;
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  throw firstError;
 }
