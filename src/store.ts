@@ -73,11 +73,8 @@ export function openSqliteStore(databaseUrl: string): { store: Store; db: Db } {
 
   let tail: Promise<unknown> = Promise.resolve();
   const writeOn = <T>(body: (tx: Db) => Promise<T>): Promise<T> => {
-    const run = tail.then(
-      () => writeTransaction(db, body),
-      () => writeTransaction(db, body),
-    );
-    // The queue goes on whether this write succeeds or fails.
+    const run = tail.then(() => writeTransaction(db, body));
+    // The queue goes on whether this write succeeds or fails: `tail` never rejects.
     tail = run.catch(() => undefined);
     return run;
   };

@@ -32,7 +32,7 @@ function oneOf(label: string): string {
 /** 400 naming `field` unless `id` names a record of the store's type (`null` and absent pass). */
 export async function requireRecord<Row extends { id: string }>(tx: WriteTx, store: RecordStore<Row>, field: string, id: string | null | undefined): Promise<void> {
   if (id === null || id === undefined) return;
-  if (!(await tx.records.exists(store as RecordStore<{ id: string }>, id))) throw invalidParameter('body', field, `no ${store.label} has the id ${JSON.stringify(id)}`);
+  if (!(await tx.records.exists(store, id))) throw invalidParameter('body', field, `no ${store.label} has the id ${JSON.stringify(id)}`);
 }
 
 export function newRecordId(prefix: string): string {
@@ -41,6 +41,7 @@ export function newRecordId(prefix: string): string {
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
+// Derived from app.store's type, not imported: src/store.ts imports this module to build the store.
 type Store = FastifyInstance['store'];
 /** What a record is rendered from: the store's reads, or inside a write the same seeing its changes. */
 export type StoreReads = Omit<Store, 'keys' | 'write' | 'version' | 'ping' | 'close'>;

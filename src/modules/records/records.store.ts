@@ -14,7 +14,7 @@ export interface RecordReads {
   /** The record of this type (its `RecordStore`) with this id, or null. */
   get<Row extends { id: string }>(store: RecordStore<Row>, id: string): Promise<Row | null>;
   /** Whether a record of this type has this id. */
-  exists(store: RecordStore<{ id: string }>, id: string): Promise<boolean>;
+  exists<Row extends { id: string }>(store: RecordStore<Row>, id: string): Promise<boolean>;
   /** The problem for an id that names no record: 404, or 410 with when and why it was deleted. */
   missing(type: ResourceType, label: string, id: string): Promise<ProblemError>;
   /** Whether a record of this type and id was deleted. */
