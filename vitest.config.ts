@@ -14,6 +14,8 @@ export default defineConfig({
     // Building better-sqlite3 apps is quick, but the real-HTTP tests start a whole server process.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The explorer's bundle, which every app serves at /, is built once before the tests.
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, SLOW] } },
       { extends: true, test: { name: 'slow', include: [SLOW], testTimeout: 180_000, hookTimeout: 180_000 } },

@@ -5,9 +5,11 @@
 // Swagger UI (it serves files from its own folder) and pino (it can start worker threads by file).
 // Not minified, so stack traces in the logs keep their function names.
 // Written to a temporary file and renamed, so a server starting meanwhile never reads half a file.
+// Then the explorer, the page at / (scripts/build-explorer.mjs), into dist/explorer.
 import { renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildExplorer } from './build-explorer.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = `${root}dist/server.mjs`;
@@ -27,3 +29,5 @@ await build({
   logLevel: 'error',
 });
 renameSync(temporary, outfile);
+
+await buildExplorer(root);

@@ -22,6 +22,7 @@ import authPlugin from './plugins/auth.js';
 import compressionPlugin from './plugins/compression.js';
 import errorsPlugin from './plugins/errors.js';
 import etagPlugin from './plugins/etag.js';
+import explorerPlugin from './plugins/explorer.js';
 import httpCachePlugin from './plugins/http-cache.js';
 import jsonBodyPlugin from './plugins/json-body.js';
 import openapiPlugin from './plugins/openapi.js';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false, findKey: (id) => app.store.keys.get(id) });
   await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20, dataVersion: () => app.store.version() });
 
+  await app.register(explorerPlugin);
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {

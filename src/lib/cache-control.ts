@@ -11,6 +11,10 @@ export const CACHE_CONTROL = {
   read: 'public, max-age=30, stale-while-revalidate=30',
   keyed: 'private, no-cache',
   document: 'public, max-age=3600',
+  // The explorer's page names its scripts by content hash: the page is checked on every load (a
+  // 304 when unchanged), the files it names never change.
+  revalidate: 'public, no-cache',
+  immutable: 'public, max-age=31536000, immutable',
   none: 'no-store',
 } as const;
 

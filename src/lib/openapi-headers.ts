@@ -22,7 +22,8 @@ export const RESPONSE_HEADERS = {
       `revalidate with the ETag); \`${CACHE_CONTROL.keyed}\` on answers to requests with \`Authorization\`; ` +
       `\`${CACHE_CONTROL.document}\` on the OpenAPI document and /docs; \`${CACHE_CONTROL.none}\` on writes, probes, ` +
       'key management and every error.',
-    schema: { type: 'string', enum: [...new Set(Object.values(CACHE_CONTROL))] },
+    // The explorer's page and files (`revalidate`, `immutable`) are not operations of the API.
+    schema: { type: 'string', enum: [CACHE_CONTROL.read, CACHE_CONTROL.keyed, CACHE_CONTROL.document, CACHE_CONTROL.none] },
   },
   ETag: {
     description:

@@ -6,12 +6,16 @@ import fp from 'fastify-plugin';
 import { CACHE_CONTROL } from '../lib/cache-control.js';
 import { declareResponseHeaders } from '../lib/openapi-headers.js';
 
-/** How a route's successful answers may be cached: `read` (the default for GET), `document` or `no-store`. */
-export type CachePolicy = 'read' | 'document' | 'no-store';
+/** How a route's successful answers may be cached: `read` (the default for GET), `document`, `revalidate`, `immutable` or `no-store`. */
+export type CachePolicy = 'read' | 'document' | 'revalidate' | 'immutable' | 'no-store';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `document`: changes only with a new server version; `no-store`: never kept (probes, keys). */
+    /**
+     * `document`: changes only with a new server version; `revalidate`: checked on every use (the
+     * explorer's page); `immutable`: never changes (its content-hashed files); `no-store`: never
+     * kept (probes, keys).
+     */
     cachePolicy?: CachePolicy;
   }
 }
@@ -36,7 +40,7 @@ function cacheControlFor(request: FastifyRequest, reply: FastifyReply, policy: C
   }
   if (policy === 'no-store') return CACHE_CONTROL.none;
   if (request.headers.authorization !== undefined) return CACHE_CONTROL.keyed;
-  return policy === 'document' ? CACHE_CONTROL.document : CACHE_CONTROL.read;
+  return policy === 'read' ? CACHE_CONTROL.read : CACHE_CONTROL[policy];
 }
 
 // Few distinct inputs (the Vary a route set, the CORS grant, the method), so each is worked out once.

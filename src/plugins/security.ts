@@ -1,5 +1,5 @@
 // What a public API needs in front of its routes: security headers (OWASP's API set on the API's
-// answers, helmet's page set on /docs), CORS open to every origin for reads and only to
+// answers, helmet's page set on /docs and the explorer), CORS open to every origin for reads and only to
 // configured origins for writes, per-client rate limits with separate budgets for anonymous reads
 // and keyed writes (a request refused for its key counts as anonymous, and against a smaller
 // budget for failed authentications), and a 503 instead of an ever-growing queue when the event
@@ -23,6 +23,9 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PROBES = new Set(['/healthz', '/readyz']);
 const LIVENESS = '/healthz';
 const DOCS = '/docs';
+
+/** The explorer's page (any query: the page's state) and its files (src/plugins/explorer.ts). */
+const isExplorer = (url: string) => url === '/' || url.startsWith('/?') || url.startsWith('/explorer/');
 
 // What a preflight grants: reads to every origin, writes (with the headers they need) to the
 // configured origins only.
@@ -107,13 +110,30 @@ export default fp<{ limits: HttpLimits }>(
       },
       crossOriginResourcePolicy: { policy: 'cross-origin' },
     });
+    // The explorer runs only its own bundled files: no inline script or style, no other origin,
+    // and it reads nothing but this server's API.
+    const explorerHeaders = helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    });
     app.addHook('onRequest', (request, reply, done) => {
-      if (!request.url.startsWith(DOCS)) {
-        reply.headers(API_SECURITY_HEADERS);
-        return done();
-      }
       // helmet 8 throws rather than passing errors on; it has none to give for fixed options.
-      pageHeaders(request.raw, reply.raw, () => done());
+      if (request.url.startsWith(DOCS)) return pageHeaders(request.raw, reply.raw, () => done());
+      if (isExplorer(request.url)) return explorerHeaders(request.raw, reply.raw, () => done());
+      reply.headers(API_SECURITY_HEADERS);
+      done();
     });
 
     const writeOrigins = new Set(limits.corsWriteOrigins);
