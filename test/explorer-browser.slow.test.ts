@@ -4,6 +4,8 @@
 // figure against its four sources, the shared URL, the event page's corrections, the keyboard,
 // a phone's width and the console. Screenshots of each view go to a temporary folder (their
 // paths are printed) and must not be blank. Chromium: test/chromium.ts.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

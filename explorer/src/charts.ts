@@ -76,6 +76,11 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
   const query = { ...statsQuery(view.filters), bucket: view.bucket };
   const munitionsUrl = apiUrl('/v1/stats/munitions', query);
   const casualtiesUrl = apiUrl('/v1/stats/casualties', { ...statsQuery(view.filters), bucket: 'all' });
+  // Both asked for before anything is drawn; each part draws when its answer comes.
+  const munitionStats = getJson<S['MunitionStats']>(munitionsUrl);
+  const casualtyStats = getJson<S['CasualtyStats']>(casualtiesUrl);
+  munitionStats.catch(() => {});
+  casualtyStats.catch(() => {});
   const ignored = ignoredByStats(view.filters);
   const controls = h('div', { class: 'chart-controls' },
     h('label', {}, 'Per ', h('select', { id: 'chart-bucket', name: 'bucket', onchange: (e: Event) => onChange({ bucket: (e.target as HTMLSelectElement).value as View['bucket'] }) },
@@ -100,11 +105,6 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
     viewLinks('These figures', casualtiesUrl, apiUrl('/v1/stats/casualties.csv', { ...statsQuery(view.filters), bucket: 'all' })),
     casualties);
 
-  // Both asked at once; each panel draws when its answer comes.
-  const munitionStats = getJson<S['MunitionStats']>(munitionsUrl);
-  const casualtyStats = getJson<S['CasualtyStats']>(casualtiesUrl);
-  munitionStats.catch(() => {});
-  casualtyStats.catch(() => {});
   try {
     const stats = await munitionStats;
     const rows = stats.data;

@@ -27,7 +27,8 @@ async function render(): Promise<void> {
   const charts = h('section', { id: 'charts', class: 'panel', 'aria-labelledby': 'charts-title' });
   const map = h('section', { id: 'map', class: 'panel', 'aria-labelledby': 'map-title' });
   const timeline = h('section', { id: 'timeline', class: 'panel', 'aria-labelledby': 'timeline-title' });
-  fill(app, h('div', { class: 'layout' }, h('aside', { class: 'sidebar' }, filterForm(view)), h('main', { id: 'main', tabindex: '-1' }, charts, map, timeline)));
+  const sidebar = h('aside', { class: 'sidebar' });
+  fill(app, h('div', { class: 'layout' }, sidebar, h('main', { id: 'main', tabindex: '-1' }, charts, map, timeline)));
 
   let current = view;
   // Each panel names only what it changes; the URL keeps every panel's choices.
@@ -38,7 +39,10 @@ async function render(): Promise<void> {
   };
   const drawCharts = (v: View): Promise<void> => renderCharts(charts, v, change(drawCharts));
   const drawMap = (v: View): Promise<void> => renderMap(map, v, change(drawMap));
-  await Promise.all([drawCharts(current), drawMap(current), renderTimeline(timeline, current)]);
+  // The panels ask for their data first; the form is built while the answers travel.
+  const drawn = Promise.all([drawCharts(current), drawMap(current), renderTimeline(timeline, current)]);
+  sidebar.append(filterForm(view));
+  await drawn;
 }
 
 window.addEventListener('popstate', () => void render());

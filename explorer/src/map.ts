@@ -91,6 +91,11 @@ export async function renderMap(root: HTMLElement, view: View, onChange: (patch:
   const eventsUrl = apiUrl('/v1/events.geojson', { ...eventQuery(view.filters), fields: MARKER_FIELDS.join(',') });
   const admin1Query = { ...statsQuery(view.filters), group_by: 'admin1', bucket: 'all' };
   const admin1Url = apiUrl('/v1/stats/munitions.geojson', admin1Query);
+  const pageOf = (cursor: string | null) => getJson<S['EventFeatureCollection']>(apiUrl('/v1/events.geojson', { ...eventQuery(view.filters), fields: MARKER_FIELDS.join(','), limit: PAGE, cursor }));
+  // The layer's first answer and the base map are asked for before anything is drawn.
+  const firstAnswer = view.layer === 'admin1' ? getJson<UnitCollection>(admin1Url) : pageOf(null);
+  firstAnswer.catch(() => {});
+  const baseMapAnswer = loadBaseMap();
   const canvas = svg('svg', { viewBox: `0 0 ${frame.width} ${frame.height}`, class: 'map', role: 'group', 'aria-labelledby': 'map-title map-summary' });
   const summary = h('p', { id: 'map-summary', class: 'map-summary' }, 'Loading the map…');
   const choose = <K extends 'layer' | 'size'>(key: K, values: readonly View[K][], labels: Record<string, string>) =>
@@ -116,12 +121,8 @@ export async function renderMap(root: HTMLElement, view: View, onChange: (patch:
           return key;
         })));
 
-  const pageOf = (cursor: string | null) => getJson<S['EventFeatureCollection']>(apiUrl('/v1/events.geojson', { ...eventQuery(view.filters), fields: MARKER_FIELDS.join(','), limit: PAGE, cursor }));
-  // The layer's first answer is asked for beside the base map, not after it.
-  const firstAnswer = view.layer === 'admin1' ? getJson<UnitCollection>(admin1Url) : pageOf(null);
-  firstAnswer.catch(() => {});
   try {
-    const base = await loadBaseMap();
+    const base = await baseMapAnswer;
     canvas.append(svg('g', { class: 'countries', 'aria-hidden': 'true' }, base.countries.map((country) => svg('path', { d: country.d }, svg('title', {}, country.name)))));
     canvas.append(svg('text', { x: frame.width - 6, y: frame.height - 6, class: 'attribution', 'text-anchor': 'end' }, base.attribution));
     if (view.layer === 'admin1') {
