@@ -151,6 +151,26 @@ describe.skipIf(SKIP_BROWSER)('the explorer at / in headless Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('when a day\'s bar on the chart is clicked, then that day\'s figures are shown by source, with the events they come from', async () => {
+    await open('/?bucket=day');
+    const over = page.locator('#chart-munitions .u-over');
+    const box = (await over.boundingBox())!;
+    // 4 July is the fourth of 31 days; the bar stands over the middle of its day.
+    const x = box.x + box.width * (3.5 / 31);
+    await page.mouse.move(x, box.y + box.height - 4);
+    await page.mouse.click(x, box.y + box.height - 4);
+    const dialog = page.locator('dialog#provenance');
+    await dialog.locator('.bucket-events li').first().waitFor();
+    await expect(dialog.locator('#provenance-title').innerText()).resolves.toBe('Launched and stopped, 2025-07-04');
+    const statsLink = await dialog.getByRole('link', { name: 'Statistics API' }).getAttribute('href');
+    const stats = (await (await fetch(`${base}${statsLink}`)).json()) as { data: { total: { launched: number }; by_source: { source: { id: string } }[] }[] };
+    // The dialog's summary is the chart's bar: the same figure as the table's row for the day.
+    const bar = await page.locator('#munitions-table tr[data-label="2025-07-04"] td[data-key="launched"]').textContent();
+    expect(stats.data[0]!.total.launched).toBe(number(bar!));
+    await expect(dialog.locator('table.comparison tbody tr').count()).resolves.toBe(stats.data[0]!.by_source.length);
+    await page.keyboard.press('Escape');
+  });
+
   it('when a view\'s URL is opened in a new page, then the same view is shown', async () => {
     await open(`/?${query(KYIV_JULY)}`);
     await page.locator('#chart-bucket').selectOption('week');

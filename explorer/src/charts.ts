@@ -115,6 +115,8 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
     };
     // Each bucket at its middle, so a bar stands over its own day, week or month.
     const x = rows.map((row) => (seconds(row.start) + seconds(row.end)) / 2);
+    // The legend names the bucket under the cursor by its label (2025-07-04), not a time of day.
+    const period: uPlot.Series = { label: 'Period', value: (_u, _v, _series, index) => (index === null ? '–' : (rows[index]?.label ?? '–')) };
     const value = (key: keyof Figures) => figures.map((f) => (f ? (f[key] as number | null) : null));
     if (!rows.length) fill(munitionsBox, h('p', { class: 'empty' }, 'No figures in this view.'));
     else {
@@ -123,7 +125,7 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
       plot(munitionsBox, frame, {
         scales: { y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.05)] } },
         series: [
-          { label: 'Period' },
+          period,
           { label: 'Launched', stroke: COLOURS.launched, fill: `${COLOURS.launched}99`, paths: bars, points: { show: false } },
           { label: 'Shot down', stroke: COLOURS.intercepted, width: 2 },
           { label: 'Lost to EW', stroke: COLOURS.lost_to_ew, width: 2 },
@@ -132,7 +134,7 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
       }, [x, value('launched'), value('intercepted'), value('lost_to_ew')], pick);
       plot(rateBox, frame, {
         scales: { y: { range: [0, 100] } },
-        series: [{ label: 'Period' }, { label: 'Shot down, % of launched', stroke: COLOURS.rate, width: 2, value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)} %`) }],
+        series: [period, { label: 'Shot down, % of launched', stroke: COLOURS.rate, width: 2, value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)} %`) }],
         axes: [{}, { label: '%', size: 50 }],
       }, [x, figures.map((f) => (f?.interception_rate === null || f?.interception_rate === undefined ? null : f.interception_rate * 100))], pick);
     }

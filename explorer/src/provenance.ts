@@ -175,10 +175,16 @@ export async function showBucketClaims(bucket: Bucket, query: Record<string, str
       row ? h('p', {}, `The chart counts ${num(row.total.launched)} launched and ${num(row.total.intercepted)} shot down in ${num(row.total.event_count)} events, each event by one source's figures. Each source's own totals:`) : null,
       h('div', { class: 'table-scroll' }, h('table', { class: 'comparison' },
         h('caption', {}, 'Each source\'s own totals in this period'),
-        h('thead', {}, h('tr', {}, ['Source', 'Launched', 'Shot down', 'Lost to EW', 'Events'].map((label) => h('th', { scope: 'col' }, label)))),
+        h('thead', {}, h('tr', {}, ['Source', 'Launched', 'Shot down', 'Lost to EW', 'Events starting here'].map((label) => h('th', { scope: 'col' }, label)))),
         h('tbody', {}, sources.map((entry: { source: SourceRef; total: Totals }) =>
-          h('tr', {}, h('th', { scope: 'row' }, sourceLink(entry.source)), h('td', {}, num(entry.total.launched)), h('td', {}, num(entry.total.intercepted)), h('td', {}, num(entry.total.lost_to_ew)), h('td', {}, num(entry.total.event_count))))))),
-      h('h3', {}, `Events counted${timeline.next_cursor ? ' (the first 100)' : ''}`),
+          h('tr', {}, h('th', { scope: 'row' }, sourceLink(entry.source)), h('td', {}, num(entry.total.launched)), h('td', {}, num(entry.total.intercepted)), h('td', {}, num(entry.total.lost_to_ew)),
+            h('td', {}, num(entry.total.event_count),
+              // A figure counts where its own time starts: an Air Force post dates each weapon's
+              // window, so part of a night that began the day before can count here.
+              entry.total.event_count === 0
+                ? h('div', { class: 'as-reported' }, 'figures dated in this period, from an event that started before it: ', h('a', { href: `/?${new URLSearchParams({ source: entry.source.id, tz: stats.tz })}` }, 'its events'))
+                : null)))))),
+      h('h3', {}, `Events that start in this period${timeline.next_cursor ? ' (the first 100)' : ''}`),
       h('ul', { class: 'bucket-events' }, entries.map((entry) =>
         h('li', {},
           h('a', { href: `/?event=${encodeURIComponent(entry.id)}` }, entry.title), ': ',
