@@ -47,6 +47,8 @@ export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   responseCacheMb?: number;
   /** PUBLIC_BASE_URL: base of the Link and Location URLs and the OpenAPI servers (default: relative paths). */
   publicBaseUrl?: string | null;
+  /** Serve the explorer at / from dist/explorer (default true); off where only the API's description is needed. */
+  explorer?: boolean;
 };
 
 // API keys must never reach the logs, whatever a serializer or a debug line includes.
@@ -143,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { requireKeyForReads: options.requireKeyForReads ?? false, findKey: (id) => app.store.keys.get(id) });
   await app.register(responseCachePlugin, { maxBytes: (options.responseCacheMb ?? 32) * 2 ** 20, dataVersion: () => app.store.version() });
 
-  await app.register(explorerPlugin);
+  if (options.explorer ?? true) await app.register(explorerPlugin);
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
