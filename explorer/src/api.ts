@@ -1,13 +1,11 @@
 // The public API, typed by the OpenAPI document's generated types (examples/typescript-client,
-// `npm run examples:generate`): each view fetches exactly the URL it shows as its "API" link.
+// `npm run examples:generate`): each panel fetches the URL it shows as its "API" link (the map
+// and the timeline add `limit` and `cursor` to page through it).
 import type { paths } from '../../examples/typescript-client/sitrep-api.js';
 
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer O } ? O : never;
 /** The query parameters an operation takes. */
 export type Query<P extends keyof paths> = GetOperation<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-/** The body of an operation's 200, whatever its media type. */
-export type Ok<P extends keyof paths> = GetOperation<P> extends { responses: { 200: { content: infer C } } } ? C[keyof C] : never;
-export type ApiPath = keyof paths;
 
 type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 

@@ -2,7 +2,7 @@
 // scripts/build-explorer.mjs), from memory: index.html revalidated on every load (its ETag answers
 // 304), and the content-hashed script, stylesheet and base map under /explorer/ kept for a year.
 // The page reads its state from its own URL and fetches only the public API; the server adds
-// nothing to it. Its security headers are set by the security plugin (EXPLORER_PATHS).
+// nothing to it. Its security headers are set by the security plugin (`isExplorer`).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** dist/explorer in the nearest folder above this module that has one (src/plugins, or dist/ when bundled). */
-export function findExplorerBuild(): string | null {
+function findExplorerBuild(): string | null {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const candidate = join(dir, 'dist', 'explorer');
     if (existsSync(join(candidate, 'index.html'))) return candidate;
@@ -36,9 +36,9 @@ function readBuild(folder: string): Map<string, Asset> {
   return assets;
 }
 
-export default fp<{ folder?: string | null }>(
-  async (app, options) => {
-    const folder = options.folder ?? findExplorerBuild();
+export default fp(
+  async (app) => {
+    const folder = findExplorerBuild();
     if (!folder) throw new Error('The explorer is not built (no dist/explorer/index.html): run `npm run build`, which `npm start` runs first.');
     const assets = readBuild(folder);
     const page = assets.get('index.html')!;
