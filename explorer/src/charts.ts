@@ -50,8 +50,8 @@ function plot(target: HTMLElement, frame: Frame, options: Omit<uPlot.Options, 'w
     tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), frame.tz),
     scales: { x: { time: true, range: [seconds(first.start), seconds(last.end)] }, ...options.scales },
     axes: [{
-      // A few buckets: one label under each; many: uPlot spaces the labels.
-      ...(frame.rows.length <= 16 ? { splits: () => frame.rows.map((row) => (seconds(row.start) + seconds(row.end)) / 2) } : {}),
+      // A few buckets side by side: one label under each; otherwise uPlot spaces the labels.
+      ...(frame.rows.length <= 16 && frame.rows.every((row, i) => i === 0 || seconds(frame.rows[i - 1]!.end) === seconds(row.start)) ? { splits: () => frame.rows.map((row) => (seconds(row.start) + seconds(row.end)) / 2) } : {}),
       values: (_u, splits) => splits.map((split) => format.format(new Date(split * 1000))),
     }, ...(options.axes ?? []).slice(1)],
     width: Math.max(280, target.clientWidth),
@@ -109,15 +109,27 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
     const stats = await munitionStats;
     const rows = stats.data;
     const figures = rows.map((row) => figuresOf(row, view.category));
-    const pick = (index: number) => {
+    const pickRow = (index: number) => {
       const row = rows[index];
       if (row) void showBucketClaims(row, statsQuery(view.filters) as Record<string, string | string[]>, eventQuery(view.filters) as Record<string, string | string[]>);
     };
+    // The API leaves out buckets with no figures. Where one is missing, a point without values
+    // (at the end of the bucket before it) breaks the lines, so no line joins two periods across
+    // an empty one. `points` maps each chart point to its bucket, or null for such a break.
+    const points: (number | null)[] = [];
+    rows.forEach((row, i) => {
+      if (i > 0 && seconds(rows[i - 1]!.end) !== seconds(row.start)) points.push(null);
+      points.push(i);
+    });
     // Each bucket at its middle, so a bar stands over its own day, week or month.
-    const x = rows.map((row) => (seconds(row.start) + seconds(row.end)) / 2);
+    const x = points.map((i, k) => (i === null ? seconds(rows[points[k - 1]!]!.end) : (seconds(rows[i]!.start) + seconds(rows[i]!.end)) / 2));
+    const pick = (index: number) => {
+      const row = points[index];
+      if (row !== null && row !== undefined) pickRow(row);
+    };
     // The legend names the bucket under the cursor by its label (2025-07-04), not a time of day.
-    const period: uPlot.Series = { label: 'Period', value: (_u, _v, _series, index) => (index === null ? '–' : (rows[index]?.label ?? '–')) };
-    const value = (key: keyof Figures) => figures.map((f) => (f ? (f[key] as number | null) : null));
+    const period: uPlot.Series = { label: 'Period', value: (_u, _v, _series, index) => (index === null ? '–' : (rows[points[index] ?? -1]?.label ?? '–')) };
+    const value = (read: (f: Figures) => number | null) => points.map((i) => (i === null ? null : ((f) => (f ? read(f) : null))(figures[i])));
     if (!rows.length) fill(munitionsBox, h('p', { class: 'empty' }, 'No figures in this view.'));
     else {
       const bars = uPlot.paths.bars!({ size: [0.7, 40] });
@@ -131,12 +143,12 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
           { label: 'Lost to EW', stroke: COLOURS.lost_to_ew, width: 2 },
         ],
         axes: [{}, { label: 'weapons', size: 60 }],
-      }, [x, value('launched'), value('intercepted'), value('lost_to_ew')], pick);
+      }, [x, value((f) => f.launched), value((f) => f.intercepted), value((f) => f.lost_to_ew)], pick);
       plot(rateBox, frame, {
         scales: { y: { range: [0, 100] } },
         series: [period, { label: 'Shot down, % of launched', stroke: COLOURS.rate, width: 2, value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)} %`) }],
         axes: [{}, { label: '%', size: 50 }],
-      }, [x, figures.map((f) => (f?.interception_rate === null || f?.interception_rate === undefined ? null : f.interception_rate * 100))], pick);
+      }, [x, value((f) => (f.interception_rate === null ? null : f.interception_rate * 100))], pick);
     }
     fill(munitionsTable, h('details', { open: rows.length <= 12 },
       h('summary', {}, 'Table of these numbers'),
@@ -149,7 +161,7 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
             h('th', { scope: 'row' }, row.label),
             h('td', { 'data-key': 'launched' }, num(f?.launched)), h('td', { 'data-key': 'intercepted' }, num(f?.intercepted)), h('td', { 'data-key': 'lost_to_ew' }, num(f?.lost_to_ew)),
             h('td', {}, pct(f?.interception_rate)), h('td', {}, num(f?.event_count ?? 0)),
-            h('td', {}, h('button', { type: 'button', class: 'figure', onclick: () => pick(i) }, 'claims')));
+            h('td', {}, h('button', { type: 'button', class: 'figure', onclick: () => pickRow(i) }, 'claims')));
         }))))));
   } catch (error) {
     fill(munitionsBox, problemNote(error));
