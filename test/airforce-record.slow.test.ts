@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importAirForce } from '../tools/importer/import-airforce.js';
-import { AIR_FORCE_CSV, buildTestApp, collectPages, getJson, SHARED_DIR, urlOf, type Params } from './helpers.js';
+import { AIR_FORCE_CSV, buildTestApp, collectPages, getJson, kyivTime, SHARED_DIR, urlOf, type Params } from './helpers.js';
 
 const CATALOGUE = resolve(SHARED_DIR, 'data/missiles_and_uavs.csv');
 const missing = !existsSync(AIR_FORCE_CSV) || !existsSync(CATALOGUE);
@@ -18,16 +18,6 @@ const why = missing ? ` [skipped: ${AIR_FORCE_CSV} is absent]` : '';
 type Row = Record<string, string>;
 type Totals = { launched: number; intercepted: number; lost_to_ew: number };
 
-/**
- * A `time_start` cell as a Kyiv time: a date alone is that local day's start; the file also writes
- * `2023-05-16 3:30` and leaves a trailing space once.
- */
-function kyivTime(cell: string): DateTime {
-  const text = cell.trim().replace(/ (\d):/, ' 0$1:');
-  const time = DateTime.fromSQL(text.length === 10 ? `${text} 00:00` : text, { zone: 'Europe/Kyiv' });
-  if (!time.isValid) throw new Error(`unreadable time_start ${JSON.stringify(cell)}`);
-  return time;
-}
 const kyivMonth = (cell: string) => kyivTime(cell).toFormat('yyyy-MM');
 const number = (cell: string | undefined) => (cell === undefined || cell.trim() === '' ? 0 : Number(cell));
 const monthEnd = (month: string) => DateTime.fromISO(`${month}-01`).endOf('month').toISODate()!;

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { importAirForce } from '../tools/importer/import-airforce.js';
 import { launchChromium, SKIP_BROWSER, warnIfSkipped } from './chromium.js';
-import { AIR_FORCE_CSV, apiKey, seeded, send, SHARED_DIR } from './helpers.js';
+import { AIR_FORCE_CSV, apiKey, kyivTime, seeded, send, SHARED_DIR } from './helpers.js';
 
 warnIfSkipped('test/explorer-browser.slow.test.ts');
 
@@ -28,10 +28,6 @@ const STRIKE_SOURCES = ['src_source_article', 'src_time', 'src_uaf_post_2025_07_
 const KYIV_JULY = { from: '2025-07-01', to: '2025-07-31', tz: 'Europe/Kyiv', admin1: 'Kyiv city' };
 
 type Row = Record<string, string>;
-const kyivTime = (cell: string) => {
-  const text = cell.trim().replace(/ (\d):/, ' 0$1:');
-  return DateTime.fromSQL(text.length === 10 ? `${text} 00:00` : text, { zone: 'Europe/Kyiv' });
-};
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString().replaceAll('+', '%20');
 const number = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
 

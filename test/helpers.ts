@@ -2,6 +2,7 @@
 // migrations; nothing is shared between tests.
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { DateTime } from 'luxon';
 import { expect, onTestFinished } from 'vitest';
 import { seedDatabase } from '../seed/seed.js';
 import { buildApp, type AppOptions } from '../src/app.js';
@@ -98,4 +99,16 @@ export async function send<T = any>(app: FastifyInstance, method: 'GET' | 'POST'
   const response = await app.inject({ method, url, headers, ...(options.body === undefined ? {} : { payload: options.body as object }) });
   const body = response.body ? (JSON.parse(response.body) as T) : (undefined as T);
   return { status: response.statusCode, headers: response.headers, body };
+}
+
+/**
+ * An Air Force CSV `time_start` cell as a Kyiv time, read independently of the importer: a date
+ * alone is that local day's start; the file also writes `2023-05-16 3:30` and leaves a trailing
+ * space once.
+ */
+export function kyivTime(cell: string): DateTime {
+  const text = cell.trim().replace(/ (\d):/, ' 0$1:');
+  const time = DateTime.fromSQL(text.length === 10 ? `${text} 00:00` : text, { zone: 'Europe/Kyiv' });
+  if (!time.isValid) throw new Error(`unreadable time_start ${JSON.stringify(cell)}`);
+  return time;
 }

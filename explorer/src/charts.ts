@@ -34,7 +34,8 @@ const LABEL_FORMATS: Record<View['bucket'], Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
 };
 
-type Frame = { tz: string; bucket: View['bucket']; rows: MunitionRow[] };
+/** `gaps`: whether some bucket between the first and the last has no figures (the API leaves it out). */
+type Frame = { tz: string; bucket: View['bucket']; rows: MunitionRow[]; gaps: boolean };
 
 /**
  * A uPlot chart over the buckets: the x axis spans from the first bucket's start to the last one's
@@ -51,7 +52,7 @@ function plot(target: HTMLElement, frame: Frame, options: Omit<uPlot.Options, 'w
     scales: { x: { time: true, range: [seconds(first.start), seconds(last.end)] }, ...options.scales },
     axes: [{
       // A few buckets side by side: one label under each; otherwise uPlot spaces the labels.
-      ...(frame.rows.length <= 16 && frame.rows.every((row, i) => i === 0 || seconds(frame.rows[i - 1]!.end) === seconds(row.start)) ? { splits: () => frame.rows.map((row) => (seconds(row.start) + seconds(row.end)) / 2) } : {}),
+      ...(frame.rows.length <= 16 && !frame.gaps ? { splits: () => frame.rows.map((row) => (seconds(row.start) + seconds(row.end)) / 2) } : {}),
       values: (_u, splits) => splits.map((split) => format.format(new Date(split * 1000))),
     }, ...(options.axes ?? []).slice(1)],
     width: Math.max(280, target.clientWidth),
@@ -133,7 +134,7 @@ export async function renderCharts(root: HTMLElement, view: View, onChange: (pat
     if (!rows.length) fill(munitionsBox, h('p', { class: 'empty' }, 'No figures in this view.'));
     else {
       const bars = uPlot.paths.bars!({ size: [0.7, 40] });
-      const frame: Frame = { tz: stats.tz, bucket: view.bucket, rows };
+      const frame: Frame = { tz: stats.tz, bucket: view.bucket, rows, gaps: points.includes(null) };
       plot(munitionsBox, frame, {
         scales: { y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.05)] } },
         series: [

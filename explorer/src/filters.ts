@@ -10,27 +10,27 @@ type S = components['schemas'];
 
 const TIME_ZONES = ['Europe/Kyiv', 'UTC', 'Europe/Moscow', 'Europe/London', 'Europe/Berlin', 'America/New_York'];
 
-/** Fills a datalist once, the first time its input is focused, so the first view loads nothing it does not show. */
-function suggestions(id: string, load: () => Promise<{ value: string; label: string }[]>): HTMLDataListElement {
-  const list = h('datalist', { id });
-  let loaded = false;
-  list.dataset.load = 'on-focus';
-  (list as HTMLDataListElement & { load?: () => void }).load = () => {
-    if (loaded) return;
-    loaded = true;
-    void load().then((options) => list.append(...options.map((option) => h('option', { value: option.value }, option.label))), () => (loaded = false));
-  };
-  return list;
-}
+type Suggest = () => Promise<{ value: string; label: string }[]>;
 
-const loadOnFocus = (listId: string) => () => (document.getElementById(listId) as (HTMLDataListElement & { load?: () => void }) | null)?.load?.();
-
-function text(name: keyof Filters, label: string, value: string, attrs: Record<string, string> = {}, hint?: string): HTMLElement {
+/**
+ * A text field, with a datalist of suggestions when `suggest` is given: filled once, on the field's
+ * first focus, so the first view loads nothing it does not show.
+ */
+function text(name: keyof Filters, label: string, value: string, attrs: Record<string, string> = {}, hint?: string, suggest?: Suggest): HTMLElement {
   const id = `filter-${name}`;
+  const list = suggest ? h('datalist', { id: `${id}-options` }) : null;
+  let loading: Promise<void> | null = null;
+  const load = () => {
+    loading ??= suggest!().then(
+      (options) => list!.append(...options.map((option) => h('option', { value: option.value }, option.label))),
+      () => void (loading = null),
+    );
+  };
   return h('div', { class: 'field' },
     h('label', { for: id }, label),
-    h('input', { id, name, value, type: 'text', autocomplete: 'off', ...(hint ? { 'aria-describedby': `${id}-hint` } : {}), ...attrs, ...(attrs.list ? { onfocus: loadOnFocus(attrs.list) } : {}) }),
-    hint ? h('small', { id: `${id}-hint` }, hint) : null);
+    h('input', { id, name, value, type: 'text', autocomplete: 'off', ...(hint ? { 'aria-describedby': `${id}-hint` } : {}), ...attrs, ...(list ? { list: list.id, onfocus: load } : {}) }),
+    hint ? h('small', { id: `${id}-hint` }, hint) : null,
+    list);
 }
 
 function checkboxes(name: 'kind' | 'status', legend: string, values: readonly string[], checked: string[]): HTMLElement {
@@ -62,17 +62,17 @@ export function filterForm(view: View): HTMLElement {
     checkboxes('kind', 'Kind of event', EVENT_KINDS, f.kind),
     checkboxes('status', 'Status', EVENT_STATUSES, f.status),
     h('div', { class: 'field-row' },
-      text('admin1', 'Oblast or city unit', f.admin1.join(', '), { list: 'admin1-options' }, 'Names in any spelling or ISO codes (UA-30 is Kyiv city), comma-separated.'),
+      text('admin1', 'Oblast or city unit', f.admin1.join(', '), {}, 'Names in any spelling or ISO codes (UA-30 is Kyiv city), comma-separated.',
+        async () => (await getJson<S['PlaceList']>(apiUrl('/v1/places', { kind: 'admin1' }))).data.map((place) => ({ value: place.name, label: `${place.id}, ${place.country}` }))),
       text('place', 'Place', f.place.join(', '), {}, 'A settlement, oblast or country, in any spelling (Kyiv, Київ), comma-separated.'),
       text('country', 'Country', f.country, { maxlength: '2', pattern: '[A-Za-z]{2}', size: '3' }, 'ISO code, e.g. UA.')),
     h('div', { class: 'field-row' },
-      text('actor', 'Actor (id)', f.actor, { list: 'actor-options' }),
-      text('source', 'Source (id)', f.source, { list: 'source-options' }),
+      text('actor', 'Actor (id)', f.actor, {}, undefined,
+        async () => (await getJson<S['ActorList']>(apiUrl('/v1/actors', { limit: 500 }))).data.map((actor) => ({ value: actor.id, label: actor.name }))),
+      text('source', 'Source (id)', f.source, {}, undefined,
+        async () => (await getJson<S['SourceList']>(apiUrl('/v1/sources', { limit: 500 }))).data.map((source) => ({ value: source.id, label: source.title ?? source.publisher }))),
       h('div', { class: 'field' }, h('label', { for: 'filter-q' }, 'Words'), h('input', { id: 'filter-q', name: 'q', type: 'search', value: f.q, 'aria-describedby': 'filter-q-hint' }),
         h('small', { id: 'filter-q-hint' }, 'Every word must match; end one with * for a prefix.'))),
-    suggestions('admin1-options', async () => (await getJson<S['PlaceList']>(apiUrl('/v1/places', { kind: 'admin1' }))).data.map((place) => ({ value: place.name, label: `${place.id}, ${place.country}` }))),
-    suggestions('actor-options', async () => (await getJson<S['ActorList']>(apiUrl('/v1/actors', { limit: 500 }))).data.map((actor) => ({ value: actor.id, label: actor.name }))),
-    suggestions('source-options', async () => (await getJson<S['SourceList']>(apiUrl('/v1/sources', { limit: 500 }))).data.map((source) => ({ value: source.id, label: source.title ?? source.publisher }))),
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, 'Apply filters'), ' ', h('a', { href: '/' }, 'Reset')),
     h('p', { class: 'view-links' }, 'This view\'s events as ',
