@@ -2,7 +2,7 @@
 // Never listens; src/server.ts does, and tests call inject() on what this returns.
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_HTTP_LIMITS, type Config, type HttpLimits } from './config.js';
 import { actorRoutes } from './modules/actors/actors.routes.js';
 import { actorWriteRoutes } from './modules/actors/actors.write.routes.js';
@@ -34,6 +34,7 @@ import { MAX_ID_LENGTH } from './lib/http.js';
 import { PROBLEM_CONTENT_TYPE, problemFor, type ProblemCode } from './lib/problem.js';
 import { PRE_ROUTING_HEADERS } from './lib/response-headers.js';
 import { originForm } from './lib/public-url.js';
+import { responseSerializer } from './lib/response-serializer.js';
 import { storePlugin } from './store.js';
 
 export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
@@ -49,6 +50,8 @@ export type AppOptions = Pick<Config, 'databaseUrl' | 'logLevel'> & {
   publicBaseUrl?: string | null;
   /** Serve the explorer at / from dist/explorer (default true); off where only the API's description is needed. */
   explorer?: boolean;
+  /** Encode every answer through its schema and fail one the schema would change (default true; the server turns it off: src/lib/response-serializer.ts). */
+  checkResponses?: boolean;
 };
 
 // API keys must never reach the logs, whatever a serializer or a debug line includes.
@@ -114,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.checkResponses ?? true));
   app.decorate('publicBaseUrl', options.publicBaseUrl ?? '');
 
   // Closing sweeps idle keep-alive connections once. A connection whose request was still being

@@ -55,6 +55,8 @@ export const configSchema = z.object({
   REQUIRE_KEY_FOR_READS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   // Memory for answers kept by the response cache (src/plugins/response-cache.ts); 0 turns it off.
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  // `true` encodes every answer through its schema and answers 500 where it differs; for development.
+  CHECK_RESPONSES: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   // Base of the absolute URLs the API writes (Link, Location, OpenAPI servers); unset: relative paths.
   PUBLIC_BASE_URL: publicBaseUrlSchema.optional(),
 });
@@ -84,6 +86,8 @@ export type Config = {
   http: HttpLimits;
   requireKeyForReads: boolean;
   responseCacheMb: number;
+  /** Encode every answer through its schema (development; tests always do). */
+  checkResponses: boolean;
   /** `https://api.example.org` (no trailing slash), or null: Link and Location are relative paths. */
   publicBaseUrl: string | null;
 };
@@ -107,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     requireKeyForReads: c.REQUIRE_KEY_FOR_READS === 'true',
     responseCacheMb: c.RESPONSE_CACHE_MB,
+    checkResponses: c.CHECK_RESPONSES === 'true',
     publicBaseUrl: c.PUBLIC_BASE_URL ?? null,
     http: {
       trustProxy: c.TRUST_PROXY,

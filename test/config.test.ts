@@ -13,17 +13,18 @@ const DEFAULT_HTTP = {
 
 describe('configuration', () => {
   it('when nothing is set, then the documented defaults apply', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', requireKeyForReads: false, responseCacheMb: 32, publicBaseUrl: null, http: DEFAULT_HTTP });
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databaseUrl: './data/sitrep.db', logLevel: 'info', requireKeyForReads: false, responseCacheMb: 32, checkResponses: false, publicBaseUrl: null, http: DEFAULT_HTTP });
   });
 
   it('when variables are set, then they are used (empty ones count as unset)', () => {
-    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: ':memory:', LOG_LEVEL: 'debug', REQUIRE_KEY_FOR_READS: 'true', RESPONSE_CACHE_MB: '0', UNRELATED: 'x' })).toEqual({
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: ':memory:', LOG_LEVEL: 'debug', REQUIRE_KEY_FOR_READS: 'true', RESPONSE_CACHE_MB: '0', CHECK_RESPONSES: 'true', UNRELATED: 'x' })).toEqual({
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: ':memory:',
       logLevel: 'debug',
       requireKeyForReads: true,
       responseCacheMb: 0,
+      checkResponses: true,
       publicBaseUrl: null,
       http: DEFAULT_HTTP,
     });
@@ -65,6 +66,7 @@ describe('configuration', () => {
     ['PORT', 'abc'],
     ['PORT', '3000.5'],
     ['LOG_LEVEL', 'loud'],
+    ['CHECK_RESPONSES', 'yes'],
     ['TRUST_PROXY', 'yes please'],
     ['RATE_LIMIT_READS_PER_MINUTE', '-1'],
     ['RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 'many'],

@@ -13,7 +13,7 @@ import { EVENT_FIELDS, type EventPlaceWire, type EventWire, type HeadlineWire, t
 
 export function presentHeadline(headline: Headline): HeadlineWire {
   return {
-    casualties: headline.casualties.map(({ sourceIds, asReported, ...range }) => ({ ...range, source_ids: sourceIds, as_reported: asReported })),
+    casualties: headline.casualties.map((f) => ({ category: f.category, low: f.low, best: f.best, high: f.high, source_ids: f.sourceIds, as_reported: f.asReported })),
     munitions: headline.munitions && {
       source_id: headline.munitions.sourceId,
       launched: headline.munitions.launched,
