@@ -5,6 +5,7 @@
 import closeWithGrace from 'close-with-grace';
 import { seedDatabase } from '../seed/seed.js';
 import { buildApp } from './app.js';
+import { refreshPlannerStatistics } from './db/client.js';
 import { ConfigError, loadConfig } from './config.js';
 
 let config;
@@ -23,10 +24,12 @@ const app = await buildApp({
   logLevel: config.logLevel,
   requireKeyForReads: config.requireKeyForReads,
   responseCacheMb: config.responseCacheMb,
+  checkResponses: config.checkResponses,
   publicBaseUrl: config.publicBaseUrl,
   http: config.http,
 });
 app.log.info({ seed: await seedDatabase(app.db) }, 'seed dataset loaded');
+refreshPlannerStatistics(app.db);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

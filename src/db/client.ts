@@ -73,6 +73,16 @@ export function openReadOnly(url: string): DatabaseHandle {
  * transaction never reads under a shared lock and then fails to upgrade it (SQLITE_BUSY half-way);
  * another writer waits up to busy_timeout instead.
  */
+/**
+ * Gives SQLite's query planner statistics of tables that have none or whose size has changed
+ * much since (`PRAGMA optimize`, as SQLite advises for a connection that stays open): with them it
+ * drives a list by the rarer of two filters (a rare status in a common country) instead of
+ * walking the common one. A full ANALYZE of a million events takes about 5 s, once.
+ */
+export function refreshPlannerStatistics(db: Db): void {
+  db.$client.pragma('optimize=0x10002');
+}
+
 export const WRITE_TRANSACTION = { behavior: 'immediate' } as const;
 
 /**

@@ -67,6 +67,8 @@ export type SyntheticPhases = {
   helperWait: number;
   /** Copying the helper's tables in. */
   merge: number;
+  /** The query planner's statistics (ANALYZE). */
+  analyze: number;
   /** Triggers, change counter, WAL, closing and renaming the file. */
   finish: number;
 };
@@ -217,7 +219,7 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
   const started = performance.now();
   const elapsedMs = () => performance.now() - started;
   const lap = stopwatch();
-  const phases: SyntheticPhases = { migrate: 0, rows: 0, fullText: 0, helperRows: 0, helperWait: 0, merge: 0, finish: 0 };
+  const phases: SyntheticPhases = { migrate: 0, rows: 0, fullText: 0, helperRows: 0, helperWait: 0, merge: 0, analyze: 0, finish: 0 };
   // Built beside the target and renamed over it when complete, so a reader never sees a half-made file.
   const partial = `${path}.partial-${process.pid}`;
   const helperPath = `${partial}-helper`;
@@ -316,6 +318,10 @@ export function writeSyntheticDatabase(options: SyntheticWriteOptions): Syntheti
     }
 
     finishDatabase(db, triggers);
+    // The query planner's statistics (with STAT4's samples), so it knows a rare kind, status or
+    // country from a common one when filters meet (4.6 s for a million events).
+    sqlite.exec('ANALYZE');
+    phases.analyze = lap();
     // The app runs the file in WAL mode (src/db/client.ts); the file is handed over in it.
     sqlite.pragma('locking_mode = NORMAL');
     sqlite.pragma('journal_mode = WAL');
