@@ -3,6 +3,7 @@
 // and returns the requests autocannon cycles through (each connection walks the list in turn),
 // or a reason to skip.
 import type { Request as CannonRequest } from 'autocannon';
+import type { Sample } from './workload.js';
 
 export type Prepared = {
   requests: CannonRequest[];
@@ -15,7 +16,8 @@ export type BenchEndpoint = {
   name: string;
   /** `bare`: the one-route fastify ceiling; `sitrep`: the API on each prepared dataset. */
   server: 'bare' | 'sitrep';
-  prepare: (base: string) => Promise<Prepared | { skip: string }>;
+  /** `sample`: ids and URLs drawn from the served file (bench/workload.ts). */
+  prepare: (base: string, sample: Sample) => Promise<Prepared | { skip: string }>;
 };
 
 /** How long preparation may walk pages before it uses what it has. */
@@ -42,20 +44,11 @@ async function unlessMissing(base: string, path: string): Promise<{ skip: string
   return status === 404 ? { skip: `${path.split('?')[0]} answers 404: route not available in this build` } : null;
 }
 
-/** About `count` event ids spread over the whole record: list pages starting at several dates. */
-async function sampleEventIds(base: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (const from of ['2022-01-01', '2022-10-01', '2023-06-01', '2024-03-01', '2024-11-01', '2025-06-01']) {
-    const { status, body } = await get(base, `/v1/events?limit=500&from=${from}`);
-    if (status === 200) ids.push(...body.data.map((e: { id: string }) => e.id));
-  }
-  const unique = [...new Set(ids)];
-  const step = Math.max(1, Math.floor(unique.length / count));
-  return unique.filter((_, i) => i % step === 0).slice(0, count);
-}
-
 const DEEP_LIST = '/v1/events?kind=aerial_attack&from=2023-01-01&to=2024-12-31&limit=50';
 const DEEP_PAGES = 400;
+
+/** The peer's list (../shared/peer/bench.js): one kind from a date, newest first, 50 rows. */
+export const PEER_EQUIVALENT_LIST = '/v1/events?kind=aerial_attack&from=2025-01-01&sort=-start_at&limit=50';
 
 export const ENDPOINTS: BenchEndpoint[] = [
   {
@@ -64,21 +57,27 @@ export const ENDPOINTS: BenchEndpoint[] = [
     prepare: async () => ({ requests: requestsFor(['/']), expect: '2xx' }),
   },
   {
-    name: 'GET /v1/events/{id}',
+    name: 'event by id, uniform',
     server: 'sitrep',
-    prepare: async (base) => {
-      const ids = await sampleEventIds(base, 100);
-      if (!ids.length) return { skip: 'no events in the database' };
-      return { requests: requestsFor(ids.map((id) => `/v1/events/${id}`)), expect: '2xx', note: `${ids.length} ids in turn` };
-    },
+    prepare: async (_base, sample) =>
+      sample.uniformIds.length
+        ? { requests: requestsFor(sample.uniformIds.map((id) => `/v1/events/${id}`)), expect: '2xx', note: `${sample.uniformIds.length.toLocaleString('en')} ids over all events, in turn` }
+        : { skip: 'no events in the database' },
   },
   {
-    name: 'GET /v1/events/{id} If-None-Match (304)',
+    name: 'event by id, Zipf',
     server: 'sitrep',
-    prepare: async (base) => {
-      const ids = await sampleEventIds(base, 100);
+    prepare: async (_base, sample) =>
+      sample.zipfIds.length
+        ? { requests: requestsFor(sample.zipfIds.map((id) => `/v1/events/${id}`)), expect: '2xx', note: `${sample.zipfIds.length.toLocaleString('en')} draws, s = 1` }
+        : { skip: 'no events in the database' },
+  },
+  {
+    name: 'event by id, If-None-Match (304)',
+    server: 'sitrep',
+    prepare: async (base, sample) => {
       const requests: CannonRequest[] = [];
-      for (const id of ids) {
+      for (const id of sample.uniformIds.slice(0, 1_000)) {
         const { status, etag } = await get(base, `/v1/events/${id}`);
         if (status === 200 && etag) requests.push({ method: 'GET', path: `/v1/events/${id}`, headers: { 'if-none-match': etag } });
       }
@@ -87,7 +86,20 @@ export const ENDPOINTS: BenchEndpoint[] = [
     },
   },
   {
-    name: 'GET /v1/events kind+range, deep cursor',
+    name: 'list, kind + from (the peer\'s list)',
+    server: 'sitrep',
+    prepare: async () => ({ requests: requestsFor([PEER_EQUIVALENT_LIST]), expect: '2xx', note: 'one URL, 50 rows' }),
+  },
+  {
+    name: 'list, every filter and combination',
+    server: 'sitrep',
+    prepare: async (_base, sample) => {
+      const urls = sample.filters.flatMap((f) => f.urls);
+      return { requests: requestsFor(urls), expect: '2xx', note: `${urls.length} URLs, ${sample.filters.length} filters, in turn` };
+    },
+  },
+  {
+    name: 'list, kind + range, deep cursors',
     server: 'sitrep',
     prepare: async (base) => {
       // Walk the pages first; measure the last pages reached, each by its own cursor.
@@ -106,40 +118,58 @@ export const ENDPOINTS: BenchEndpoint[] = [
     },
   },
   {
-    name: 'GET /v1/events?q= (full text)',
+    name: 'timeline, months across the record',
     server: 'sitrep',
-    prepare: async () => ({
-      requests: requestsFor(['Kharkiv', 'Odesa', 'Shahed*', 'Kyiv', 'Zaporizhzhia', 'ballistic'].map((q) => `/v1/events?q=${encodeURIComponent(q)}&limit=50`)),
-      expect: '2xx',
-      note: '6 queries in turn, limit 50',
-    }),
+    prepare: async (base, sample) => (await unlessMissing(base, sample.timeline[0]!)) ?? { requests: requestsFor(sample.timeline), expect: '2xx', note: `${sample.timeline.length} URLs` },
   },
   {
-    name: 'GET /v1/timeline?bucket=day',
+    name: 'CSV export pages',
     server: 'sitrep',
-    prepare: async (base) => (await unlessMissing(base, '/v1/timeline?bucket=day')) ?? { requests: requestsFor(['/v1/timeline?bucket=day']), expect: '2xx' },
+    prepare: async (_base, sample) => ({ requests: requestsFor(sample.csv), expect: '2xx', note: `${sample.csv.length} pages of 100 from dates across the record` }),
   },
   {
-    name: 'GET /v1/events.csv (export page)',
+    name: 'casualty statistics across ranges',
     server: 'sitrep',
-    prepare: async (base) => {
-      // Pages of 100 from several points of the record, each with its headline figures.
-      const paths = ['2022-03-01', '2023-01-01', '2024-01-01', '2025-01-01'].map((from) => `/v1/events.csv?limit=100&from=${from}`);
-      const { status } = await get(base, paths[0]!);
-      if (status !== 200) return { skip: `CSV export answered ${status}` };
-      return { requests: requestsFor(paths), expect: '2xx', note: '4 pages of 100 in turn' };
-    },
+    prepare: async (base, sample) => (await unlessMissing(base, sample.casualtyStats[0]!)) ?? { requests: requestsFor(sample.casualtyStats), expect: '2xx', note: `${sample.casualtyStats.length} URLs` },
   },
   {
-    name: 'GET /v1/stats/casualties?bucket=month',
+    name: 'munition statistics across ranges',
     server: 'sitrep',
-    prepare: async (base) =>
-      (await unlessMissing(base, '/v1/stats/casualties?bucket=month')) ?? { requests: requestsFor(['/v1/stats/casualties?bucket=month']), expect: '2xx' },
-  },
-  {
-    name: 'GET /v1/stats/munitions?bucket=month',
-    server: 'sitrep',
-    prepare: async (base) =>
-      (await unlessMissing(base, '/v1/stats/munitions?bucket=month')) ?? { requests: requestsFor(['/v1/stats/munitions?bucket=month']), expect: '2xx' },
+    prepare: async (base, sample) => (await unlessMissing(base, sample.munitionStats[0]!)) ?? { requests: requestsFor(sample.munitionStats), expect: '2xx', note: `${sample.munitionStats.length} URLs` },
   },
 ];
+
+export type FilterLatency = { filter: string; requests: number; p50_ms: number; p99_ms: number; max_ms: number; slowest: string; failures: number };
+
+/**
+ * Each documented filter and combination, one request at a time (no other load), each URL three
+ * times: what one client waits when nothing is cached.
+ */
+export async function filterLatencies(base: string, sample: Sample): Promise<FilterLatency[]> {
+  const rows: FilterLatency[] = [];
+  for (const { name, urls } of sample.filters) {
+    const times: Array<{ ms: number; url: string }> = [];
+    let failures = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const url of urls) {
+        const started = performance.now();
+        const response = await fetch(base + url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        await response.arrayBuffer();
+        times.push({ ms: performance.now() - started, url });
+        if (response.status !== 200) failures++;
+      }
+    }
+    times.sort((a, b) => a.ms - b.ms);
+    const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!.ms;
+    rows.push({
+      filter: name,
+      requests: times.length,
+      p50_ms: Math.round(at(0.5) * 10) / 10,
+      p99_ms: Math.round(at(0.99) * 10) / 10,
+      max_ms: Math.round(times.at(-1)!.ms * 10) / 10,
+      slowest: times.at(-1)!.url,
+      failures,
+    });
+  }
+  return rows;
+}
