@@ -334,22 +334,35 @@ export type EventFacts = {
   sources: SourceRow[];
 };
 
-export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts> {
+/**
+ * An event's facts, read in one read transaction: outside one, each of the nine statements takes
+ * and releases the file's read lock itself, a sixth of the detail's time on a million events.
+ */
+const factReads = preparedPer((db) => {
   const q = detailQueries(db);
-  const id = { id: eventId };
-  const places = q.places.all(id);
-  const actorRows = q.actors.all(id);
-  const casualty = q.casualty.all(id);
-  const munition = q.munition.all(id);
-  const damage = q.damage.all(id);
-  const citationRows = q.citations.all(id);
-  const relationRows = q.relations.all(id);
-  const otherIds = relationRows.map((r) => (r.fromEventId === eventId ? r.toEventId : r.fromEventId));
-  const others = otherIds.length ? q.eventsByIds.all({ ids: jsonList(otherIds) }) : [];
+  return db.$client.transaction((eventId: string) => {
+    const id = { id: eventId };
+    const relationRows = q.relations.all(id);
+    const otherIds = relationRows.map((r) => (r.fromEventId === eventId ? r.toEventId : r.fromEventId));
+    // Relation citations live on the relation's from-event; fetch those of incoming relations too.
+    const incomingRelationIds = relationRows.filter((r) => r.toEventId === eventId).map((r) => r.id);
+    return {
+      places: q.places.all(id),
+      actorRows: q.actors.all(id),
+      casualty: q.casualty.all(id),
+      munition: q.munition.all(id),
+      damage: q.damage.all(id),
+      citationRows: q.citations.all(id),
+      relationRows,
+      others: otherIds.length ? q.eventsByIds.all({ ids: jsonList(otherIds) }) : [],
+      incomingCitations: incomingRelationIds.length ? q.citationsOfRelations.all({ ids: jsonList(incomingRelationIds) }) : [],
+    };
+  });
+});
+
+export async function getEventFacts(db: Db, eventId: string): Promise<EventFacts> {
+  const { places, actorRows, casualty, munition, damage, citationRows, relationRows, others, incomingCitations } = factReads(db)(eventId);
   const othersById = new Map(others.map((e) => [e.id, e]));
-  // Relation citations live on the relation's from-event; fetch those of incoming relations too.
-  const incomingRelationIds = relationRows.filter((r) => r.toEventId === eventId).map((r) => r.id);
-  const incomingCitations = incomingRelationIds.length ? q.citationsOfRelations.all({ ids: jsonList(incomingRelationIds) }) : [];
   const allCitations = [...citationRows, ...incomingCitations.filter((c) => c.eventId !== eventId)];
   const sourceIds = [
     ...[...casualty, ...munition, ...damage].map((r) => r.sourceId),
@@ -384,25 +397,37 @@ export const placeColumns = {
 };
 
 /** The places of a set of events (a page), each event's in its source's order; none for an event without. */
+const placesOfPage = preparedPer((db) =>
+  db
+    .select({ eventId: eventPlaces.eventId, ...placeColumns })
+    .from(eventPlaces)
+    .where(inArray(eventPlaces.eventId, listPlaceholder('ids')))
+    .orderBy(asc(eventPlaces.eventId), asc(eventPlaces.position))
+    .prepare(),
+);
+
 export async function placesOfEvents(db: Db, eventIds: string[]): Promise<Map<string, PlaceRecord[]>> {
   const byEvent = new Map<string, PlaceRecord[]>(eventIds.map((id) => [id, []]));
   if (eventIds.length === 0) return byEvent;
-  const rows = await db
-    .select({ eventId: eventPlaces.eventId, ...placeColumns })
-    .from(eventPlaces)
-    .where(inArray(eventPlaces.eventId, eventIds))
-    .orderBy(asc(eventPlaces.eventId), asc(eventPlaces.position));
-  for (const { eventId, ...place } of rows) byEvent.get(eventId)!.push(place);
+  // Built once: building the query anew for every page cost more than running it.
+  for (const { eventId, ...place } of placesOfPage(db).all({ ids: jsonList(eventIds) })) byEvent.get(eventId)!.push(place);
   return byEvent;
 }
+
+const claimsOfPage = preparedPer((db) => {
+  const ids = listPlaceholder('ids');
+  return {
+    casualty: db.select().from(casualtyReports).where(inArray(casualtyReports.eventId, ids)).orderBy(asc(casualtyReports.eventId), asc(casualtyReports.id)).prepare(),
+    munition: db.select().from(munitionReports).where(inArray(munitionReports.eventId, ids)).orderBy(asc(munitionReports.eventId), asc(munitionReports.id)).prepare(),
+  };
+});
 
 /** Casualty and munition claims of a set of events (a page of the timeline), ordered by event. */
 export async function claimsOfEvents(db: Db, eventIds: string[]): Promise<{ casualty: CasualtyReportRow[]; munition: MunitionReportRow[] }> {
   if (eventIds.length === 0) return { casualty: [], munition: [] };
-  return {
-    casualty: await db.select().from(casualtyReports).where(inArray(casualtyReports.eventId, eventIds)).orderBy(asc(casualtyReports.eventId), asc(casualtyReports.id)),
-    munition: await db.select().from(munitionReports).where(inArray(munitionReports.eventId, eventIds)).orderBy(asc(munitionReports.eventId), asc(munitionReports.id)),
-  };
+  const q = claimsOfPage(db);
+  const ids = { ids: jsonList(eventIds) };
+  return { casualty: q.casualty.all(ids), munition: q.munition.all(ids) };
 }
 
 export type EventActorName = { eventId: string; role: ActorRole; name: string };
