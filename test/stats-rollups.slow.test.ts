@@ -23,6 +23,8 @@ function prng(seed: number) {
 }
 
 const GROUPS: CasualtyGroup[] = ['civilian', 'military', 'unknown'];
+const KINDS = ['aerial_attack', 'aerial_attack', 'shelling', 'ground_attack'] as const;
+const COUNTRIES = ['UA', 'UA', 'RU', null];
 const WEAPONS: Array<[WeaponCategory, string | null]> = [
   ['drone', 'Shahed-136/131'],
   ['drone', null],
@@ -46,7 +48,7 @@ function recordOfManyEvents(app: FastifyInstance): void {
     const minute = i % 5 === 0 ? rng.pick([21 * 60, 22 * 60, 18 * 60 + 30]) : rng.int(0, 24 * 60 - 1);
     if (rng.next() > 0.4) day = rng.int(0, 320);
     const startAt = new Date(start + day * 86_400_000 + minute * 60_000).toISOString().replace('.000Z', 'Z');
-    const event = createEvent(app.db, { startAt });
+    const event = createEvent(app.db, { startAt, kind: rng.pick(KINDS), country: rng.pick(COUNTRIES) });
     for (const source of sources.slice(0, rng.int(1, 3))) {
       if (rng.next() < 0.7) {
         const best = rng.int(0, 12);
@@ -124,6 +126,37 @@ describe('statistics from the kept totals', () => {
     expect(rollupRows(app)).toBeGreaterThan(0);
   });
 
+  test('when statistics are filtered by kind and country, then the totals say what summing every claim of those events says', async () => {
+    const app = await freshApp();
+    recordOfManyEvents(app);
+    let compared = 0;
+    for (const what of ['casualties', 'munitions']) {
+      for (const filter of [{ kind: 'shelling' }, { kind: ['aerial_attack', 'ground_attack'] }, { country: 'UA' }, { country: 'RU', kind: 'aerial_attack' }]) {
+        for (const tz of ['UTC', 'Europe/Kyiv']) {
+          for (const bucket of ['day', 'month', 'all']) {
+            for (const [from, to] of [[], ['2025-03-29T21:00:00Z', '2025-10-26']]) {
+              const params: Params = { bucket, tz, ...filter, ...(from && { from }), ...(to && { to }) };
+              const models: string[] = what === 'munitions' ? ['by_model'] : [];
+              const totals = await statsBody(app, what, { ...params, include: models });
+              const claims = await statsBody(app, what, { ...params, include: [...models, 'by_source'] });
+              expect(totals, `${what} ${JSON.stringify(params)}`).toEqual(withoutSources(claims));
+              expect(totals.data.length).toBeGreaterThan(0);
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBe(2 * 4 * 2 * 3 * 2);
+    // Moving an event to another kind moves its figures: the next request follows.
+    const [moved] = app.db.$client.prepare("SELECT e.id FROM events e JOIN casualty_reports r ON r.event_id = e.id WHERE e.kind = 'shelling' LIMIT 1").pluck().all() as string[];
+    const before = await statsBody(app, 'casualties', { bucket: 'all', kind: 'shelling' });
+    app.db.$client.prepare("UPDATE events SET kind = 'ground_attack' WHERE id = ?").run(moved);
+    const after = await statsBody(app, 'casualties', { bucket: 'all', kind: 'shelling' });
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(withoutSources(await statsBody(app, 'casualties', { bucket: 'all', kind: 'shelling', include: ['by_source'] })));
+  });
+
   test('when nothing is included, then munitions give totals and categories only; include=by_model adds the models, and casualties refuse it', async () => {
     const app = await freshApp({ seed: true });
     const plain = await statsBody(app, 'munitions', { bucket: 'all' });
@@ -148,8 +181,9 @@ describe('statistics from the kept totals', () => {
     expect(munitionBucketsFromRollups(app.db, all, bucketer('day', 'Europe/Kyiv'))).not.toBeNull();
     expect(casualtyBucketsFromRollups(app.db, all, bucketer('day', 'America/Santiago'))).not.toBeNull();
     expect(casualtyBucketsFromRollups(app.db, all, bucketer('day', 'Asia/Kolkata'))).toBeNull();
-    // A filter the totals do not keep apart, or an end inside an hour.
-    expect(casualtyBucketsFromRollups(app.db, eventFilterFromQuery({ kind: ['shelling'] }, 'UTC'), bucketer('month', 'UTC'))).toBeNull();
+    // Kind and country are kept apart; a filter the totals do not keep apart, or an end inside an hour, is not.
+    expect(casualtyBucketsFromRollups(app.db, eventFilterFromQuery({ kind: ['shelling'], country: 'UA' }, 'UTC'), bucketer('month', 'UTC'))).not.toBeNull();
+    expect(casualtyBucketsFromRollups(app.db, eventFilterFromQuery({ status: ['occurred'] }, 'UTC'), bucketer('month', 'UTC'))).toBeNull();
     expect(casualtyBucketsFromRollups(app.db, eventFilterFromQuery({ to: { instant: '2025-01-01T10:30:00Z', dateOnly: false } } as any, 'UTC'), bucketer('month', 'UTC'))).toBeNull();
   });
 

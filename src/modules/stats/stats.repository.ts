@@ -15,7 +15,7 @@ import { eventFilterConditions, type EventFilter } from '../events/events.reposi
  * A claim with its event's start, the instant its figures count at and, when the statistics are
  * grouped by unit, the first-level units its event's places lie in (comma-joined; null for none).
  */
-export type Dated<T> = T & { startAt: string; at: string; units?: string | null };
+export type Dated<T> = T & { startAt: string; at: string; units?: string | null; kind?: string; country?: string | null };
 
 /** The event's distinct units among its places in these roles, as one column of each claim row. */
 const unitsOfEvent = (roles: readonly PlaceRole[]) =>
@@ -59,8 +59,14 @@ const CLAIMS = {
 };
 
 /** One measure's claims joined to their events, grouped by event. */
-function claimsWhere<T>(db: Db, { table, columns, at }: (typeof CLAIMS)[keyof typeof CLAIMS], where: SQL | undefined, unitRoles?: readonly PlaceRole[]) {
-  const selection = { ...columns, startAt: events.startAt, at, ...(unitRoles && { units: unitsOfEvent(unitRoles) }) };
+function claimsWhere<T>(db: Db, { table, columns, at }: (typeof CLAIMS)[keyof typeof CLAIMS], where: SQL | undefined, unitRoles?: readonly PlaceRole[], withPart = false) {
+  const selection = {
+    ...columns,
+    startAt: events.startAt,
+    at,
+    ...(unitRoles && { units: unitsOfEvent(unitRoles) }),
+    ...(withPart && { kind: events.kind, country: events.country }),
+  };
   const query = db.select(selection).from(table).innerJoin(events, eq(events.id, table.eventId)).where(where).orderBy(asc(table.eventId));
   return iterateRows<Dated<T>>(db, selection, query);
 }
@@ -73,9 +79,9 @@ export function casualtyClaimsMatching(db: Db, filter: EventFilter, unitRoles?: 
   return claimsWhere(db, CLAIMS.casualties, eventFilterConditions({ ...filter, overlaps: false }), unitRoles);
 }
 
-/** Claims of the events starting in [from, to): what one stretch of hourly totals sums. */
+/** Claims of the events starting in [from, to), each with its event's kind and country: what one stretch of hourly totals sums. */
 export function casualtyClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<CasualtyClaim>> {
-  return claimsWhere(db, CLAIMS.casualties, and(gte(events.startAt, from), lt(events.startAt, to)));
+  return claimsWhere(db, CLAIMS.casualties, and(gte(events.startAt, from), lt(events.startAt, to)), undefined, true);
 }
 
 /**
@@ -92,9 +98,9 @@ export function munitionClaimsMatching(db: Db, filter: EventFilter, unitRoles?: 
   );
 }
 
-/** Claims of the events that start in [from, to) or have a figure dated in it (hourly totals). */
+/** Claims of the events that start in [from, to) or have a figure dated in it, each with its event's kind and country (hourly totals). */
 export function munitionClaimsStartingIn(db: Db, from: string, to: string): Iterable<Dated<MunitionClaim>> {
-  return claimsWhere(db, CLAIMS.munitions, inArray(events.id, eventsCountingIn(from, to)));
+  return claimsWhere(db, CLAIMS.munitions, inArray(events.id, eventsCountingIn(from, to)), undefined, true);
 }
 
 /** Ids of the events starting in a period, and of those with a figure of their own dated in it. */

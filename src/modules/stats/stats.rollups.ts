@@ -39,6 +39,9 @@ type Rollup<C extends { eventId: string }, P extends { eventCount: number }, Out
 
 const rollup = <C extends { eventId: string }, P extends { eventCount: number }, Out, Part>(own: Rollup<C, P, Out, Part>) => own;
 
+/** The parts a reader's kind and country select: `@kinds` a JSON list or null for all, `@country` a code, '' for none, or null for all. */
+const PART_FILTER = `(@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds))) AND (@country IS NULL OR country = @country)`;
+
 // Totals of days only exist where there were events; the first and last bound the walk.
 const extentOf = (table: string) => `SELECT MIN(period) AS first, MAX(period) AS last FROM ${table} WHERE unit = 'day'`;
 
@@ -48,13 +51,13 @@ const CASUALTY_ROLLUPS = rollup({
   values: (p) => [p.category, p.group, p.low, p.best, p.high, p.eventCount],
   sql: {
     delete: 'DELETE FROM stats_casualty_rollups WHERE unit = ? AND period = ?',
-    insert: 'INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    insert: 'INSERT INTO stats_casualty_rollups (unit, period, kind, country, category, "group", low, best, high, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     // A day is the sum of its hours.
-    sumDay: `INSERT INTO stats_casualty_rollups (unit, period, category, "group", low, best, high, event_count)
-       SELECT 'day', substr(period, 1, 10), category, "group", SUM(low), SUM(best),
+    sumDay: `INSERT INTO stats_casualty_rollups (unit, period, kind, country, category, "group", low, best, high, event_count)
+       SELECT 'day', substr(period, 1, 10), kind, country, category, "group", SUM(low), SUM(best),
               CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END, SUM(event_count)
        FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
-       GROUP BY category, "group"`,
+       GROUP BY kind, country, category, "group"`,
     // One bucket's sums: the whole UTC days inside it, and the hours of the days its bounds cut.
     sums: `SELECT category, "group", SUM(low) AS low, SUM(best) AS best,
          CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END AS high, SUM(event_count) AS eventCount
@@ -62,7 +65,7 @@ const CASUALTY_ROLLUPS = rollup({
          SELECT * FROM stats_casualty_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
          UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
          UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
-       ) GROUP BY category, "group"`,
+       ) WHERE ${PART_FILTER} GROUP BY category, "group"`,
     extent: extentOf('stats_casualty_rollups'),
   },
 });
@@ -74,15 +77,15 @@ const MUNITION_ROLLUPS = rollup({
     p.launchedWithIntercepted, p.interceptedWithLaunched, p.stoppedWithLaunched, p.eventCount],
   sql: {
     delete: 'DELETE FROM stats_munition_rollups WHERE unit = ? AND period = ?',
-    insert: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
-         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    insert: `INSERT INTO stats_munition_rollups (unit, period, kind, country, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+         launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     // SUM of only nulls is null, as a munition sum should be.
-    sumDay: `INSERT INTO stats_munition_rollups (unit, period, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
+    sumDay: `INSERT INTO stats_munition_rollups (unit, period, kind, country, scope, weapon_category, weapon_model, launched, intercepted, lost_to_ew,
          launched_with_intercepted, intercepted_with_launched, stopped_with_launched, event_count)
-       SELECT 'day', substr(period, 1, 10), scope, weapon_category, weapon_model, SUM(launched), SUM(intercepted), SUM(lost_to_ew),
+       SELECT 'day', substr(period, 1, 10), kind, country, scope, weapon_category, weapon_model, SUM(launched), SUM(intercepted), SUM(lost_to_ew),
               SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
        FROM stats_munition_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
-       GROUP BY scope, weapon_category, weapon_model`,
+       GROUP BY kind, country, scope, weapon_category, weapon_model`,
     sums: `SELECT scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, SUM(launched) AS launched,
          SUM(intercepted) AS intercepted, SUM(lost_to_ew) AS lostToEw, SUM(launched_with_intercepted) AS launchedWithIntercepted,
          SUM(intercepted_with_launched) AS interceptedWithLaunched, SUM(stopped_with_launched) AS stoppedWithLaunched,
@@ -91,7 +94,7 @@ const MUNITION_ROLLUPS = rollup({
          SELECT * FROM stats_munition_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
          UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
          UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
-       ) GROUP BY scope, weapon_category, weapon_model`,
+       ) WHERE ${PART_FILTER} GROUP BY scope, weapon_category, weapon_model`,
     extent: extentOf('stats_munition_rollups'),
   },
 });
@@ -126,19 +129,27 @@ function recomputeStretch<C extends { eventId: string }, P extends { eventCount:
   { measure, claimsStartingIn, values, sql }: Rollup<C, P, Out, Part>,
   stretch: { from: number; to: number; hours: string[] },
 ): void {
-  const byHour = new Map<string, Map<string, P>>();
+  // Per hour, per part (the event's kind and country), the sums of that part's events.
+  const byHour = new Map<string, Map<string, { kind: string; country: string; sums: Map<string, P> }>>();
   const period = { from: instantOfMs(stretch.from), toExclusive: instantOfMs(stretch.to) };
   const hourOfInstant = (instant: string) => instant.slice(0, 13);
   forEachEvent(claimsStartingIn(db, period.from, period.toExclusive), (startAt, own) => {
+    const kind = own[0]!.kind!;
+    const country = own[0]!.country ?? '';
+    const part = `${kind}\u0000${country}`;
     measure.place(own, startAt, hourOfInstant, period, (hour, partials) => {
-      let sums = byHour.get(hour);
-      if (!sums) byHour.set(hour, (sums = new Map()));
-      for (const partial of partials) measure.add(sums, partial);
+      let parts = byHour.get(hour);
+      if (!parts) byHour.set(hour, (parts = new Map()));
+      let entry = parts.get(part);
+      if (!entry) parts.set(part, (entry = { kind, country, sums: new Map() }));
+      for (const partial of partials) measure.add(entry.sums, partial);
     });
   });
   for (const hour of stretch.hours) {
     statement(db, sql.delete).run('hour', hour);
-    for (const p of byHour.get(hour)?.values() ?? []) statement(db, sql.insert).run('hour', hour, ...values(p));
+    for (const { kind, country, sums } of byHour.get(hour)?.values() ?? []) {
+      for (const p of sums.values()) statement(db, sql.insert).run('hour', hour, kind, country, ...values(p));
+    }
   }
 }
 
@@ -217,11 +228,12 @@ function bucketRanges(extent: { first: string | null; last: string | null }, buc
 }
 
 /**
- * The totals hold every figure and event by start hour: they answer a period whose ends are on
- * whole hours. Kind, country and actor are not kept apart.
+ * The totals hold every figure and event by start hour, kind and country: they answer a period
+ * whose ends are on whole hours, for any kinds and country. Status, actor, source, words and
+ * places are not kept apart.
  */
 function rollupsCanAnswer(filter: EventFilter): boolean {
-  const { from, toExclusive, ...rest } = filter;
+  const { from, toExclusive, kinds: _kinds, country: _country, ...rest } = filter;
   const others = Object.values(rest).some((value) => value !== undefined && value !== false);
   const onHour = (instant: string | undefined) => instant === undefined || Date.parse(instant) % HOUR_MS === 0;
   return !others && onHour(from) && onHour(toExclusive);
@@ -240,8 +252,9 @@ function bucketsFromRollups<C extends { eventId: string }, P extends { eventCoun
   const buckets = bucketRanges(statement(db, sql.extent).get() as Extent, bucketOf, filter);
   if (!buckets) return null;
   const sums = statement(db, sql.sums);
+  const parts = { kinds: filter.kinds?.length ? JSON.stringify(filter.kinds) : null, country: filter.country ?? null };
   return buckets.flatMap(({ ref, ranges }) => {
-    const rows = sums.all(ranges) as P[];
+    const rows = sums.all({ ...ranges, ...parts }) as P[];
     return rows.length ? [{ ...ref, ...measure.out(new Map(rows.map((r) => [measure.key(r), r]))), bySource: null, byUnit: null }] : [];
   });
 }
