@@ -131,7 +131,8 @@ describe('statistics from the kept totals', () => {
     recordOfManyEvents(app);
     let compared = 0;
     for (const what of ['casualties', 'munitions']) {
-      for (const filter of [{ kind: 'shelling' }, { kind: ['aerial_attack', 'ground_attack'] }, { country: 'UA' }, { country: 'RU', kind: 'aerial_attack' }]) {
+      const filters: Params[] = [{ kind: 'shelling' }, { kind: ['aerial_attack', 'ground_attack'] }, { country: 'UA' }, { country: 'RU', kind: 'aerial_attack' }];
+      for (const filter of filters) {
         for (const tz of ['UTC', 'Europe/Kyiv']) {
           for (const bucket of ['day', 'month', 'all']) {
             for (const [from, to] of [[], ['2025-03-29T21:00:00Z', '2025-10-26']]) {
