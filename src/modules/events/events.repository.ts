@@ -209,7 +209,7 @@ function beyondPosition(order: 'asc' | 'desc', position: { startAt: string; id: 
  */
 export const COMMON_ROWS = { match: 2_000, actor: 2_000, source: 10_000, places: 2_000 } as const;
 
-/** Entries of a driving index counted at most: a page walks no further than this to find its rows. */
+/** Entries counted at most for each column when choosing: beyond this many, a column counts as common. */
 export const DRIVING_COUNT_CAP = 20_000;
 
 /**
@@ -229,8 +229,8 @@ export function drivingColumn(db: Db, filter: EventFilter): DrivingColumn | unde
       filter.toExclusive ? 'AND start_at < ?' : '',
     ].join(' ');
     const params = [...values, ...(filter.from && !filter.overlaps ? [filter.from] : []), ...(filter.toExclusive ? [filter.toExclusive] : [])];
-    // Column and index names are constants, never input.
-    // Counting stops at the best count so far: only a rarer column can win.
+    // Column names are constants, never input. Counting stops at the best count so far: only a
+    // rarer column can win.
     const cap = best ? best.count : DRIVING_COUNT_CAP;
     const count = db.$client
       .prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${column} IN (${values.map(() => '?').join(', ')}) ${range} LIMIT ${cap})`)
