@@ -68,12 +68,6 @@ export function openReadOnly(url: string): DatabaseHandle {
 }
 
 /**
- * Options for every drizzle write transaction (the API's writes, whose bodies await, begin the
- * same way in ./write-transaction.ts): BEGIN IMMEDIATE takes the write lock at the start, so a
- * transaction never reads under a shared lock and then fails to upgrade it (SQLITE_BUSY half-way);
- * another writer waits up to busy_timeout instead.
- */
-/**
  * Gives SQLite's query planner statistics of tables that have none or whose size has changed
  * much since (`PRAGMA optimize`, as SQLite advises for a connection that stays open): with them it
  * drives a list by the rarer of two filters (a rare status in a common country) instead of
@@ -83,6 +77,12 @@ export function refreshPlannerStatistics(db: Db): void {
   db.$client.pragma('optimize=0x10002');
 }
 
+/**
+ * Options for every drizzle write transaction (the API's writes, whose bodies await, begin the
+ * same way in ./write-transaction.ts): BEGIN IMMEDIATE takes the write lock at the start, so a
+ * transaction never reads under a shared lock and then fails to upgrade it (SQLITE_BUSY half-way);
+ * another writer waits up to busy_timeout instead.
+ */
 export const WRITE_TRANSACTION = { behavior: 'immediate' } as const;
 
 /**

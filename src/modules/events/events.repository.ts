@@ -210,7 +210,7 @@ function beyondPosition(order: 'asc' | 'desc', position: { startAt: string; id: 
 export const COMMON_ROWS = { match: 2_000, actor: 2_000, source: 10_000, places: 2_000 } as const;
 
 /** Entries counted at most for each column when choosing: beyond this many, a column counts as common. */
-export const DRIVING_COUNT_CAP = 20_000;
+const DRIVING_COUNT_CAP = 20_000;
 
 /**
  * With two or more of kind, status and country, the one with the fewest events in the period,
