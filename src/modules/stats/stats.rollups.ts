@@ -42,6 +42,21 @@ const rollup = <C extends { eventId: string }, P extends { eventCount: number },
 /** The parts a reader's kind and country select: `@kinds` a JSON list or null for all, `@country` a code, '' for none, or null for all. */
 const PART_FILTER = `(@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds))) AND (@country IS NULL OR country = @country)`;
 
+/**
+ * The rows of every bucket in `@buckets` (a JSON array of Ranges), each with its bucket's index:
+ * one statement for a whole answer, where one per bucket cost 160 µs each (170 ms for munitions by
+ * day over four years). Each join reads its range of the primary key (unit, period, …).
+ */
+const bucketRows = (table: string) => `
+  WITH b AS (
+    SELECT key AS bucket, value ->> '$.fromDay' AS fromDay, value ->> '$.toDay' AS toDay,
+           value ->> '$.fromHour1' AS fromHour1, value ->> '$.toHour1' AS toHour1,
+           value ->> '$.fromHour2' AS fromHour2, value ->> '$.toHour2' AS toHour2
+    FROM json_each(@buckets))
+  SELECT b.bucket, r.* FROM b JOIN ${table} r ON r.unit = 'day' AND r.period >= b.fromDay AND r.period < b.toDay
+  UNION ALL SELECT b.bucket, r.* FROM b JOIN ${table} r ON r.unit = 'hour' AND r.period >= b.fromHour1 AND r.period < b.toHour1
+  UNION ALL SELECT b.bucket, r.* FROM b JOIN ${table} r ON r.unit = 'hour' AND r.period >= b.fromHour2 AND r.period < b.toHour2`;
+
 // Totals of days only exist where there were events; the first and last bound the walk.
 const extentOf = (table: string) => `SELECT MIN(period) AS first, MAX(period) AS last FROM ${table} WHERE unit = 'day'`;
 
@@ -58,14 +73,11 @@ const CASUALTY_ROLLUPS = rollup({
               CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END, SUM(event_count)
        FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
        GROUP BY kind, country, category, "group"`,
-    // One bucket's sums: the whole UTC days inside it, and the hours of the days its bounds cut.
-    sums: `SELECT category, "group", SUM(low) AS low, SUM(best) AS best,
+    // Every bucket's sums in one statement: for each, the whole UTC days inside it and the hours
+    // of the days its bounds cut (bucketRows).
+    sums: `SELECT bucket, category, "group", SUM(low) AS low, SUM(best) AS best,
          CASE WHEN COUNT(high) < COUNT(*) THEN NULL ELSE SUM(high) END AS high, SUM(event_count) AS eventCount
-       FROM (
-         SELECT * FROM stats_casualty_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
-         UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
-         UNION ALL SELECT * FROM stats_casualty_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
-       ) WHERE ${PART_FILTER} GROUP BY category, "group"`,
+       FROM (${bucketRows('stats_casualty_rollups')}) WHERE ${PART_FILTER} GROUP BY bucket, category, "group"`,
     extent: extentOf('stats_casualty_rollups'),
   },
 });
@@ -86,15 +98,11 @@ const MUNITION_ROLLUPS = rollup({
               SUM(launched_with_intercepted), SUM(intercepted_with_launched), SUM(stopped_with_launched), SUM(event_count)
        FROM stats_munition_rollups WHERE unit = 'hour' AND period >= ? || 'T00' AND period <= ? || 'T23'
        GROUP BY kind, country, scope, weapon_category, weapon_model`,
-    sums: `SELECT scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, SUM(launched) AS launched,
+    sums: `SELECT bucket, scope, weapon_category AS weaponCategory, weapon_model AS weaponModel, SUM(launched) AS launched,
          SUM(intercepted) AS intercepted, SUM(lost_to_ew) AS lostToEw, SUM(launched_with_intercepted) AS launchedWithIntercepted,
          SUM(intercepted_with_launched) AS interceptedWithLaunched, SUM(stopped_with_launched) AS stoppedWithLaunched,
          SUM(event_count) AS eventCount
-       FROM (
-         SELECT * FROM stats_munition_rollups WHERE unit = 'day' AND period >= @fromDay AND period < @toDay
-         UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour1 AND period < @toHour1
-         UNION ALL SELECT * FROM stats_munition_rollups WHERE unit = 'hour' AND period >= @fromHour2 AND period < @toHour2
-       ) WHERE ${PART_FILTER} GROUP BY scope, weapon_category, weapon_model`,
+       FROM (${bucketRows('stats_munition_rollups')}) WHERE ${PART_FILTER} GROUP BY bucket, scope, weapon_category, weapon_model`,
     extent: extentOf('stats_munition_rollups'),
   },
 });
@@ -251,11 +259,17 @@ function bucketsFromRollups<C extends { eventId: string }, P extends { eventCoun
   if (!rollupsCanAnswer(filter) || !settleStatsRollups(db)) return null;
   const buckets = bucketRanges(statement(db, sql.extent).get() as Extent, bucketOf, filter);
   if (!buckets) return null;
-  const sums = statement(db, sql.sums);
   const parts = { kinds: filter.kinds?.length ? JSON.stringify(filter.kinds) : null, country: filter.country ?? null };
-  return buckets.flatMap(({ ref, ranges }) => {
-    const rows = sums.all({ ...ranges, ...parts }) as P[];
-    return rows.length ? [{ ...ref, ...measure.out(new Map(rows.map((r) => [measure.key(r), r]))), bySource: null, byUnit: null }] : [];
+  const rows = statement(db, sql.sums).all({ buckets: JSON.stringify(buckets.map((b) => b.ranges)), ...parts }) as Array<P & { bucket: number }>;
+  const byBucket = new Map<number, Array<P & { bucket: number }>>();
+  for (const row of rows) {
+    const list = byBucket.get(row.bucket);
+    if (list) list.push(row);
+    else byBucket.set(row.bucket, [row]);
+  }
+  return buckets.flatMap(({ ref }, index) => {
+    const own = byBucket.get(index);
+    return own ? [{ ...ref, ...measure.out(new Map(own.map((r) => [measure.key(r), r]))), bySource: null, byUnit: null }] : [];
   });
 }
 
